@@ -1,0 +1,75 @@
+"""Roles are Django Groups with named permissions; a user's role applies within their own agency's scope.
+
+The table below is the single source of truth; `sync_roles()` makes the Groups match it (run after every
+migrate). A pattern "app.*" means every permission of that app.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+
+class Role:
+    PLATFORM_ADMIN = "admin_netra"
+    AGENCY_ADMIN = "admin_instansi"
+    HEAD = "pimpinan"
+    OFFICER = "petugas"
+    VIEWER = "pengamat"
+
+
+ROLE_LABELS = {
+    Role.PLATFORM_ADMIN: _("Administrator Netra"),
+    Role.AGENCY_ADMIN: _("Administrator instansi"),
+    Role.HEAD: _("Pimpinan"),
+    Role.OFFICER: _("Petugas"),
+    Role.VIEWER: _("Pengamat (baca saja)"),
+}
+
+_READ = ["agencies.view_agency", "regions.view_region", "rules.view_*", "elections.view_*"]
+
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    Role.PLATFORM_ADMIN: [
+        "agencies.*",
+        "audit.view_auditlogentry",
+        "regions.*",
+        "rules.*",
+        "elections.*",
+    ],
+    Role.AGENCY_ADMIN: [*_READ, "agencies.view_user", "agencies.add_user", "agencies.change_user",
+                        "audit.view_auditlogentry"],
+    Role.HEAD: [*_READ, "agencies.view_user", "audit.view_auditlogentry"],
+    Role.OFFICER: [*_READ, "agencies.view_user"],
+    Role.VIEWER: [*_READ],
+}
+
+
+def _resolve(patterns: list[str]) -> list[Permission]:
+    perms: list[Permission] = []
+    qs = Permission.objects.select_related("content_type")
+    for pattern in patterns:
+        app_label, _, codename = pattern.partition(".")
+        if codename == "*":
+            perms.extend(qs.filter(content_type__app_label=app_label))
+        elif codename.endswith("*"):
+            perms.extend(qs.filter(content_type__app_label=app_label, codename__startswith=codename[:-1]))
+        else:
+            perms.extend(qs.filter(content_type__app_label=app_label, codename=codename))
+    return perms
+
+
+def sync_roles() -> dict[str, int]:
+    """Create/refresh one Group per role with exactly the permissions of ROLE_PERMISSIONS."""
+    counts = {}
+    with transaction.atomic():
+        for role, patterns in ROLE_PERMISSIONS.items():
+            group, _ = Group.objects.get_or_create(name=role)
+            perms = _resolve(patterns)
+            group.permissions.set(perms)
+            counts[role] = len(perms)
+    return counts
+
+
+def sync_roles_after_migrate(sender, **kwargs) -> None:
+    # Only once, after the last app: the agencies app config is the sender we wait for.
+    if getattr(sender, "label", "") == "agencies":
+        sync_roles()

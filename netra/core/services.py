@@ -1,0 +1,34 @@
+"""Generic service helpers (HackSoft's `model_update`), used by every app's services."""
+
+from typing import Any
+
+from django.db import models
+
+from netra.core.serialization import snapshot
+
+
+def model_update(*, instance: models.Model, fields: list[str], data: dict[str, Any]) -> tuple[bool, dict, dict]:
+    """Set `fields` from `data` on `instance`, validate, save only what changed.
+
+    Returns (changed, before, after) snapshots of the changed fields, ready for the audit log.
+    Callers own the transaction and the audit row.
+    """
+    before: dict[str, Any] = {}
+    changed_fields: list[str] = []
+    for field in fields:
+        if field not in data:
+            continue
+        old = getattr(instance, field)
+        if old != data[field]:
+            before[field] = old
+            setattr(instance, field, data[field])
+            changed_fields.append(field)
+    if not changed_fields:
+        return False, {}, {}
+    instance.full_clean()
+    update_fields = list(changed_fields)
+    if any(f.name == "updated_at" for f in instance._meta.get_fields()):
+        update_fields.append("updated_at")
+    instance.save(update_fields=update_fields)
+    after = {f: getattr(instance, f) for f in changed_fields}
+    return True, snapshot(before), snapshot(after)

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from netra.core import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("ruang-kerja/", views.workspace, name="workspace"),
+    path("healthz", views.healthz, name="healthz"),
+]

@@ -1,0 +1,28 @@
+"""Public home page, the officer's workspace and the health check."""
+
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+
+from netra.core.scoping import scope_for
+
+
+def home(request):
+    return render(request, "core/home.html")
+
+
+@login_required
+def workspace(request):
+    scope = scope_for(request.user)
+    return render(
+        request,
+        "core/workspace.html",
+        {"agency": request.user.agency, "scope": scope, "roles": request.user.groups.values_list("name", flat=True)},
+    )
+
+
+def healthz(request):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})

@@ -1,0 +1,28 @@
+"""Reading regions. Regions are public reference data: no scoping beyond `is_active`."""
+
+from django.db.models import QuerySet
+
+from netra.regions.models import Region
+
+
+def region_list(*, parent_code: str | None = None, level: int | None = None, q: str = "") -> QuerySet[Region]:
+    qs = Region.objects.filter(is_active=True)
+    if parent_code is not None:
+        qs = qs.filter(parent_id=parent_code or None) if parent_code else qs.filter(level=1)
+    if level is not None:
+        qs = qs.filter(level=level)
+    if q:
+        qs = qs.filter(name__icontains=q.strip())
+    return qs.order_by("code")
+
+
+def region_get(*, code: str) -> Region | None:
+    return Region.objects.select_related("parent__parent").filter(code=code.strip()).first()
+
+
+def region_path(region: Region) -> list[Region]:
+    """[province, kab/kota, kecamatan] down to `region` (2 queries at most thanks to the code format)."""
+    parts = region.code.split(".")
+    codes = [".".join(parts[: i + 1]) for i in range(len(parts))]
+    found = {r.code: r for r in Region.objects.filter(code__in=codes)}
+    return [found[c] for c in codes if c in found]
