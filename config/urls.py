@@ -9,7 +9,9 @@ accounts = (
     [
         path(
             "masuk/",
-            auth_views.LoginView.as_view(template_name="accounts/login.html", redirect_authenticated_user=True),
+            auth_views.LoginView.as_view(
+                template_name="accounts/login.html", redirect_authenticated_user=True
+            ),
             name="login",
         ),
         path("keluar/", auth_views.LogoutView.as_view(), name="logout"),

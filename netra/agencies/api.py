@@ -67,7 +67,9 @@ def me(request):
 
 @router.get("", response=list[AgencyOut], summary="Daftar instansi")
 def list_agencies(request, kind: str = "", region: str = ""):
-    return list(selectors.agency_list_visible_to(user=request.user, kind=kind or None, region_prefix=region or None))
+    return list(
+        selectors.agency_list_visible_to(user=request.user, kind=kind or None, region_prefix=region or None)
+    )
 
 
 @router.get("/users", response=list[UserOut], summary="Pengguna dalam cakupan")
@@ -92,5 +94,3 @@ def patch_agency(request, agency_id: int, payload: AgencyPatchIn):
 @router.get("/users/{user_id}", response=UserOut, summary="Satu pengguna")
 def get_user(request, user_id: int):
     return get_object_or_404(selectors.user_list_visible_to(user=request.user), pk=user_id)
-
-

@@ -87,7 +87,9 @@ class Agency(TimeStampedModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="children",
-        help_text=_("Mis. BKPSDM dan Inspektorat di bawah pemerintah daerahnya; Bawaslu Kota di bawah provinsi."),
+        help_text=_(
+            "Mis. BKPSDM dan Inspektorat di bawah pemerintah daerahnya; Bawaslu Kota di bawah provinsi."
+        ),
     )
     region = models.ForeignKey(
         "regions.Region",

@@ -6,7 +6,9 @@ from netra.agencies.models import Agency, User
 from netra.core.scoping import restrict
 
 
-def agency_list_visible_to(*, user, kind: str | None = None, region_prefix: str | None = None) -> QuerySet[Agency]:
+def agency_list_visible_to(
+    *, user, kind: str | None = None, region_prefix: str | None = None
+) -> QuerySet[Agency]:
     qs = restrict(Agency.objects.select_related("region", "parent"), user, "view")
     if kind:
         qs = qs.filter(kind=kind)
@@ -29,7 +31,9 @@ def agency_for_region(*, region_code: str, kinds: tuple[str, ...]) -> Agency | N
     candidates = [".".join(parts[:i]) for i in range(len(parts), 0, -1)]
     found = {
         a.region_id: a
-        for a in Agency.objects.filter(kind__in=kinds, is_active=True, region_id__in=candidates).order_by("pk")
+        for a in Agency.objects.filter(kind__in=kinds, is_active=True, region_id__in=candidates).order_by(
+            "pk"
+        )
     }
     for code in candidates:
         if code in found:

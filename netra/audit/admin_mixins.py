@@ -29,7 +29,9 @@ class AuditedAdminMixin:
     def delete_model(self, request, obj):
         with transaction.atomic():
             snap = instance_snapshot(obj, exclude=self.audit_exclude)
-            audit_record(actor=request.user, action=f"{obj._meta.model_name}.delete.admin", instance=obj, before=snap)
+            audit_record(
+                actor=request.user, action=f"{obj._meta.model_name}.delete.admin", instance=obj, before=snap
+            )
             super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset):

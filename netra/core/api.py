@@ -57,7 +57,13 @@ def install_problem_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(ApplicationError)
     def _application_error(request, exc: ApplicationError):
         return problem(
-            api, request, status=exc.status, code=exc.code, title=exc.message, detail=exc.message, extra=exc.extra
+            api,
+            request,
+            status=exc.status,
+            code=exc.code,
+            title=exc.message,
+            detail=exc.message,
+            extra=exc.extra,
         )
 
     @api.exception_handler(ValidationError)
@@ -73,7 +79,9 @@ def install_problem_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(AuthenticationError)
     def _authentication_error(request, exc):
-        return problem(api, request, status=401, code="unauthenticated", title=_("Silakan masuk terlebih dahulu."))
+        return problem(
+            api, request, status=401, code="unauthenticated", title=_("Silakan masuk terlebih dahulu.")
+        )
 
     @api.exception_handler(Http404)
     def _not_found(request, exc):
@@ -87,5 +95,9 @@ def install_problem_handlers(api: NinjaAPI) -> None:
     def _unexpected(request, exc):
         logger.exception("Unhandled API error")
         return problem(
-            api, request, status=500, code="server-error", title=_("Terjadi kesalahan pada server."),
+            api,
+            request,
+            status=500,
+            code="server-error",
+            title=_("Terjadi kesalahan pada server."),
         )

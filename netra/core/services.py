@@ -7,7 +7,9 @@ from django.db import models
 from netra.core.serialization import snapshot
 
 
-def model_update(*, instance: models.Model, fields: list[str], data: dict[str, Any]) -> tuple[bool, dict, dict]:
+def model_update(
+    *, instance: models.Model, fields: list[str], data: dict[str, Any]
+) -> tuple[bool, dict, dict]:
     """Set `fields` from `data` on `instance`, validate, save only what changed.
 
     Returns (changed, before, after) snapshots of the changed fields, ready for the audit log.

@@ -18,7 +18,11 @@ def workspace(request):
     return render(
         request,
         "core/workspace.html",
-        {"agency": request.user.agency, "scope": scope, "roles": request.user.groups.values_list("name", flat=True)},
+        {
+            "agency": request.user.agency,
+            "scope": scope,
+            "roles": request.user.groups.values_list("name", flat=True),
+        },
     )
 
 

@@ -24,7 +24,12 @@ class Region(models.Model):
     level = models.PositiveSmallIntegerField(_("tingkat"), choices=Level.choices, db_index=True)
     kind = models.CharField(_("jenis"), max_length=12, choices=Kind.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("induk"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name=_("induk"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     timezone = models.CharField(_("zona waktu"), max_length=32)
     is_active = models.BooleanField(
@@ -37,7 +42,8 @@ class Region(models.Model):
         verbose_name_plural = _("wilayah")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(level=1, parent__isnull=True) | models.Q(level__gt=1, parent__isnull=False),
+                condition=models.Q(level=1, parent__isnull=True)
+                | models.Q(level__gt=1, parent__isnull=False),
                 name="region_parent_matches_level",
             ),
         ]

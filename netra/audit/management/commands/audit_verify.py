@@ -28,7 +28,9 @@ class Command(BaseCommand):
                 report.problems.append(f"expected head {seq_s} not found with that hash (rows removed?)")
                 self.stderr.write(report.problems[-1])
         if not report.ok:
-            raise CommandError(f"Audit chain BROKEN: {len(report.problems)} problem(s) in {report.checked} rows.")
+            raise CommandError(
+                f"Audit chain BROKEN: {len(report.problems)} problem(s) in {report.checked} rows."
+            )
         self.stdout.write(
             self.style.SUCCESS(
                 f"Audit chain intact: {report.checked} rows; head {report.head_seq}:{report.head_hash}"
