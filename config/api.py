@@ -24,6 +24,7 @@ install_problem_handlers(api)
 
 from netra.agencies.api import router as agencies_router  # noqa: E402
 from netra.audit.api import router as audit_router  # noqa: E402
+from netra.clocks.api import router as clocks_router  # noqa: E402
 from netra.elections.api import router as elections_router  # noqa: E402
 from netra.regions.api import router as regions_router  # noqa: E402
 from netra.rules.api import router as rules_router  # noqa: E402
@@ -31,6 +32,7 @@ from netra.rules.api import router as rules_router  # noqa: E402
 api.add_router("/regions/", regions_router)
 api.add_router("/rules/", rules_router)
 api.add_router("/elections/", elections_router)
+api.add_router("/clocks/", clocks_router)
 api.add_router("/agencies/", agencies_router)
 api.add_router("/audit/", audit_router)
 

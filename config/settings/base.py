@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "netra.agencies",
     "netra.rules",
     "netra.elections",
+    "netra.clocks",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,173 @@
+"""Deadline arithmetic: a pure function of (start, rule, zone, calendar, intake hours, election days).
+
+Kept free of the database so that it can be tested exhaustively against hand-computed dates; the
+`deadline_for` selector gathers these inputs from the database and calls `compute_deadline`.
+"""
+
+import datetime as dt
+import zoneinfo
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from netra.clocks.calendar import WorkingCalendar
+from netra.regions.timezones import zone_abbreviation
+
+END_OF_DAY = dt.time(23, 59, 59)
+
+
+@dataclass(frozen=True)
+class ClockSpec:
+    """The parts of a DeadlineRule the arithmetic needs (so tests need no database)."""
+
+    amount: int
+    unit: str  # "calendar_days" | "working_days" | "hours"
+    ends_at: str = "end_of_day"  # | "office_close"
+    roll_to_working_day: bool = False
+    cuti_bersama_is_holiday: bool = True
+    legal_basis: str = ""
+    verification: str = "verified"
+
+    @classmethod
+    def from_rule(cls, rule) -> "ClockSpec":
+        return cls(
+            amount=rule.amount,
+            unit=rule.unit,
+            ends_at=rule.ends_at,
+            roll_to_working_day=rule.roll_to_working_day,
+            cuti_bersama_is_holiday=rule.cuti_bersama_is_holiday,
+            legal_basis=rule.legal_basis,
+            verification=rule.verification,
+        )
+
+
+# weekday (0 = Monday) → (opens, closes)
+IntakeSchedule = Mapping[int, tuple[dt.time, dt.time]]
+
+
+@dataclass(frozen=True)
+class DeadlineResult:
+    due_at: dt.datetime  # aware, in the office's zone
+    start_local: dt.datetime
+    timezone: str
+    spec: ClockSpec
+    closed_days: tuple[dt.date, ...] = field(default=())
+    explanation: str = ""
+
+    @property
+    def due_date(self) -> dt.date:
+        return self.due_at.date()
+
+
+def _fmt(moment: dt.datetime, tz_name: str) -> str:
+    return f"{formats.date_format(moment, 'l, j F Y H.i')} {zone_abbreviation(tz_name)}"
+
+
+def compute_deadline(
+    *,
+    start: dt.datetime,
+    spec: ClockSpec,
+    tz_name: str,
+    calendar: WorkingCalendar,
+    intake: IntakeSchedule | None = None,
+    round_the_clock: Callable[[dt.date], bool] = lambda day: False,
+) -> DeadlineResult:
+    """When a step that starts at `start` must be done, in the office's zone `tz_name`."""
+    if start.tzinfo is None:
+        raise ValueError("start must be timezone-aware")
+    if spec.amount <= 0:
+        raise ValueError("amount must be positive")
+    tz = zoneinfo.ZoneInfo(tz_name)
+    start_local = start.astimezone(tz)
+    closed_joint = spec.cuti_bersama_is_holiday
+
+    if spec.unit == "hours":
+        due = start_local + dt.timedelta(hours=spec.amount)
+        explanation = _("%(n)s jam sejak %(start)s → %(due)s") % {
+            "n": spec.amount,
+            "start": _fmt(start_local, tz_name),
+            "due": _fmt(due, tz_name),
+        }
+        return DeadlineResult(due, start_local, tz_name, spec, (), explanation)
+
+    start_day = start_local.date()
+    if spec.unit == "calendar_days":
+        due_day = start_day + dt.timedelta(days=spec.amount)
+    elif spec.unit == "working_days":
+        due_day = calendar.add_working_days(start_day, spec.amount, joint_leave_closed=closed_joint)
+    else:
+        raise ValueError(f"Unknown unit {spec.unit!r}")
+
+    nominal_day = due_day
+    shift_note = ""
+    if spec.ends_at == "office_close":
+        due_time = None
+        if round_the_clock(due_day):
+            due_time = END_OF_DAY
+        elif (
+            calendar.is_working_day(due_day, joint_leave_closed=closed_joint)
+            and intake
+            and due_day.weekday() in intake
+        ):
+            due_time = intake[due_day.weekday()][1]
+        if due_time is None:
+            # The office does not receive reports on the last day.
+            if spec.roll_to_working_day:
+                due_day = calendar.next_working_day(due_day, joint_leave_closed=closed_joint)
+                shift_note = _("hari terakhir kantor tutup; digeser ke hari kerja berikutnya")
+            else:
+                due_day = _last_open_day(due_day, start_day, calendar, intake, round_the_clock, closed_joint)
+                shift_note = _(
+                    "hari terakhir kantor tutup; batas efektif adalah hari buka terakhir sebelumnya"
+                )
+            due_time = END_OF_DAY if round_the_clock(due_day) else _closing(intake, due_day)
+    else:
+        if spec.roll_to_working_day and not calendar.is_working_day(due_day, joint_leave_closed=closed_joint):
+            due_day = calendar.next_working_day(due_day, joint_leave_closed=closed_joint)
+            shift_note = _("hari terakhir jatuh pada hari libur; digeser ke hari kerja berikutnya")
+        due_time = END_OF_DAY
+
+    due = dt.datetime.combine(due_day, due_time, tzinfo=tz)
+    closed = tuple(calendar.closed_days_between(start_day, nominal_day, joint_leave_closed=closed_joint))
+    unit_label = _("hari kerja") if spec.unit == "working_days" else _("hari")
+    explanation = _("%(n)s %(unit)s sejak %(start)s → %(due)s") % {
+        "n": spec.amount,
+        "unit": unit_label,
+        "start": formats.date_format(start_local, "l, j F Y"),
+        "due": _fmt(due, tz_name),
+    }
+    if spec.unit == "working_days" and closed:
+        explanation += " " + _("(tidak termasuk %(k)s hari libur/akhir pekan)") % {"k": len(closed)}
+    if shift_note:
+        explanation += f"; {shift_note}"
+    return DeadlineResult(due, start_local, tz_name, spec, closed, explanation)
+
+
+def _closing(intake: IntakeSchedule | None, day: dt.date) -> dt.time:
+    if intake and day.weekday() in intake:
+        return intake[day.weekday()][1]
+    return END_OF_DAY
+
+
+def _last_open_day(
+    day: dt.date,
+    floor: dt.date,
+    calendar: WorkingCalendar,
+    intake: IntakeSchedule | None,
+    round_the_clock: Callable[[dt.date], bool],
+    joint_leave_closed: bool,
+) -> dt.date:
+    """The last day on or before `day` (and after `floor`) when the office receives reports."""
+    probe = day
+    while probe > floor:
+        if round_the_clock(probe):
+            return probe
+        if calendar.is_working_day(probe, joint_leave_closed=joint_leave_closed) and (
+            intake is None or probe.weekday() in intake
+        ):
+            return probe
+        probe -= dt.timedelta(days=1)
+    # Never earlier than the start day: the window cannot end before it began.
+    return floor
