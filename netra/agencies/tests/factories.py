@@ -1,0 +1,60 @@
+"""Factories for agencies and officers. Regions come from the data migration (real Kemendagri codes)."""
+
+import factory
+
+from netra.agencies.models import Agency, AgencyKind, User
+from netra.regions.models import Region
+from netra.regions.timezones import WIB
+
+
+class AgencyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Agency
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"agency-{n}")
+    name = factory.Sequence(lambda n: f"Instansi {n}")
+    kind = AgencyKind.BAWASLU_RI
+    region = None
+    timezone = factory.LazyAttribute(lambda o: o.region.timezone if o.region else WIB)
+
+
+def region(code: str) -> Region:
+    return Region.objects.get(code=code)
+
+
+def bawaslu(code: str, *, parent: Agency | None = None) -> Agency:
+    """The Bawaslu office of a region code ("" = Bawaslu RI)."""
+    if not code:
+        return AgencyFactory(code="bawaslu-ri", name="Bawaslu RI", kind=AgencyKind.BAWASLU_RI)
+    reg = region(code)
+    kind = {
+        1: AgencyKind.BAWASLU_PROVINSI,
+        2: AgencyKind.BAWASLU_KABKOTA,
+        3: AgencyKind.PANWASLU_KECAMATAN,
+    }[reg.level]
+    prefix = "Panwaslu Kecamatan" if reg.level == 3 else "Bawaslu"
+    name = f"{prefix} {reg.name}" if reg.level != 1 else f"Bawaslu Provinsi {reg.name}"
+    return AgencyFactory(
+        code=f"bawaslu-{code.replace('.', '-')}", name=name, kind=kind, region=reg, parent=parent
+    )
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"officer{n}")
+    full_name = factory.Faker("name", locale="id_ID")
+    agency = None
+    password = factory.PostGenerationMethodCall("set_password", "rahasia-uji-123")
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        from django.contrib.auth.models import Group
+
+        if create and extracted:
+            self.groups.set(Group.objects.filter(name__in=extracted))
+        if create:
+            self.save()
