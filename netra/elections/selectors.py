@@ -2,9 +2,10 @@
 
 import datetime as dt
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 
-from netra.elections.models import ROUND_THE_CLOCK_STAGES, Election, ElectionStage, StageKind
+from netra.core.scoping import restrict
+from netra.elections.models import ROUND_THE_CLOCK_STAGES, Contestant, Election, ElectionStage, StageKind
 
 
 def election_list(*, kind: str | None = None) -> QuerySet[Election]:
@@ -45,3 +46,30 @@ def election_covers_region(*, election: Election, region_code: str) -> bool:
     codes = set(election.regions.values_list("code", flat=True))
     parts = region_code.split(".")
     return any(".".join(parts[: i + 1]) in codes for i in range(len(parts)))
+
+
+def election_list_visible_to(*, user, kind: str | None = None) -> QuerySet[Election]:
+    """Elections `user` may see (public reference data: everyone, see permissions.py)."""
+    return restrict(election_list(kind=kind), user, "view")
+
+
+def election_detail_get(*, user, code: str) -> Election | None:
+    """One election with everything its detail page shows, in a fixed number of queries."""
+    qs = Election.objects.prefetch_related(
+        "stages",
+        "regions",
+        "party_entries__party",
+        Prefetch(
+            "contestants",
+            queryset=Contestant.objects.select_related("region").prefetch_related("parties"),
+        ),
+    )
+    return restrict(qs, user, "view").filter(code=code).first()
+
+
+def contestant_list_for_race(
+    *, election: Election, office: str, region_code: str | None
+) -> QuerySet[Contestant]:
+    """The contestants on one ballot: one office in one region (no region for the presidency)."""
+    qs = Contestant.objects.filter(election=election, office=office)
+    return qs.filter(region__isnull=True) if region_code is None else qs.filter(region_id=region_code)

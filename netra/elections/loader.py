@@ -1,0 +1,198 @@
+"""Load the reference elections (`data/elections.json`) into the database.
+
+Used by the data migration `0002_reference_elections` (with the migration's historical models) and by
+`manage.py load_elections` (with the real ones), so both take the model classes as arguments, like
+`netra.regions.loader.sync_regions`.
+
+Upsert rules (the JSON is the source of truth only for what it lists):
+- elections and parties by `code`; stages by (election, kind); party entries by (election, party);
+  presidential pairs by (election, office, ballot number);
+- regions listed for a non-nationwide election are *added*, never removed: Pilkada 2020 lists only
+  part of its 270 regions, and an administrator may add the rest without the next load undoing it;
+- stages, parties and contestants that exist in the database but not in the file are left alone.
+
+Stage notes (`note`, e.g. "tanggal perkiraan") have no column of their own: they are appended to the
+election's `notes`, so whoever reads the schedule sees the caveat next to it.
+"""
+
+import datetime as dt
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "elections.json"
+
+
+@dataclass(frozen=True)
+class ElectionModels:
+    """The model classes the loader writes to (real ones, or a migration's historical ones)."""
+
+    election: Any
+    stage: Any
+    party: Any
+    election_party: Any
+    contestant: Any
+    region: Any
+
+    @classmethod
+    def from_apps(cls, apps) -> "ElectionModels":
+        """`apps` is a migration's app registry or `django.apps.apps`."""
+        return cls(
+            election=apps.get_model("elections", "Election"),
+            stage=apps.get_model("elections", "ElectionStage"),
+            party=apps.get_model("elections", "Party"),
+            election_party=apps.get_model("elections", "ElectionParty"),
+            contestant=apps.get_model("elections", "Contestant"),
+            region=apps.get_model("regions", "Region"),
+        )
+
+
+@dataclass
+class SyncResult:
+    """Rows created/updated per kind ("election", "stage", "party", "election_party", "contestant",
+    "region_link")."""
+
+    created: Counter = field(default_factory=Counter)
+    updated: Counter = field(default_factory=Counter)
+
+    @property
+    def changed(self) -> bool:
+        return bool(+self.created or +self.updated)
+
+    def as_dict(self) -> dict[str, dict[str, int]]:
+        return {"created": dict(+self.created), "updated": dict(+self.updated)}
+
+
+def load_reference_data(path: Path = DATA_FILE) -> dict:
+    with path.open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _date(value: str) -> dt.date:
+    return dt.date.fromisoformat(value)
+
+
+def _upsert(model, lookup: dict, values: dict, result: SyncResult, label: str):
+    """get-or-create by `lookup`, then set `values` if any differ. Returns the instance."""
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        obj = model.objects.create(**lookup, **values)
+        result.created[label] += 1
+        return obj
+    changed = [k for k, v in values.items() if getattr(obj, k) != v]
+    if changed:
+        for k in changed:
+            setattr(obj, k, values[k])
+        # `updated_at` (auto_now) is only refreshed when it is saved too.
+        extra = ["updated_at"] if any(f.name == "updated_at" for f in model._meta.fields) else []
+        obj.save(update_fields=changed + extra)
+        result.updated[label] += 1
+    return obj
+
+
+def _notes(entry: dict) -> str:
+    stage_notes = [s["note"] for s in entry.get("stages", []) if s.get("note")]
+    parts = [entry.get("notes", "").strip()]
+    if stage_notes:
+        parts.append("Catatan tahapan:\n" + "\n".join(f"- {n}" for n in stage_notes))
+    return "\n\n".join(p for p in parts if p)
+
+
+def sync_elections(models: ElectionModels, *, data: dict | None = None) -> SyncResult:
+    """Upsert the reference elections. Raises ValueError for a region or party code that does not
+    exist (a typo in the data must fail the migration, not load a silently narrower election)."""
+    data = data if data is not None else load_reference_data()
+    result = SyncResult()
+
+    parties = {}
+    for p in data.get("parties", []):
+        parties[p["code"]] = _upsert(
+            models.party,
+            {"code": p["code"]},
+            {
+                "name": p["name"],
+                "abbreviation": p["abbreviation"],
+                "is_local": bool(p.get("is_local", False)),
+            },
+            result,
+            "party",
+        )
+
+    for entry in data.get("elections", []):
+        election = _upsert(
+            models.election,
+            {"code": entry["code"]},
+            {
+                "name": entry["name"],
+                "kind": entry["kind"],
+                "voting_day": _date(entry["voting_day"]),
+                "is_nationwide": bool(entry.get("is_nationwide", True)),
+                "legal_basis": entry.get("legal_basis", ""),
+                "is_tentative": bool(entry.get("is_tentative", False)),
+                "notes": _notes(entry),
+            },
+            result,
+            "election",
+        )
+
+        codes = [str(c) for c in entry.get("regions", [])]  # codes are strings, never numbers
+        if codes:
+            found = set(models.region.objects.filter(code__in=codes).values_list("code", flat=True))
+            missing = sorted(set(codes) - found)
+            if missing:
+                raise ValueError(f"{entry['code']}: unknown region codes {missing}")
+            linked = set(election.regions.values_list("code", flat=True))
+            new = [c for c in codes if c not in linked]
+            if new:
+                election.regions.add(*new)
+                result.created["region_link"] += len(new)
+
+        for s in entry.get("stages", []):
+            _upsert(
+                models.stage,
+                {"election": election, "kind": s["kind"]},
+                {
+                    "starts_on": _date(s["starts_on"]),
+                    "ends_on": _date(s["ends_on"]),
+                    "legal_basis": s.get("legal_basis", ""),
+                },
+                result,
+                "stage",
+            )
+
+        for ep in entry.get("parties", []):
+            party = parties.get(ep["party"]) or models.party.objects.filter(code=ep["party"]).first()
+            if party is None:
+                raise ValueError(f"{entry['code']}: unknown party code {ep['party']!r}")
+            _upsert(
+                models.election_party,
+                {"election": election, "party": party},
+                {"ballot_number": ep["ballot_number"]},
+                result,
+                "election_party",
+            )
+
+        for c in entry.get("contestants", []):
+            contestant = _upsert(
+                models.contestant,
+                {
+                    "election": election,
+                    "office": c["office"],
+                    "region_id": c.get("region"),
+                    "ballot_number": c["ballot_number"],
+                },
+                {
+                    "candidate_name": c["candidate_name"],
+                    "running_mate_name": c.get("running_mate_name", ""),
+                    "is_empty_box": False,  # the reference data holds real pairs only
+                },
+                result,
+                "contestant",
+            )
+            wanted = {parties[code].pk for code in c.get("parties", [])}
+            if wanted and set(contestant.parties.values_list("pk", flat=True)) != wanted:
+                contestant.parties.set(wanted)
+                result.updated["contestant"] += 1
+    return result

@@ -1,0 +1,247 @@
+"""The reference elections loaded by migration 0002 (and `manage.py load_elections`)."""
+
+import datetime as dt
+import io
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+
+from netra.audit.models import AuditLogEntry
+from netra.elections.loader import ElectionModels, load_reference_data, sync_elections
+from netra.elections.models import Contestant, Election, ElectionParty, ElectionStage, StageKind
+from netra.regions.models import Region
+
+pytestmark = pytest.mark.django_db
+
+D = dt.date
+
+# (election, stage kind, starts_on, ends_on) as scheduled by PKPU 7/2017, 5/2020, 3/2022 and 2/2024.
+STAGES = [
+    ("pemilu-2019", StageKind.PARTY_DETERMINATION, D(2018, 2, 17), D(2018, 2, 17)),
+    ("pemilu-2019", StageKind.CANDIDATE_DETERMINATION, D(2018, 9, 20), D(2018, 9, 20)),
+    ("pemilu-2019", StageKind.CAMPAIGN, D(2018, 9, 23), D(2019, 4, 13)),
+    ("pemilu-2019", StageKind.QUIET_PERIOD, D(2019, 4, 14), D(2019, 4, 16)),
+    ("pemilu-2019", StageKind.VOTING, D(2019, 4, 17), D(2019, 4, 17)),
+    ("pemilu-2019", StageKind.RECAPITULATION, D(2019, 4, 18), D(2019, 5, 22)),
+    ("pilkada-2020", StageKind.CANDIDATE_DETERMINATION, D(2020, 9, 23), D(2020, 9, 23)),
+    ("pilkada-2020", StageKind.CAMPAIGN, D(2020, 9, 26), D(2020, 12, 5)),
+    ("pilkada-2020", StageKind.QUIET_PERIOD, D(2020, 12, 6), D(2020, 12, 8)),
+    ("pilkada-2020", StageKind.VOTING, D(2020, 12, 9), D(2020, 12, 9)),
+    ("pilkada-2020", StageKind.RECAPITULATION, D(2020, 12, 10), D(2020, 12, 23)),
+    ("pemilu-2024", StageKind.PARTY_DETERMINATION, D(2022, 12, 14), D(2022, 12, 14)),
+    ("pemilu-2024", StageKind.CANDIDATE_DETERMINATION, D(2023, 11, 13), D(2023, 11, 13)),
+    ("pemilu-2024", StageKind.CAMPAIGN, D(2023, 11, 28), D(2024, 2, 10)),
+    ("pemilu-2024", StageKind.QUIET_PERIOD, D(2024, 2, 11), D(2024, 2, 13)),
+    ("pemilu-2024", StageKind.VOTING, D(2024, 2, 14), D(2024, 2, 14)),
+    ("pemilu-2024", StageKind.RECAPITULATION, D(2024, 2, 15), D(2024, 3, 20)),
+    ("pilkada-2024", StageKind.CANDIDATE_REGISTRATION, D(2024, 8, 27), D(2024, 8, 29)),
+    ("pilkada-2024", StageKind.CANDIDATE_DETERMINATION, D(2024, 9, 22), D(2024, 9, 22)),
+    ("pilkada-2024", StageKind.CAMPAIGN, D(2024, 9, 25), D(2024, 11, 23)),
+    ("pilkada-2024", StageKind.QUIET_PERIOD, D(2024, 11, 24), D(2024, 11, 26)),
+    ("pilkada-2024", StageKind.VOTING, D(2024, 11, 27), D(2024, 11, 27)),
+    ("pilkada-2024", StageKind.RECAPITULATION, D(2024, 11, 27), D(2024, 12, 16)),
+]
+
+PARTIES_2024 = {
+    1: ("PKB", "Partai Kebangkitan Bangsa"),
+    2: ("Gerindra", "Partai Gerakan Indonesia Raya"),
+    3: ("PDI-P", "Partai Demokrasi Indonesia Perjuangan"),
+    4: ("Golkar", "Partai Golongan Karya"),
+    5: ("NasDem", "Partai Nasional Demokrat"),
+    6: ("Partai Buruh", "Partai Buruh"),
+    7: ("Gelora", "Partai Gelombang Rakyat Indonesia"),
+    8: ("PKS", "Partai Keadilan Sejahtera"),
+    9: ("PKN", "Partai Kebangkitan Nusantara"),
+    10: ("Hanura", "Partai Hati Nurani Rakyat"),
+    11: ("Garuda", "Partai Garda Republik Indonesia"),
+    12: ("PAN", "Partai Amanat Nasional"),
+    13: ("PBB", "Partai Bulan Bintang"),
+    14: ("Demokrat", "Partai Demokrat"),
+    15: ("PSI", "Partai Solidaritas Indonesia"),
+    16: ("Perindo", "Partai Persatuan Indonesia"),
+    17: ("PPP", "Partai Persatuan Pembangunan"),
+    24: ("Ummat", "Partai Ummat"),
+}
+
+PILKADA_2020_REGIONS = {"13", "15", "17", "21", "62", "63", "65", "71", "72", "33.03", "64.71", "62.02"}
+
+
+def _models() -> ElectionModels:
+    return ElectionModels.from_apps(apps)
+
+
+def test_four_reference_elections_are_loaded():
+    got = {e.code: (e.kind, e.voting_day, e.is_nationwide) for e in Election.objects.all()}
+    assert got == {
+        "pemilu-2019": ("pemilu", D(2019, 4, 17), True),
+        "pilkada-2020": ("pilkada", D(2020, 12, 9), False),
+        "pemilu-2024": ("pemilu", D(2024, 2, 14), True),
+        "pilkada-2024": ("pilkada", D(2024, 11, 27), True),
+    }
+
+
+@pytest.mark.parametrize(("code", "kind", "starts_on", "ends_on"), STAGES)
+def test_stage_dates(code, kind, starts_on, ends_on):
+    stage = ElectionStage.objects.get(election__code=code, kind=kind)
+    assert (stage.starts_on, stage.ends_on) == (starts_on, ends_on)
+    assert "PKPU" in stage.legal_basis
+
+
+def test_every_stage_cites_its_pkpu_and_voting_stage_holds_voting_day():
+    for election in Election.objects.prefetch_related("stages"):
+        stages = {s.kind: s for s in election.stages.all()}
+        assert stages, election.code
+        voting = stages[StageKind.VOTING]
+        assert voting.starts_on <= election.voting_day <= voting.ends_on
+        expected_pkpu = {
+            "pemilu-2019": "PKPU 7/2017",
+            "pilkada-2020": "PKPU 5/2020",
+            "pemilu-2024": "PKPU 3/2022",
+            "pilkada-2024": "PKPU 2/2024",
+        }[election.code]
+        assert all(expected_pkpu in s.legal_basis for s in stages.values()), election.code
+
+
+def test_approximate_and_special_dates_are_noted():
+    notes = dict(Election.objects.values_list("code", "notes"))
+    assert "perkiraan" in notes["pilkada-2020"]  # recapitulation end date is approximate
+    assert "3 November 2023" in notes["pemilu-2024"]  # DCT legislatif before the presidential pairs
+    assert "DIY" in notes["pilkada-2024"]
+    assert "Jakarta" in notes["pilkada-2024"]
+
+
+def test_pemilu_2024_has_the_18_national_parties_with_ballot_numbers_and_full_names():
+    entries = ElectionParty.objects.filter(
+        election__code="pemilu-2024", party__is_local=False
+    ).select_related("party")
+    got = {e.ballot_number: (e.party.abbreviation, e.party.name) for e in entries}
+    assert got == PARTIES_2024
+
+
+def test_pemilu_2024_aceh_local_parties_hold_18_to_23():
+    numbers = ElectionParty.objects.filter(election__code="pemilu-2024", party__is_local=True).values_list(
+        "ballot_number", flat=True
+    )
+    assert sorted(numbers) == [18, 19, 20, 21, 22, 23]
+
+
+def test_pemilu_2019_parties_include_the_jump_to_19_and_20():
+    entries = dict(
+        ElectionParty.objects.filter(election__code="pemilu-2019").values_list("ballot_number", "party__code")
+    )
+    assert len(entries) == 16
+    assert entries[6] == "garuda"
+    assert entries[19] == "pbb"
+    assert entries[20] == "pkpi"
+
+
+@pytest.mark.parametrize(
+    ("code", "pairs"),
+    [
+        ("pemilu-2019", {1: ("Joko Widodo", "Ma'ruf Amin"), 2: ("Prabowo Subianto", "Sandiaga Uno")}),
+        (
+            "pemilu-2024",
+            {
+                1: ("Anies Baswedan", "Muhaimin Iskandar"),
+                2: ("Prabowo Subianto", "Gibran Rakabuming Raka"),
+                3: ("Ganjar Pranowo", "Mahfud MD"),
+            },
+        ),
+    ],
+)
+def test_presidential_pairs(code, pairs):
+    rows = Contestant.objects.filter(election__code=code)
+    assert {c.ballot_number: (c.candidate_name, c.running_mate_name) for c in rows} == pairs
+    assert all(c.office == Contestant.Office.PRESIDEN and c.region_id is None for c in rows)
+
+
+def test_no_real_regional_candidates_are_loaded():
+    assert not Contestant.objects.filter(election__kind="pilkada").exists()
+
+
+def test_pilkada_2020_regions_exist_and_are_attached():
+    assert set(Region.objects.filter(code__in=PILKADA_2020_REGIONS).values_list("code", flat=True)) == (
+        PILKADA_2020_REGIONS
+    )
+    election = Election.objects.get(code="pilkada-2020")
+    assert set(election.regions.values_list("code", flat=True)) == PILKADA_2020_REGIONS
+    assert Region.objects.get(code="33.03").name == "Kabupaten Purbalingga"
+    assert Region.objects.get(code="62.02").name == "Kabupaten Kotawaringin Timur"
+
+
+def test_second_run_changes_nothing():
+    result = sync_elections(_models())
+    assert not result.changed
+    assert result.as_dict() == {"created": {}, "updated": {}}
+
+
+def test_sync_restores_edited_values_by_code_and_keeps_admin_added_regions():
+    ElectionStage.objects.filter(election__code="pemilu-2024", kind=StageKind.CAMPAIGN).update(
+        ends_on=D(2024, 2, 12)
+    )
+    election = Election.objects.get(code="pilkada-2020")
+    election.regions.add("64.72")  # an administrator completes the list of 270 regions
+
+    result = sync_elections(_models())
+
+    assert result.updated["stage"] == 1
+    assert result.created["election"] == 0
+    campaign = ElectionStage.objects.get(election__code="pemilu-2024", kind=StageKind.CAMPAIGN)
+    assert campaign.ends_on == D(2024, 2, 10)
+    assert "64.72" in set(election.regions.values_list("code", flat=True))
+
+
+def test_sync_creates_a_new_election_from_data():
+    data = load_reference_data()
+    data["elections"] = [
+        {
+            "code": "pilkada-uji",
+            "name": "Pilkada Uji",
+            "kind": "pilkada",
+            "voting_day": "2031-11-26",
+            "is_nationwide": False,
+            "regions": ["64.71"],
+            "stages": [
+                {"kind": "voting", "starts_on": "2031-11-26", "ends_on": "2031-11-26", "note": "Uji."}
+            ],
+        }
+    ]
+    result = sync_elections(_models(), data=data)
+    assert result.created["election"] == 1
+    assert result.created["stage"] == 1
+    assert result.created["region_link"] == 1
+    election = Election.objects.get(code="pilkada-uji")
+    assert "- Uji." in election.notes
+
+
+def test_unknown_region_code_fails_loudly():
+    data = {"elections": [{**load_reference_data()["elections"][1], "regions": ["64.71", "99.99"]}]}
+    with pytest.raises(ValueError, match=r"99\.99"):
+        sync_elections(_models(), data=data)
+
+
+def test_unknown_party_code_fails_loudly():
+    entry = {
+        **load_reference_data()["elections"][2],
+        "parties": [{"party": "tidak-ada", "ballot_number": 99}],
+    }
+    with pytest.raises(ValueError, match="tidak-ada"):
+        sync_elections(_models(), data={"elections": [entry]})
+
+
+def test_load_elections_command_audits_only_real_changes():
+    out = io.StringIO()
+    call_command("load_elections", stdout=out)
+    assert "Created: none. Updated: none." in out.getvalue()
+    assert not AuditLogEntry.objects.filter(action="election.reference_sync").exists()
+
+    ElectionStage.objects.filter(election__code="pilkada-2024", kind=StageKind.VOTING).update(
+        ends_on=D(2024, 11, 28)
+    )
+    call_command("load_elections", stdout=io.StringIO())
+    entry = AuditLogEntry.objects.get(action="election.reference_sync")
+    assert entry.after == {"created": {}, "updated": {"stage": 1}}
+    assert ElectionStage.objects.get(election__code="pilkada-2024", kind=StageKind.VOTING).ends_on == D(
+        2024, 11, 27
+    )
