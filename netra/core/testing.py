@@ -1,0 +1,107 @@
+"""Reusable API permission checks (NetBox-style): one table of cases covers every endpoint.
+
+Each secured operation in the OpenAPI document must have an `EndpointCase`; the checks are:
+anonymous → 401; a user out of scope → 404 (or absent from a list); a user without the permission →
+403/404; a user in scope → 2xx; and a write leaves an audit row. Public operations (no `security` in the
+document) are called anonymously and must not answer 401/403/5xx.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.test import Client
+
+from netra.audit.models import AuditLogEntry
+
+SAFE_METHODS = {"get", "head", "options"}
+
+
+@dataclass
+class EndpointCase:
+    method: str
+    path: str  # the OpenAPI template, e.g. "/api/v1/agencies/{agency_id}"
+    allowed: str  # key of a user who may call it on the target
+    path_params: Callable[[dict], dict] = lambda world: {}
+    denied: str | None = None  # key of a user for whom the target is out of scope
+    denied_status: int = 404
+    forbidden: str | None = None  # key of a user who sees the target but lacks the permission to act
+    body: dict | None = None
+    audit_action: str | None = None
+    # For list endpoints: the id that the allowed user sees and the denied user must not.
+    list_probe: Callable[[dict], Any] | None = None
+    list_id_key: str = "id"
+    extra: dict = field(default_factory=dict)
+
+    def url(self, world: dict) -> str:
+        return self.path.format(**self.path_params(world))
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.method.lower(), self.path)
+
+
+def call(client: Client, method: str, url: str, body: dict | None = None):
+    kwargs: dict[str, Any] = {"HTTP_ACCEPT": "application/json"}
+    if body is not None:
+        kwargs.update(data=body, content_type="application/json")
+    return getattr(client, method.lower())(url, **kwargs)
+
+
+def login(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def check_case(case: EndpointCase, world: dict) -> None:
+    users = world["users"]
+    url = case.url(world)
+    # 1. Anonymous: 401 with problem details.
+    anon = call(Client(), case.method, url, case.body)
+    assert anon.status_code == 401, (case.key, anon.status_code, anon.content[:300])
+    assert anon["Content-Type"].startswith("application/problem+json")
+
+    # 2. Out of scope: not found (detail) or absent (list).
+    if case.denied:
+        response = call(login(users[case.denied]), case.method, url, case.body)
+        if case.list_probe is None:
+            assert response.status_code == case.denied_status, (
+                case.key,
+                response.status_code,
+                response.content[:300],
+            )
+        else:
+            assert response.status_code == 200, (case.key, response.content[:300])
+            ids = {item[case.list_id_key] for item in response.json()}
+            assert case.list_probe(world) not in ids, (case.key, "out-of-scope item listed")
+
+    # 3. Visible but not permitted.
+    if case.forbidden:
+        before = AuditLogEntry.objects.count()
+        response = call(login(users[case.forbidden]), case.method, url, case.body)
+        assert response.status_code in (403, 404), (case.key, response.status_code)
+        assert AuditLogEntry.objects.count() == before
+
+    # 4. In scope: success, and a write leaves exactly its audit row.
+    before = AuditLogEntry.objects.count()
+    response = call(login(users[case.allowed]), case.method, url, case.body)
+    assert 200 <= response.status_code < 300, (case.key, response.status_code, response.content[:500])
+    if case.list_probe is not None:
+        ids = {item[case.list_id_key] for item in response.json()}
+        assert case.list_probe(world) in ids, (case.key, "in-scope item missing")
+    if case.method.lower() not in SAFE_METHODS:
+        assert case.audit_action, f"{case.key}: a write endpoint must name its audit action"
+        assert AuditLogEntry.objects.filter(action=case.audit_action).count() > 0
+        assert AuditLogEntry.objects.count() > before
+    else:
+        assert AuditLogEntry.objects.count() == before, f"{case.key}: a read wrote to the audit log"
+
+
+def openapi_operations(schema: dict) -> list[tuple[str, str, dict]]:
+    ops = []
+    for path, item in schema["paths"].items():
+        for method, op in item.items():
+            if method in {"get", "post", "put", "patch", "delete"}:
+                ops.append((method, path, op))
+    return ops

@@ -1,0 +1,193 @@
+"""Every API endpoint is covered by the permission test base (netra.core.testing)."""
+
+import re
+
+import pytest
+from django.test import Client
+
+from config.api import api
+from netra.audit.models import AuditLogEntry
+from netra.core.testing import EndpointCase, check_case, login, openapi_operations
+
+A = "/api/v1"
+
+CASES = [
+    EndpointCase("get", f"{A}/agencies/me", allowed="bpp_officer"),
+    EndpointCase(
+        "get",
+        f"{A}/agencies/",
+        allowed="ri",
+        denied="bpp_officer",
+        list_probe=lambda w: w["agencies"]["inactive"].pk,
+        extra={"note": "the directory is visible to every officer; inactive agencies are not"},
+    ),
+    EndpointCase(
+        "get",
+        f"{A}/agencies/users",
+        allowed="bpp",
+        denied="pbg",
+        list_probe=lambda w: w["users"]["bpp_officer"].pk,
+    ),
+    EndpointCase(
+        "get",
+        f"{A}/agencies/{{agency_id}}",
+        allowed="ri",
+        denied="kaltim",
+        path_params=lambda w: {"agency_id": w["agencies"]["inactive"].pk},
+    ),
+    EndpointCase(
+        "patch",
+        f"{A}/agencies/{{agency_id}}",
+        allowed="platform",
+        forbidden="bpp_officer",
+        path_params=lambda w: {"agency_id": w["agencies"]["pbg"].pk},
+        body={"email": "purbalingga@bawaslu.go.id"},
+        audit_action="agency.update",
+    ),
+    EndpointCase(
+        "get",
+        f"{A}/agencies/users/{{user_id}}",
+        allowed="jateng",
+        denied="bpp",
+        path_params=lambda w: {"user_id": w["users"]["pbg"].pk},
+    ),
+    EndpointCase(
+        "get",
+        f"{A}/audit/entries",
+        allowed="bpp",
+        denied="pbg",
+        list_probe=lambda w: w["audit"]["bpp"].seq,
+        list_id_key="seq",
+    ),
+    EndpointCase(
+        "get",
+        f"{A}/audit/entries/{{seq}}",
+        allowed="kaltim",
+        denied="pbg",
+        forbidden="bpp_viewer",
+        path_params=lambda w: {"seq": w["audit"]["bpp"].seq},
+    ),
+]
+
+# Sample values for public endpoints' parameters (path and required query parameters).
+PUBLIC_SAMPLES = {
+    "code": {
+        "/api/v1/regions/{code}": "64.71",
+        "/api/v1/elections/{code}": "pemilu-2024",
+        "/api/v1/elections/{code}/stage": "pemilu-2024",
+    },
+    "year": 2026,
+    "kind": "filing_window",
+    "start": "2026-03-13T10:00:00+08:00",
+    "q": "like postingan calon bupati",
+    "on": "2024-10-01",
+}
+
+
+@pytest.fixture
+def api_world(world):
+    """The agencies world plus an inactive agency and audit rows from two different offices."""
+    from django.db import transaction
+
+    from netra.agencies.models import AgencyKind
+    from netra.agencies.tests.factories import AgencyFactory
+    from netra.audit.services import audit_record
+
+    world["agencies"]["inactive"] = AgencyFactory(
+        code="kasn", name="KASN (dibubarkan)", kind=AgencyKind.KASN, is_active=False
+    )
+    with transaction.atomic():
+        world["audit"] = {
+            "bpp": audit_record(
+                actor=world["users"]["bpp_officer"], action="test.bpp", object_type="t", object_id="1"
+            ),
+            "pbg": audit_record(
+                actor=world["users"]["pbg"], action="test.pbg", object_type="t", object_id="2"
+            ),
+        }
+    return world
+
+
+def _schema():
+    return api.get_openapi_schema(path_prefix="/api/v1")
+
+
+def test_every_secured_endpoint_has_a_permission_case():
+    covered = {c.key for c in CASES}
+    missing = [
+        (method, path)
+        for method, path, op in openapi_operations(_schema())
+        if op.get("security") and (method, path) not in covered
+    ]
+    assert not missing, f"Add EndpointCase entries for: {missing}"
+
+
+def test_no_stale_cases():
+    ops = {(m, p) for m, p, _ in openapi_operations(_schema())}
+    assert {c.key for c in CASES} <= ops
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.method.upper()} {c.path}")
+def test_endpoint_permissions(case, api_world):
+    check_case(case, api_world)
+
+
+@pytest.mark.django_db
+def test_public_endpoints_answer_anonymously():
+    """Public operations work without login, never 401/403/5xx, and never write to the audit log."""
+    checked = 0
+    before = AuditLogEntry.objects.count()
+    for method, path, op in openapi_operations(_schema()):
+        if op.get("security") or method != "get":
+            continue
+        params = {}
+        for p in op.get("parameters", []):
+            sample = PUBLIC_SAMPLES.get(p["name"])
+            if isinstance(sample, dict):
+                sample = sample.get(path)
+            if p["in"] == "path" or p.get("required"):
+                if sample is None:
+                    pytest.fail(f"Add a PUBLIC_SAMPLES value for parameter {p['name']!r} of {path}")
+                params[(p["in"], p["name"])] = sample
+        url = re.sub(r"\{(\w+)\}", lambda m, params=params: str(params[("path", m.group(1))]), path)
+        query = {name: value for (where, name), value in params.items() if where == "query"}
+        response = Client().get(url, query, HTTP_ACCEPT="application/json")
+        assert response.status_code not in (401, 403), (path, response.status_code)
+        assert response.status_code < 500, (path, response.status_code, response.content[:300])
+        checked += 1
+    assert checked >= 3
+    assert AuditLogEntry.objects.count() == before
+
+
+@pytest.mark.django_db
+def test_openapi_document_is_served_and_lists_the_routers(client):
+    response = client.get("/api/openapi.json")
+    assert response.status_code == 200
+    doc = response.json()
+    assert doc["openapi"].startswith("3.")
+    paths = doc["paths"]
+    for prefix in ("/api/v1/regions", "/api/v1/agencies", "/api/v1/audit/entries", "/api/v1/clocks/deadline"):
+        assert any(p.startswith(prefix) for p in paths), prefix
+
+
+@pytest.mark.django_db
+def test_errors_are_problem_details(client):
+    response = client.get("/api/v1/regions/99.99", HTTP_ACCEPT="application/json")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/problem+json")
+    body = response.json()
+    assert body["status"] == 404
+    assert body["title"]
+    assert body["instance"] == "/api/v1/regions/99.99"
+    bad = client.get("/api/v1/clocks/deadline", {"kind": "nope", "start": "x"})
+    assert bad.status_code == 422
+    assert bad["Content-Type"].startswith("application/problem+json")
+    assert bad.json()["errors"]
+
+
+def test_me_reports_the_scope(api_world):
+    response = login(api_world["users"]["bpp_officer"]).get("/api/v1/agencies/me")
+    body = response.json()
+    assert body["agency"]["region_code"] == "64.71"
+    assert body["region_prefixes"] == ["64.71"]
+    assert "agencies.view_user" in body["permissions"]
