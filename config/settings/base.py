@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "netra.rules",
     "netra.elections",
     "netra.clocks",
+    "netra.demo",  # top layer: demo data only (seed_demo refuses to run in production)
 ]
 
 MIDDLEWARE = [
@@ -104,6 +105,7 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+WHITENOISE_USE_FINDERS = DEBUG  # runserver serves static files without collectstatic
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env("NETRA_MEDIA_ROOT", default=str(BASE_DIR / "media")))
 STORAGES = {

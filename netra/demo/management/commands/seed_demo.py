@@ -1,0 +1,28 @@
+"""`manage.py seed_demo`: load the demo world and print the demo logins. Refused in production."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from netra.demo.seed import DEMO_PASSWORD, PEOPLE, DemoNotAllowedError, seed_demo
+
+
+class Command(BaseCommand):
+    help = "Create demo offices, officers and a simulated election (idempotent; never in production)."
+
+    def handle(self, *args, **options):
+        try:
+            world = seed_demo()
+        except DemoNotAllowedError as exc:
+            raise CommandError(str(exc)) from exc
+        offices = world["offices"]
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo data ready: {len(offices)} offices, {len(PEOPLE)} officers.")
+        )
+        self.stdout.write(f"Simulated election: {world['election'].name}\n")
+        self.stdout.write(
+            f"Demo logins (password for all: {DEMO_PASSWORD}) at http://127.0.0.1:8000/akun/masuk/"
+        )
+        width = max(len(p.username) for p in PEOPLE)
+        for person in PEOPLE:
+            office = offices[person.office].name if person.office else "-"
+            self.stdout.write(f"  {person.username.ljust(width)}  {', '.join(person.roles):28}  {office}")
+        self.stdout.write("Django admin: http://127.0.0.1:8000/admin/ (user: admin)")

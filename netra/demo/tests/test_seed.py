@@ -1,0 +1,71 @@
+"""seed_demo: a consistent, idempotent demo world that never loads in production."""
+
+import datetime as dt
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from netra.agencies.models import Agency, User
+from netra.audit.services import audit_chain_verify
+from netra.clocks.selectors import deadline_for
+from netra.core.scoping import scope_for
+from netra.demo.seed import DEMO_PASSWORD, PEOPLE, SIMULATION_CODE, seed_demo
+from netra.elections.models import Contestant, Election
+from netra.elections.selectors import election_candidates_determined_on, election_stages_on
+
+pytestmark = pytest.mark.django_db
+TODAY = dt.date(2026, 11, 23)
+
+
+def test_seed_is_idempotent_and_audited(capsys):
+    call_command("seed_demo")
+    counts = (Agency.objects.count(), User.objects.count(), Contestant.objects.count())
+    call_command("seed_demo")
+    assert (Agency.objects.count(), User.objects.count(), Contestant.objects.count()) == counts
+    out = capsys.readouterr().out
+    assert DEMO_PASSWORD in out
+    assert "balikpapan.petugas" in out
+    assert audit_chain_verify().ok
+
+
+def test_every_demo_login_works_and_has_its_office():
+    seed_demo(today=TODAY)
+    for person in PEOPLE:
+        user = User.objects.get(username=person.username)
+        assert user.check_password(DEMO_PASSWORD)
+        assert {g.name for g in user.groups.all()} == set(person.roles)
+
+
+def test_demo_offices_have_the_right_zones_and_jurisdictions():
+    seed_demo(today=TODAY)
+    bpp = Agency.objects.get(code="bawaslu-kota-balikpapan")
+    assert bpp.timezone == "Asia/Makassar"
+    assert Agency.objects.get(code="bawaslu-kab-purbalingga").timezone == "Asia/Jakarta"
+    assert scope_for(User.objects.get(username="balikpapan.petugas")).region_prefixes == ("64.71",)
+    ppk = scope_for(User.objects.get(username="ppk.balikpapan"))
+    assert Agency.objects.get(code="pemkot-balikpapan").pk in ppk.agency_ids
+    assert bpp.pk not in ppk.agency_ids
+
+
+def test_simulated_election_is_live_around_today():
+    seed_demo(today=TODAY)
+    election = Election.objects.prefetch_related("stages").get(code=SIMULATION_CODE)
+    assert "campaign" in election_stages_on(election=election, on=TODAY)
+    assert election_candidates_determined_on(election=election) < TODAY
+    kotim = Contestant.objects.filter(election=election, region_id="62.02")
+    assert kotim.filter(is_empty_box=True).count() == 1
+    assert kotim.filter(is_empty_box=False).count() == 1
+    # Clocks work on the demo world: a Pilkada report known today in Balikpapan.
+    office = Agency.objects.get(code="bawaslu-kota-balikpapan")
+    start = dt.datetime(2026, 11, 23, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    due = deadline_for("filing_window", start, election, office).due_at
+    assert due.date() == dt.date(2026, 11, 30)
+    assert due.hour == 16  # Monday, intake closes 16.00 WITA
+
+
+def test_refused_when_demo_not_allowed(settings):
+    settings.NETRA_DEMO_ALLOWED = False
+    with pytest.raises(CommandError, match="never loads in production"):
+        call_command("seed_demo")
+    assert not User.objects.filter(username="admin").exists()
