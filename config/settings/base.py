@@ -134,6 +134,10 @@ else:
 # HMAC key for the audit hash chain. Kept out of the database so that someone who can write the
 # database cannot recompute a consistent chain after editing a row. Production requires it.
 NETRA_AUDIT_CHAIN_KEY = env("NETRA_AUDIT_CHAIN_KEY", default="netra-development-audit-key")
+# Key rotation (docs/operations.md): new rows are signed with the current key id; rows signed with a
+# retired key are verified with it. NETRA_AUDIT_CHAIN_RETIRED_KEYS="k1=oldsecret,k2=older".
+NETRA_AUDIT_CHAIN_KEY_ID = env("NETRA_AUDIT_CHAIN_KEY_ID", default="k1")
+NETRA_AUDIT_CHAIN_RETIRED_KEYS = env.dict("NETRA_AUDIT_CHAIN_RETIRED_KEYS", default={})
 
 NINJA_PAGINATION_PER_PAGE = 50
 

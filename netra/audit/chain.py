@@ -10,6 +10,24 @@ from django.conf import settings
 GENESIS_HASH = "0" * 64
 
 
+class UnknownKeyError(KeyError):
+    pass
+
+
+def current_key_id() -> str:
+    return settings.NETRA_AUDIT_CHAIN_KEY_ID
+
+
+def key_for(key_id: str) -> bytes:
+    """The HMAC key with this id: the current one, or a retired one kept for verification."""
+    if key_id == settings.NETRA_AUDIT_CHAIN_KEY_ID:
+        return settings.NETRA_AUDIT_CHAIN_KEY.encode()
+    retired = settings.NETRA_AUDIT_CHAIN_RETIRED_KEYS
+    if key_id in retired:
+        return retired[key_id].encode()
+    raise UnknownKeyError(key_id)
+
+
 def _canonical(fields: dict[str, Any]) -> bytes:
     return json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str).encode()
 
@@ -29,6 +47,7 @@ def entry_hash(
     after: Any,
     request_id: str,
     prev_hash: str,
+    key_id: str,
 ) -> str:
     payload = _canonical(
         {
@@ -45,10 +64,10 @@ def entry_hash(
             "after": after,
             "request_id": request_id,
             "prev_hash": prev_hash,
+            "key_id": key_id,
         }
     )
-    key = settings.NETRA_AUDIT_CHAIN_KEY.encode()
-    return hmac.new(key, payload, hashlib.sha256).hexdigest()
+    return hmac.new(key_for(key_id), payload, hashlib.sha256).hexdigest()
 
 
 def hash_of_row(row) -> str:
@@ -67,4 +86,5 @@ def hash_of_row(row) -> str:
         after=row.after,
         request_id=row.request_id,
         prev_hash=row.prev_hash,
+        key_id=row.key_id,
     )

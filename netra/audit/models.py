@@ -46,6 +46,9 @@ class AuditLogEntry(models.Model):
     before = models.JSONField(_("sebelum"), default=dict, blank=True)
     after = models.JSONField(_("sesudah"), default=dict, blank=True)
     request_id = models.CharField(_("id permintaan"), max_length=64, blank=True)
+    key_id = models.CharField(
+        _("id kunci"), max_length=16, help_text=_("Kunci HMAC yang menandatangani baris ini.")
+    )
     prev_hash = models.CharField(_("hash sebelumnya"), max_length=64)
     hash = models.CharField(_("hash"), max_length=64, unique=True)
 

@@ -6,7 +6,7 @@ from typing import Any
 from django.db import connection, models, transaction
 from django.utils import timezone
 
-from netra.audit.chain import GENESIS_HASH, entry_hash
+from netra.audit.chain import GENESIS_HASH, UnknownKeyError, current_key_id, entry_hash
 from netra.audit.models import AuditLogEntry
 from netra.core.middleware import current_request_id
 from netra.core.serialization import snapshot
@@ -52,6 +52,7 @@ def audit_record(
     prev_hash = last.hash if last else GENESIS_HASH
     created_at = timezone.now()
     request_id = current_request_id() if current_request_id() != "-" else ""
+    key_id = current_key_id()
     digest = entry_hash(
         seq=seq,
         created_at=created_at.isoformat(),
@@ -66,6 +67,7 @@ def audit_record(
         after=after_s,
         request_id=request_id,
         prev_hash=prev_hash,
+        key_id=key_id,
     )
     return AuditLogEntry.objects.create(
         seq=seq,
@@ -81,6 +83,7 @@ def audit_record(
         after=after_s,
         request_id=request_id,
         prev_hash=prev_hash,
+        key_id=key_id,
         hash=digest,
     )
 
@@ -114,8 +117,11 @@ def audit_chain_verify(*, chunk_size: int = 2000) -> ChainReport:
                 )
             if row.prev_hash != prev_hash:
                 report.problems.append(f"seq {row.seq}: link to previous row broken (prev_hash mismatch)")
-            if hash_of_row(row) != row.hash:
-                report.problems.append(f"seq {row.seq}: content does not match its hash (row edited)")
+            try:
+                if hash_of_row(row) != row.hash:
+                    report.problems.append(f"seq {row.seq}: content does not match its hash (row edited)")
+            except UnknownKeyError:
+                report.problems.append(f"seq {row.seq}: signed with unknown key id {row.key_id!r}")
             prev_hash = row.hash
             expected_seq = row.seq + 1
             report.checked += 1

