@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from netra.regions.timezones import timezone_for_region
 
-
 PAPUA_PROVINCES = frozenset({"91", "92", "93", "94", "95", "96"})
 
 
