@@ -1,0 +1,409 @@
+"""The law as data: the SKB 2022 violation catalogue, sanctions, ASN oversight bodies and routing.
+
+Every row cites its legal basis and carries a verification marker (REGULATIONS.md: VERIFIED / SECONDARY /
+CONFLICT / UNVERIFIED). Rows are loaded from `netra/rules/data/*.json` (migration 0002 and
+`manage.py load_rules`); administrators tune the uncertain parts (the level of a CONFLICT row, validity
+dates) in the admin, with history and an audit row for every change. `catalogue_values` remembers what
+the data files said at the last load, so a reload never silently undoes an administrator's decision.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from netra.core.models import TimeStampedModel
+
+
+def validate_agency_kind(value: str) -> None:
+    """Blank, or one of `netra.agencies.models.AgencyKind` (kept as a validator so this app's migrations
+    do not change whenever the agencies app adds a kind)."""
+    from netra.agencies.models import AgencyKind
+
+    if value and value not in AgencyKind.values:
+        raise ValidationError(_("Jenis instansi tidak dikenal: %(value)s"), params={"value": value})
+
+
+def validate_text_list(value) -> None:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValidationError(_("Harus berupa daftar teks (JSON list of strings)."))
+
+
+def _in(field: str, choices: type[models.TextChoices]) -> Q:
+    return Q(**{f"{field}__in": choices.values})
+
+
+def _valid_range_q() -> Q:
+    # For oversight bodies a blank start means "not in force yet", so an end needs a start.
+    return Q(valid_until__isnull=True) | Q(valid_from__isnull=False, valid_until__gte=F("valid_from"))
+
+
+class Verification(models.TextChoices):
+    VERIFIED = "verified", _("Terverifikasi")
+    SECONDARY = "secondary", _("Sumber sekunder")
+    CONFLICT = "conflict", _("Sumber bertentangan")
+    UNVERIFIED = "unverified", _("Belum terverifikasi")
+
+
+class Category(models.TextChoices):
+    ETHICS = "etik", _("Pelanggaran kode etik")
+    DISCIPLINE = "disiplin", _("Pelanggaran disiplin")
+
+
+class Stage(models.TextChoices):
+    """Relative to the determination of candidates (penetapan calon/pasangan calon)."""
+
+    BEFORE_DETERMINATION = "before", _("Sebelum penetapan calon (bakal calon)")
+    AFTER_DETERMINATION = "after", _("Sejak penetapan calon")
+    ANY = "any", _("Setiap tahap")
+
+
+class Level(models.TextChoices):
+    MORAL = "moral", _("Sanksi moral")
+    RINGAN = "ringan", _("Hukuman disiplin ringan")
+    SEDANG = "sedang", _("Hukuman disiplin sedang")
+    BERAT = "berat", _("Hukuman disiplin berat")
+    PTDH = "ptdh", _("Pemberhentian tidak dengan hormat")
+
+
+# Severity order, used to name the heaviest outcome when several items apply.
+LEVEL_SEVERITY: dict[str, int] = {
+    Level.MORAL: 0,
+    Level.RINGAN: 1,
+    Level.SEDANG: 2,
+    Level.BERAT: 3,
+    Level.PTDH: 4,
+}
+
+
+class EmploymentType(models.TextChoices):
+    PNS = "pns", _("PNS")
+    PPPK = "pppk", _("PPPK")
+
+
+class Conduct(TimeStampedModel):
+    """An act (perbuatan) as a civil servant would describe it, independent of the election stage.
+
+    One conduct groups the catalogue items that punish it: e.g. liking a candidate's post is KE-4 before
+    candidates are determined and D-6 afterwards. The texts feed the self-check search.
+    """
+
+    code = models.SlugField(_("kode"), max_length=60, unique=True)
+    title = models.CharField(_("judul"), max_length=300)
+    description = models.TextField(_("uraian"))
+    keywords = models.JSONField(
+        _("kata kunci"),
+        default=list,
+        blank=True,
+        validators=[validate_text_list],
+        help_text=_("Kata dan istilah sehari-hari (termasuk slang) untuk pencarian cek mandiri."),
+    )
+    examples = models.JSONField(
+        _("contoh"),
+        default=list,
+        blank=True,
+        validators=[validate_text_list],
+        help_text=_("Contoh kalimat seperti yang ditulis seorang ASN."),
+    )
+    stage_gap_note = models.TextField(
+        _("catatan tahap yang tidak tercakup"),
+        blank=True,
+        help_text=_("Ditampilkan bila tidak ada butir katalog untuk tahap tertentu."),
+    )
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    catalogue_values = models.JSONField(
+        _("nilai dari berkas katalog"), default=dict, blank=True, editable=False
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "code"]
+        verbose_name = _("perbuatan")
+        verbose_name_plural = _("perbuatan")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ViolationType(TimeStampedModel):
+    """One item of SKB 2022 Lampiran II: KE-1..KE-7 (kode etik) and D-1..D-11 (disiplin, D-9 split).
+
+    `level` is the level in force. For [CONFLICT] rows it is an administrator's choice among the
+    positions recorded in `level_positions`; `catalogue_values["level"]` keeps the recommended default.
+    """
+
+    code = models.CharField(_("kode"), max_length=12, unique=True)
+    conduct = models.ForeignKey(
+        Conduct, verbose_name=_("perbuatan"), on_delete=models.PROTECT, related_name="violations"
+    )
+    title = models.TextField(_("bentuk pelanggaran (redaksi SKB)"))
+    category = models.CharField(_("kategori"), max_length=10, choices=Category.choices)
+    stage = models.CharField(_("tahap"), max_length=10, choices=Stage.choices, default=Stage.ANY)
+    level = models.CharField(_("tingkat sanksi"), max_length=10, choices=Level.choices)
+    applies_to_pns = models.BooleanField(_("berlaku bagi PNS"), default=True)
+    applies_to_pppk = models.BooleanField(_("berlaku bagi PPPK"), default=True)
+    legal_basis = models.TextField(_("dasar hukum"))
+    source_note = models.TextField(_("sumber"), blank=True)
+    verification = models.CharField(
+        _("status verifikasi"), max_length=12, choices=Verification.choices, default=Verification.UNVERIFIED
+    )
+    level_positions = models.JSONField(
+        _("posisi sumber tentang tingkat"),
+        default=list,
+        blank=True,
+        help_text=_('Untuk baris [CONFLICT]: [{"level": "sedang", "sources": "..."}, ...].'),
+    )
+    valid_from = models.DateField(_("berlaku sejak"))
+    valid_until = models.DateField(_("berlaku sampai"), null=True, blank=True)
+    is_active = models.BooleanField(_("aktif"), default=True)
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    catalogue_values = models.JSONField(
+        _("nilai dari berkas katalog"), default=dict, blank=True, editable=False
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "code"]
+        verbose_name = _("jenis pelanggaran")
+        verbose_name_plural = _("jenis pelanggaran")
+        constraints = [
+            models.CheckConstraint(condition=_in("category", Category), name="violation_category_valid"),
+            models.CheckConstraint(condition=_in("stage", Stage), name="violation_stage_valid"),
+            models.CheckConstraint(condition=_in("level", Level), name="violation_level_valid"),
+            models.CheckConstraint(
+                condition=_in("verification", Verification), name="violation_verification_valid"
+            ),
+            # Ethics breaches carry a moral sanction (PP 42/2004 Pasal 15); discipline never does.
+            models.CheckConstraint(
+                condition=Q(category=Category.ETHICS, level=Level.MORAL)
+                | (Q(category=Category.DISCIPLINE) & ~Q(level=Level.MORAL)),
+                name="violation_level_matches_category",
+            ),
+            models.CheckConstraint(
+                condition=Q(applies_to_pns=True) | Q(applies_to_pppk=True),
+                name="violation_applies_to_someone",
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True) | Q(valid_until__gte=F("valid_from")),
+                name="violation_valid_range",
+            ),
+            models.CheckConstraint(condition=~Q(legal_basis=""), name="violation_has_legal_basis"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title[:80]}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.verification == Verification.CONFLICT and not self.level_positions:
+            raise ValidationError(
+                {"level_positions": _("Baris [CONFLICT] harus mencatat posisi setiap sumber.")}
+            )
+        for position in self.level_positions or []:
+            if not isinstance(position, dict) or position.get("level") not in Level.values:
+                raise ValidationError(
+                    {"level_positions": _('Setiap posisi perlu "level" yang sah dan "sources".')}
+                )
+
+
+class Sanction(TimeStampedModel):
+    """One concrete punishment of a level for PNS or PPPK, valid for a period (PP 53/2010 → PP 94/2021).
+
+    A blank `valid_from` means "since before the period the catalogue covers" (the start date was not
+    recorded); a blank `valid_until` means still in force.
+    """
+
+    code = models.SlugField(_("kode"), max_length=60, unique=True)
+    level = models.CharField(_("tingkat"), max_length=10, choices=Level.choices)
+    employment_type = models.CharField(_("jenis kepegawaian"), max_length=6, choices=EmploymentType.choices)
+    name = models.CharField(_("nama sanksi"), max_length=300)
+    description = models.TextField(_("uraian"), blank=True)
+    legal_basis = models.TextField(_("dasar hukum"))
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    valid_from = models.DateField(_("berlaku sejak"), null=True, blank=True)
+    valid_until = models.DateField(_("berlaku sampai"), null=True, blank=True)
+    verification = models.CharField(
+        _("status verifikasi"), max_length=12, choices=Verification.choices, default=Verification.UNVERIFIED
+    )
+    catalogue_values = models.JSONField(
+        _("nilai dari berkas katalog"), default=dict, blank=True, editable=False
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["employment_type", "order", "code"]
+        verbose_name = _("sanksi")
+        verbose_name_plural = _("sanksi")
+        constraints = [
+            models.CheckConstraint(condition=_in("level", Level), name="sanction_level_valid"),
+            models.CheckConstraint(
+                condition=_in("employment_type", EmploymentType), name="sanction_employment_type_valid"
+            ),
+            models.CheckConstraint(
+                condition=_in("verification", Verification), name="sanction_verification_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_from__isnull=True)
+                | Q(valid_until__isnull=True)
+                | Q(valid_until__gte=F("valid_from")),
+                name="sanction_valid_range",
+            ),
+            models.CheckConstraint(condition=~Q(legal_basis=""), name="sanction_has_legal_basis"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_employment_type_display()} · {self.name}"
+
+
+class OversightBody(TimeStampedModel):
+    """The body that examines ASN neutrality cases after Bawaslu forwards them: KASN, then BKN, then
+    the independent body ordered by Putusan MK 121/PUU-XXII/2024. A blank `valid_from` means the body
+    is not in force yet; the switch dates are data, so administrators move them without a deploy."""
+
+    code = models.SlugField(_("kode"), max_length=40, unique=True)
+    name = models.CharField(_("nama"), max_length=200)
+    short_name = models.CharField(_("singkatan"), max_length=40, blank=True)
+    valid_from = models.DateField(
+        _("berlaku sejak"), null=True, blank=True, help_text=_("Kosong berarti belum berlaku.")
+    )
+    valid_until = models.DateField(_("berlaku sampai"), null=True, blank=True)
+    legal_basis = models.TextField(_("dasar hukum"))
+    notes = models.TextField(_("catatan"), blank=True)
+    agency_kind = models.CharField(
+        _("jenis instansi"),
+        max_length=24,
+        blank=True,
+        validators=[validate_agency_kind],
+        help_text=_("Nilai AgencyKind instansi penerima (mis. kasn, bkn); kosong bila belum ada."),
+    )
+    verification = models.CharField(
+        _("status verifikasi"), max_length=12, choices=Verification.choices, default=Verification.UNVERIFIED
+    )
+    catalogue_values = models.JSONField(
+        _("nilai dari berkas katalog"), default=dict, blank=True, editable=False
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = [F("valid_from").asc(nulls_last=True), "code"]
+        verbose_name = _("badan pengawas ASN")
+        verbose_name_plural = _("badan pengawas ASN")
+        constraints = [
+            models.CheckConstraint(condition=_valid_range_q(), name="oversight_valid_range"),
+            models.CheckConstraint(
+                condition=_in("verification", Verification), name="oversight_verification_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.short_name or self.name
+
+
+class SubjectType(models.TextChoices):
+    ANY = "", _("Semua subjek")
+    PNS = "pns", _("PNS")
+    PPPK = "pppk", _("PPPK")
+    NON_ASN = "non_asn", _("Pegawai non-ASN (honorer)")
+    TNI = "tni", _("Anggota TNI")
+    POLRI = "polri", _("Anggota Polri")
+    KEPALA_DESA = "kepala_desa", _("Kepala desa")
+    PERANGKAT_DESA = "perangkat_desa", _("Perangkat desa")
+    BPD = "bpd", _("Anggota BPD")
+    PENYELENGGARA = "penyelenggara", _("Penyelenggara pemilu (KPU/Bawaslu)")
+    PENGAWAS_ADHOC = "pengawas_adhoc", _("Pengawas ad hoc (Panwascam, PKD, PTPS)")
+    OTHER = "other", _("Lainnya")
+
+
+class ViolationClass(models.TextChoices):
+    NEUTRALITY = "neutrality", _("Pelanggaran peraturan perundang-undangan lainnya (netralitas)")
+    ADMINISTRATIVE = "administrative", _("Pelanggaran administratif")
+    CRIMINAL = "criminal", _("Tindak pidana pemilu/pemilihan")
+    ELECTION_ETHICS = "election_ethics", _("Pelanggaran kode etik penyelenggara")
+
+
+class ElectionScope(models.TextChoices):
+    """Values match `netra.elections.models.ElectionKind` (checked by a test); blank = any election."""
+
+    ANY = "", _("Pemilu dan Pilkada")
+    PEMILU = "pemilu", _("Pemilu")
+    PILKADA = "pilkada", _("Pilkada")
+
+
+class Destination(models.TextChoices):
+    OVERSIGHT_BODY = "oversight_body", _("Badan pengawas ASN yang berlaku (KASN/BKN)")
+    POM_TNI = "pom_tni", _("Polisi Militer TNI")
+    POLRI_INTERNAL = "polri_internal", _("Mekanisme internal Polri")
+    GAKKUMDU = "gakkumdu", _("Sentra Gakkumdu")
+    KPU = "kpu", _("KPU sesuai tingkatan")
+    BAWASLU = "bawaslu", _("Bawaslu (diputus sendiri)")
+    DKPP = "dkpp", _("DKPP")
+    REGIONAL_HEAD = "regional_head", _("Bupati/Wali Kota")
+    BAWASLU_KABKOTA = "bawaslu_kabkota", _("Bawaslu Kabupaten/Kota")
+    RECORD_ONLY = "record_only", _("Dicatat Bawaslu (tidak ada instansi penerus)")
+
+
+class RoutingRule(TimeStampedModel):
+    """Who receives a matter after Bawaslu's kajian (UU 7/2017 Pasal 455; UU 1/2015 Pasal 135).
+
+    A blank subject type or election kind is a wildcard; the most specific matching row wins.
+    """
+
+    subject_type = models.CharField(
+        _("jenis subjek"), max_length=20, choices=SubjectType.choices, blank=True, default=SubjectType.ANY
+    )
+    violation_class = models.CharField(_("jenis pelanggaran"), max_length=20, choices=ViolationClass.choices)
+    election_kind = models.CharField(
+        _("jenis pemilihan"), max_length=10, choices=ElectionScope.choices, blank=True, default=""
+    )
+    destination = models.CharField(_("tujuan"), max_length=20, choices=Destination.choices)
+    destination_agency_kind = models.CharField(
+        _("jenis instansi tujuan"), max_length=24, blank=True, validators=[validate_agency_kind]
+    )
+    deadline_note = models.TextField(_("catatan tenggat"), blank=True)
+    legal_basis = models.TextField(_("dasar hukum"))
+    note = models.TextField(_("catatan"), blank=True)
+    verification = models.CharField(
+        _("status verifikasi"), max_length=12, choices=Verification.choices, default=Verification.UNVERIFIED
+    )
+    priority = models.PositiveSmallIntegerField(
+        _("urutan tampil"), default=0, help_text=_("Makin besar makin atas di tabel penerusan.")
+    )
+    catalogue_values = models.JSONField(
+        _("nilai dari berkas katalog"), default=dict, blank=True, editable=False
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-priority", "violation_class", "subject_type", "election_kind"]
+        verbose_name = _("aturan penerusan")
+        verbose_name_plural = _("aturan penerusan")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subject_type", "violation_class", "election_kind"], name="routing_rule_unique"
+            ),
+            models.CheckConstraint(condition=_in("subject_type", SubjectType), name="routing_subject_valid"),
+            models.CheckConstraint(
+                condition=_in("violation_class", ViolationClass), name="routing_class_valid"
+            ),
+            models.CheckConstraint(
+                condition=_in("election_kind", ElectionScope), name="routing_election_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=_in("destination", Destination), name="routing_destination_valid"
+            ),
+            models.CheckConstraint(
+                condition=_in("verification", Verification), name="routing_verification_valid"
+            ),
+            models.CheckConstraint(condition=~Q(legal_basis=""), name="routing_has_legal_basis"),
+        ]
+
+    def __str__(self) -> str:
+        subject = self.get_subject_type_display()
+        kind = self.get_election_kind_display()
+        return f"{subject} · {self.get_violation_class_display()} · {kind} → {self.get_destination_display()}"

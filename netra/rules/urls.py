@@ -1,14 +1,11 @@
-from django.http import HttpResponse
 from django.urls import path
+
+from netra.rules import views
 
 app_name = "rules"
 
-
-def _placeholder(request):
-    return HttpResponse("")
-
-
 urlpatterns = [
-    path("", _placeholder, name="rulebook"),
-    path("cek/", _placeholder, name="self_check"),
+    path("", views.rulebook, name="rulebook"),
+    path("pelanggaran/<str:code>/", views.violation_detail, name="violation_detail"),
+    path("cek/", views.self_check, name="self_check"),
 ]

@@ -1,0 +1,58 @@
+"""Public pages: the rulebook, one catalogue item, and the self-check. Thin: parse, call a selector, render."""
+
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+
+from netra.rules import selectors
+from netra.rules.forms import SelfCheckForm
+from netra.rules.models import EmploymentType, Level
+
+
+def rulebook(request):
+    return render(request, "rules/rulebook.html", {"book": selectors.rulebook(), "levels": Level})
+
+
+def violation_detail(request, code: str):
+    violation = selectors.violation_get(code=code)
+    if violation is None:
+        raise Http404
+    today = timezone.localdate()
+    return render(
+        request,
+        "rules/violation_detail.html",
+        {
+            "violation": violation,
+            "recommended_level": Level(selectors.violation_recommended_level(violation=violation)),
+            "siblings": selectors.violation_list(conduct=violation.conduct.code).exclude(pk=violation.pk),
+            "sanctions": {
+                label: selectors.sanctions_for(level=violation.level, employment_type=value, on=today)
+                for value, label in EmploymentType.choices
+            },
+            "today": today,
+        },
+    )
+
+
+def self_check(request):
+    form = SelfCheckForm(request.GET if "q" in request.GET else None)
+    result = None
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        result = selectors.self_check(
+            text=data["q"],
+            election=data["election"],
+            incident_date=data["date"],
+            employment_type=data["employment_type"],
+        )
+    input_error = (
+        result.message
+        if result is not None
+        and result.status in (selectors.SelfCheckStatus.EMPTY, selectors.SelfCheckStatus.TOO_SHORT)
+        else ""
+    )
+    return render(
+        request,
+        "rules/self_check.html",
+        {"form": form, "result": result, "input_error": input_error, "statuses": selectors.SelfCheckStatus},
+    )
