@@ -1,5 +1,6 @@
 """Test settings. The database comes from DATABASE_URL (PostgreSQL in scripts/test); SQLite otherwise."""
 
+import os
 import tempfile
 
 from .base import *  # noqa: F403
@@ -18,4 +19,6 @@ STORAGES = {
 NETRA_AUDIT_CHAIN_KEY = "netra-test-audit-key"
 NETRA_DEMO_ALLOWED = True
 LANGUAGE_CODE = "id"
+# pytest-xdist workers share one Redis database: keep their cache keys apart.
+CACHES["default"]["KEY_PREFIX"] = os.environ.get("PYTEST_XDIST_WORKER", "")  # noqa: F405
 CELERY_TASK_ALWAYS_EAGER = env.bool("NETRA_TEST_CELERY_EAGER", default=True)
