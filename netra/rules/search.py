@@ -10,8 +10,11 @@ Normalisation, in this order (each step exists because the next would otherwise 
 3. Sastrawi stopwords (plus chat slang like "gak", "sih") are removed;
 4. the rest is stemmed with Sastrawi (built once per process: building it loads its dictionary).
 
-Ranking is BM25 over fields weighted keywords > title > examples > description. A match needs at least
-one *distinctive* term (present in at most half of the conducts): "calon" alone matches nothing.
+Ranking is BM25 over fields weighted keywords > title > examples > description. A conduct matches only
+if the text names at least one of its *distinctive* terms (present in at most half of the conducts), and
+either a second distinctive term or an election context word (a term most conducts share, like "calon"
+or "partai", or one of `CONTEXT_TERMS`). So "calon" alone matches nothing, and neither does an everyday
+"rapat anggaran di kantor" that happens to share one word with a conduct.
 """
 
 import math
@@ -30,6 +33,23 @@ RELATIVE_CUTOFF = 0.35
 # A term found in more than this share of the conducts is not distinctive enough to match on its own.
 DISTINCTIVE_MAX_SHARE = 0.5
 
+# Words that put a text in an election context, besides the terms most conducts share.
+CONTEXT_TERMS = frozenset(
+    {
+        "calon",
+        "partai",
+        "kampanye",
+        "timses",
+        "pemilu",
+        "pilkada",
+        "pilpres",
+        "pileg",
+        "pilih",
+        "politik",
+        "coblos",
+    }
+)
+
 # Multi-word expressions, applied to the lower-cased text before tokenising.
 PHRASES: tuple[tuple[str, str], ...] = (
     (r"\b(simbol|salam|pose|gaya|gestur|isyarat)\s+(\w+\s+)?(jari|tangan)\b", " simboljari "),
@@ -38,6 +58,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"\btim\s+(sukses|pemenangan|kampanye)\b", " timses "),
     (r"\btim\s+ahli\b", " timahli "),
     (r"\bjuru\s+kampanye\b", " jurkam "),
+    (r"\brapat\s+umum\b", " rapatumum "),
+    (r"\bwali\s+kota\b", " walikota "),
     (r"\balat\s+peraga(\s+kampanye)?\b", " apk "),
     (r"\bkartu\s+tanda\s+penduduk\b", " ktp "),
     (r"\bsurat\s+keterangan(\s+tanda)?(\s+penduduk)?\b", " suket "),
@@ -145,6 +167,7 @@ _SYNONYM_GROUPS: dict[str, tuple[str, ...]] = {
     "pasang": ("pasang", "memasang", "dipasang", "pasangin", "tempel", "menempel", "ditempel", "nempel"),
     "spanduk": ("spanduk", "banner", "spanduknya"),
     "stiker": ("stiker", "sticker"),
+    "kaus": ("kaus", "kaos", "jersey"),
     "anggota": ("anggota", "member", "keanggotaan"),
     "deklarasi": ("deklarasi", "deklarasikan", "mendeklarasikan"),
     "sosialisasi": ("sosialisasi", "sosialisasikan", "mensosialisasikan"),
@@ -153,9 +176,27 @@ SYNONYMS: dict[str, str] = {
     _word: _canonical for _canonical, _words in _SYNONYM_GROUPS.items() for _word in _words
 }
 
-# Chat slang the Sastrawi list lacks.
+# Chat slang the Sastrawi list lacks, and place words that say where, not what (a meeting "di kantor
+# kecamatan" is not a campaign because a catalogue example mentions a kecamatan).
 EXTRA_STOPWORDS = frozenset(
     {
+        "kecamatan",
+        "kelurahan",
+        "kabupaten",
+        "kota",
+        "provinsi",
+        "kampung",
+        "rt",
+        "rw",
+        "balai",
+        "kantor",
+        "lapangan",
+        "gedung",
+        "aula",
+        "pns",
+        "asn",
+        "pppk",
+        "cpns",
         "gak",
         "ga",
         "nggak",
@@ -310,10 +351,12 @@ class Index:
         terms = list(dict.fromkeys(tokens))  # each query term counts once, in order
         if not self.size or not any(self.is_distinctive(t) for t in terms):
             return []
+        in_context = any(t in CONTEXT_TERMS or (t in self.df and not self.is_distinctive(t)) for t in terms)
         hits = []
         for key, tf in self.tf.items():
             matched = tuple(t for t in terms if t in tf)
-            if not any(self.is_distinctive(t) for t in matched):
+            distinctive = [t for t in matched if self.is_distinctive(t)]
+            if not distinctive or (len(distinctive) < 2 and not in_context):
                 continue
             norm = BM25_K1 * (1 - BM25_B + BM25_B * self.length[key] / self.avg_length)
             score = sum(self.idf(t) * tf[t] * (BM25_K1 + 1) / (tf[t] + norm) for t in matched)
