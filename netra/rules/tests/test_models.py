@@ -130,7 +130,7 @@ def test_database_refuses_a_discipline_item_with_a_moral_sanction():
 
 
 def test_database_refuses_an_unknown_level():
-    _integrity_error(lambda: ViolationType.objects.filter(code="D-8").update(level="sangat-berat"))
+    _integrity_error(lambda: ViolationType.objects.filter(code="D-8").update(level="parah"))
 
 
 def test_database_refuses_an_item_that_applies_to_nobody():
