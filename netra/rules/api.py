@@ -36,7 +36,7 @@ ElectionKindIn = Literal[tuple(ElectionScope.values)]  # type: ignore[valid-type
 
 class LevelPositionOut(Schema):
     level: str
-    sources: str
+    sources: str = ""
 
 
 class ViolationOut(Schema):

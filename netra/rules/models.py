@@ -203,7 +203,11 @@ class ViolationType(TimeStampedModel):
                 {"level_positions": _("Baris [CONFLICT] harus mencatat posisi setiap sumber.")}
             )
         for position in self.level_positions or []:
-            if not isinstance(position, dict) or position.get("level") not in Level.values:
+            if (
+                not isinstance(position, dict)
+                or position.get("level") not in Level.values
+                or not str(position.get("sources") or "").strip()
+            ):
                 raise ValidationError(
                     {"level_positions": _('Setiap posisi perlu "level" yang sah dan "sources".')}
                 )

@@ -173,6 +173,23 @@ def test_a_conflict_row_without_source_positions_fails_validation():
     assert "level_positions" in excinfo.value.message_dict
 
 
+@pytest.mark.parametrize(
+    "positions",
+    [
+        [{"level": "sedang"}],
+        [{"level": "parah", "sources": "x"}],
+        ["berat"],
+        [{"level": "berat", "sources": " "}],
+    ],
+)
+def test_source_positions_need_a_valid_level_and_sources(positions):
+    d8 = ViolationType.objects.get(code="D-8")
+    d8.level_positions = positions
+    with pytest.raises(ValidationError) as excinfo:
+        d8.full_clean()
+    assert "level_positions" in excinfo.value.message_dict
+
+
 def test_agency_kinds_in_the_catalogue_are_real_agency_kinds():
     validate_agency_kind("bkn")
     validate_agency_kind("")
