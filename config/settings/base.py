@@ -33,9 +33,9 @@ INSTALLED_APPS = [
     "netra.audit",
     "netra.regions",
     "netra.agencies",
-    "netra.rules",
     "netra.elections",
-    "netra.clocks",
+    "netra.rules",  # reads elections (the stage decides ethics vs discipline)
+    "netra.clocks",  # reads elections (round-the-clock intake days)
     "netra.demo",  # top layer: demo data only (seed_demo refuses to run in production)
 ]
 

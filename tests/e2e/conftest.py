@@ -7,8 +7,9 @@ these fixtures override its fixtures of the same name for the tests in this fold
 
 Every test in tests/e2e/ is marked `e2e` automatically; scripts/test runs them in a separate,
 single-process pytest run. They need `live_server`, so they use the transactional database: it is
-emptied after each test, including the data loaded by migrations (regions). A test that needs such
-data should use `@pytest.mark.django_db(transaction=True, serialized_rollback=True)` or create it.
+emptied after each test, including the data loaded by migrations (regions, catalogue). A test that needs
+such data creates or reloads it in a fixture (e.g. `sync_catalogue`, or `get_or_create` of the regions
+it uses): `serialized_rollback=True` proved unreliable when other test modules ran first.
 """
 
 import os
