@@ -34,3 +34,19 @@ class RequestIdLogFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         record.request_id = current_request_id()
         return True
+
+
+class IndonesianFirstMiddleware:
+    """Bahasa Indonesia unless the person chose another language (the language cookie or selector).
+
+    Many phones in Indonesia are set to English; the browser's Accept-Language must not switch a
+    government service away from Indonesian. Runs before LocaleMiddleware, which then sees only the
+    explicit choice (cookie) or falls back to LANGUAGE_CODE ("id").
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)
