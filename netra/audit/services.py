@@ -52,40 +52,23 @@ def audit_record(
     prev_hash = last.hash if last else GENESIS_HASH
     created_at = timezone.now()
     request_id = current_request_id() if current_request_id() != "-" else ""
-    key_id = current_key_id()
-    digest = entry_hash(
-        seq=seq,
-        created_at=created_at.isoformat(),
-        actor_id=actor_id,
-        actor_label=actor_label,
-        actor_agency_id=actor_agency_id,
-        action=action,
-        object_type=object_type,
-        object_id=object_id,
-        object_repr=object_repr,
-        before=before_s,
-        after=after_s,
-        request_id=request_id,
-        prev_hash=prev_hash,
-        key_id=key_id,
-    )
-    return AuditLogEntry.objects.create(
-        seq=seq,
-        created_at=created_at,
-        actor_id=actor_id,
-        actor_label=actor_label,
-        actor_agency_id=actor_agency_id,
-        action=action,
-        object_type=object_type,
-        object_id=object_id,
-        object_repr=object_repr,
-        before=before_s,
-        after=after_s,
-        request_id=request_id,
-        prev_hash=prev_hash,
-        key_id=key_id,
-        hash=digest,
-    )
+    fields = {
+        "seq": seq,
+        "actor_id": actor_id,
+        "actor_label": actor_label,
+        "actor_agency_id": actor_agency_id,
+        "action": action,
+        "object_type": object_type,
+        "object_id": object_id,
+        "object_repr": object_repr,
+        "before": before_s,
+        "after": after_s,
+        "request_id": request_id,
+        "prev_hash": prev_hash,
+        "key_id": current_key_id(),
+    }
+    digest = entry_hash(created_at=created_at.isoformat(), **fields)
+    return AuditLogEntry.objects.create(created_at=created_at, hash=digest, **fields)
 
 
 @dataclass

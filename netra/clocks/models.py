@@ -8,12 +8,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-
-class Verification(models.TextChoices):
-    VERIFIED = "verified", _("Terverifikasi")
-    SECONDARY = "secondary", _("Satu sumber sekunder")
-    CONFLICT = "conflict", _("Sumber berbeda")
-    UNVERIFIED = "unverified", _("Belum terverifikasi")
+from netra.core.models import Verification
+from netra.elections.models import ElectionScope
 
 
 class Holiday(models.Model):
@@ -130,7 +126,7 @@ class DeadlineRule(models.Model):
         _("jenis pemilihan"),
         max_length=10,
         blank=True,
-        choices=[("", _("Semua")), ("pemilu", "Pemilu"), ("pilkada", "Pilkada")],
+        choices=ElectionScope.choices,
     )
     amount = models.PositiveIntegerField(_("lama"))
     unit = models.CharField(_("satuan"), max_length=16, choices=Unit.choices)

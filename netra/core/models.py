@@ -12,3 +12,12 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class Verification(models.TextChoices):
+    """How sure we are of a rule encoded as data (REGULATIONS.md markers). Shown next to the rule."""
+
+    VERIFIED = "verified", _("Terverifikasi")
+    SECONDARY = "secondary", _("Sumber sekunder")
+    CONFLICT = "conflict", _("Sumber bertentangan")
+    UNVERIFIED = "unverified", _("Belum terverifikasi")

@@ -17,6 +17,14 @@ class ElectionKind(models.TextChoices):
     PILKADA = "pilkada", _("Pilkada (UU 1/2015 jo. UU 10/2016)")
 
 
+class ElectionScope(models.TextChoices):
+    """Which elections a rule applies to: one kind, or both (blank). Values match ElectionKind."""
+
+    ANY = "", _("Pemilu dan Pilkada")
+    PEMILU = ElectionKind.PEMILU.value, _("Pemilu")
+    PILKADA = ElectionKind.PILKADA.value, _("Pilkada")
+
+
 class StageKind(models.TextChoices):
     PARTY_DETERMINATION = "party_determination", _("Penetapan partai politik peserta")
     CANDIDATE_REGISTRATION = "candidate_registration", _("Pendaftaran (bakal) calon")

@@ -13,7 +13,8 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from netra.core.models import TimeStampedModel
+from netra.core.models import TimeStampedModel, Verification
+from netra.elections.models import ElectionScope
 
 
 def validate_agency_kind(value: str) -> None:
@@ -37,13 +38,6 @@ def _in(field: str, choices: type[models.TextChoices]) -> Q:
 def _valid_range_q() -> Q:
     # For oversight bodies a blank start means "not in force yet", so an end needs a start.
     return Q(valid_until__isnull=True) | Q(valid_from__isnull=False, valid_until__gte=F("valid_from"))
-
-
-class Verification(models.TextChoices):
-    VERIFIED = "verified", _("Terverifikasi")
-    SECONDARY = "secondary", _("Sumber sekunder")
-    CONFLICT = "conflict", _("Sumber bertentangan")
-    UNVERIFIED = "unverified", _("Belum terverifikasi")
 
 
 class Category(models.TextChoices):
@@ -328,14 +322,6 @@ class ViolationClass(models.TextChoices):
     ADMINISTRATIVE = "administrative", _("Pelanggaran administratif")
     CRIMINAL = "criminal", _("Tindak pidana pemilu/pemilihan")
     ELECTION_ETHICS = "election_ethics", _("Pelanggaran kode etik penyelenggara")
-
-
-class ElectionScope(models.TextChoices):
-    """Values match `netra.elections.models.ElectionKind` (checked by a test); blank = any election."""
-
-    ANY = "", _("Pemilu dan Pilkada")
-    PEMILU = "pemilu", _("Pemilu")
-    PILKADA = "pilkada", _("Pilkada")
 
 
 class Destination(models.TextChoices):
