@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from netra.clocks.calendar import WorkingCalendar
 from netra.regions.timezones import zone_abbreviation
@@ -85,7 +86,9 @@ def compute_deadline(
 
     if spec.unit == "hours":
         due = start_local + dt.timedelta(hours=spec.amount)
-        explanation = _("%(n)s jam sejak %(start)s → %(due)s") % {
+        explanation = ngettext(
+            "%(n)s jam sejak %(start)s → %(due)s", "%(n)s jam sejak %(start)s → %(due)s", spec.amount
+        ) % {
             "n": spec.amount,
             "start": _fmt(start_local, tz_name),
             "due": _fmt(due, tz_name),
@@ -131,10 +134,18 @@ def compute_deadline(
 
     due = dt.datetime.combine(due_day, due_time, tzinfo=tz)
     closed = tuple(calendar.closed_days_between(start_day, nominal_day, joint_leave_closed=closed_joint))
-    unit_label = _("hari kerja") if spec.unit == "working_days" else _("hari")
-    explanation = _("%(n)s %(unit)s sejak %(start)s → %(due)s") % {
+    if spec.unit == "working_days":
+        template = ngettext(
+            "%(n)s hari kerja sejak %(start)s → %(due)s",
+            "%(n)s hari kerja sejak %(start)s → %(due)s",
+            spec.amount,
+        )
+    else:
+        template = ngettext(
+            "%(n)s hari sejak %(start)s → %(due)s", "%(n)s hari sejak %(start)s → %(due)s", spec.amount
+        )
+    explanation = template % {
         "n": spec.amount,
-        "unit": unit_label,
         "start": formats.date_format(start_local, "l, j F Y"),
         "due": _fmt(due, tz_name),
     }

@@ -82,7 +82,12 @@ class StageVariant:
             codes = [v.code for v in self.violations if v.category == category]
             if codes:
                 parts.append(f"{str(category.label).lower()} ({', '.join(codes)})")
-        return f"{_(' dan ').join(parts)} → {self.level_label.lower()}"
+        joined = (
+            parts[0]
+            if len(parts) == 1
+            else _("%(first)s dan %(second)s") % {"first": parts[0], "second": parts[1]}
+        )
+        return f"{joined} → {self.level_label.lower()}"
 
 
 @dataclass(frozen=True)

@@ -87,7 +87,7 @@ def self_check(
             SelfCheckStatus.EMPTY,
             _(
                 "Ceritakan kegiatan Anda terlebih dahulu, misalnya: "
-                "\u201cmenyukai unggahan calon bupati di Instagram\u201d."
+                "“menyukai unggahan calon bupati di Instagram”."
             ),
         )
     if sum(ch.isalpha() for ch in text) < MIN_SELF_CHECK_LENGTH:
@@ -106,7 +106,7 @@ def self_check(
             SelfCheckStatus.NO_MATCH,
             _(
                 "Tidak ditemukan bentuk pelanggaran netralitas yang cocok dengan uraian Anda. Coba jelaskan "
-                "dengan kata lain (mis. \u201cmembagikan video kampanye\u201d, \u201cmemasang baliho\u201d) atau "
+                "dengan kata lain (mis. “membagikan video kampanye”, “memasang baliho”) atau "
                 "baca daftar aturan lengkap. Tidak cocok belum tentu berarti boleh."
             ),
         )
