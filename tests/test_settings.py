@@ -13,7 +13,15 @@ from pathlib import Path
 import pytest
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-REQUIRED = ["DJANGO_SECRET_KEY", "NETRA_AUDIT_CHAIN_KEY", "DATABASE_URL", "DJANGO_ALLOWED_HOSTS"]
+REQUIRED = [
+    "DJANGO_SECRET_KEY",
+    "NETRA_AUDIT_CHAIN_KEY",
+    "DATABASE_URL",
+    "DJANGO_ALLOWED_HOSTS",
+    "NETRA_IDENTITY_PUBLIC_KEY",
+    "NETRA_BLIND_INDEX_KEY",
+    "NETRA_RECEIPT_SALT",
+]
 SETUP = "import django; django.setup()"
 
 
@@ -37,6 +45,9 @@ def production_env(tmp_path: Path, **overrides: str | None) -> dict[str, str]:
         DJANGO_SETTINGS_MODULE="config.settings.production",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(48),  # 64 characters
         NETRA_AUDIT_CHAIN_KEY=secrets.token_urlsafe(32),
+        NETRA_IDENTITY_PUBLIC_KEY="vzyeQ5IgukIpC5IQU0PKBFKXqsD/IY8RC2HCLCCUFh4=",
+        NETRA_BLIND_INDEX_KEY=secrets.token_urlsafe(32),
+        NETRA_RECEIPT_SALT=secrets.token_urlsafe(16),
         DATABASE_URL=f"sqlite:///{tmp_path / 'x.sqlite3'}",
         DJANGO_ALLOWED_HOSTS="netra.example.go.id",
     )

@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "netra.elections",
     "netra.rules",  # reads elections (the stage decides ethics vs discipline)
     "netra.clocks",  # reads elections (round-the-clock intake days)
+    "netra.intake",
+    "netra.evidence",
     "netra.demo",  # top layer: demo data only (seed_demo refuses to run in production)
 ]
 
@@ -115,7 +117,7 @@ STORAGES = {
 }
 
 # Request size limits (public forms must not accept unbounded bodies).
-DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024  # non-file fields; files: NETRA_UPLOAD_MAX_BYTES
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 500
 
 # Redis / Celery. Without REDIS_URL tasks run in-process (the embedded default).
@@ -139,6 +141,29 @@ NETRA_AUDIT_CHAIN_KEY = env("NETRA_AUDIT_CHAIN_KEY", default="netra-development-
 # retired key are verified with it. NETRA_AUDIT_CHAIN_RETIRED_KEYS="k1=oldsecret,k2=older".
 NETRA_AUDIT_CHAIN_KEY_ID = env("NETRA_AUDIT_CHAIN_KEY_ID", default="k1")
 NETRA_AUDIT_CHAIN_RETIRED_KEYS = env.dict("NETRA_AUDIT_CHAIN_RETIRED_KEYS", default={})
+
+# Reporter protection (netra.intake.crypto; docs/domain/reporting.md). The public key seals identities;
+# private keys (id=base64, comma-separated) may be present only on the officers' tier.
+NETRA_IDENTITY_KEY_ID = env("NETRA_IDENTITY_KEY_ID", default="i1")
+NETRA_IDENTITY_PUBLIC_KEY = env("NETRA_IDENTITY_PUBLIC_KEY", default="")
+NETRA_IDENTITY_PRIVATE_KEYS = env.dict("NETRA_IDENTITY_PRIVATE_KEYS", default={})
+NETRA_BLIND_INDEX_KEY = env("NETRA_BLIND_INDEX_KEY", default="")
+NETRA_RECEIPT_SALT = env("NETRA_RECEIPT_SALT", default="")
+# Argon2id cost for receipt hashes. Receipts carry 100 random bits, so the cost protects a leaked table
+# rather than the login; it is kept modest so the intake sustains its throughput target (bench/intake).
+NETRA_RECEIPT_ARGON2 = {
+    "time_cost": env.int("NETRA_RECEIPT_ARGON2_TIME", default=2),
+    "memory_cost": env.int("NETRA_RECEIPT_ARGON2_MEMORY_KIB", default=8192),
+    "parallelism": 1,
+}
+# Abuse limits for the public channel (per client address, cache-backed).
+NETRA_INTAKE_RATE_PER_HOUR = env.int("NETRA_INTAKE_RATE_PER_HOUR", default=30)
+NETRA_RECEIPT_FAILURES_PER_HOUR = env.int("NETRA_RECEIPT_FAILURES_PER_HOUR", default=10)
+NETRA_UPLOAD_MAX_BYTES = env.int("NETRA_UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
+NETRA_UPLOAD_MAX_FILES = env.int("NETRA_UPLOAD_MAX_FILES", default=10)
+# Retention (UU 27/2022 tentang Pelindungan Data Pribadi): reporter identity and display copies are
+# purged this many days after the report's case is closed.
+NETRA_RETENTION_DAYS_AFTER_CLOSE = env.int("NETRA_RETENTION_DAYS_AFTER_CLOSE", default=365)
 
 NINJA_PAGINATION_PER_PAGE = 50
 

@@ -22,6 +22,9 @@ NETRA_AUDIT_CHAIN_KEY = _required("NETRA_AUDIT_CHAIN_KEY")
 if NETRA_AUDIT_CHAIN_KEY == "netra-development-audit-key":
     raise ImproperlyConfigured("NETRA_AUDIT_CHAIN_KEY must not be the development key.")
 _required("DATABASE_URL")
+NETRA_IDENTITY_PUBLIC_KEY = _required("NETRA_IDENTITY_PUBLIC_KEY")
+NETRA_BLIND_INDEX_KEY = _required("NETRA_BLIND_INDEX_KEY")
+NETRA_RECEIPT_SALT = _required("NETRA_RECEIPT_SALT")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must be set in production.")

@@ -18,7 +18,16 @@ STORAGES = {
 }
 NETRA_AUDIT_CHAIN_KEY = "netra-test-audit-key"
 NETRA_DEMO_ALLOWED = True
+# Development-only reporter-protection keys (NOT secrets; production requires its own, see operations.md).
+NETRA_IDENTITY_PUBLIC_KEY = "vzyeQ5IgukIpC5IQU0PKBFKXqsD/IY8RC2HCLCCUFh4="
+NETRA_IDENTITY_PRIVATE_KEYS = {"i1": "HCgxSP4tgPV2d2dF9/NqG0waIm93KsML1vF7/z3z1zI="}
+NETRA_BLIND_INDEX_KEY = "netra-development-blind-index-key"
+NETRA_RECEIPT_SALT = "netra-development-receipt-salt"
+
 LANGUAGE_CODE = "id"
 # pytest-xdist workers share one Redis database: keep their cache keys apart.
 CACHES["default"]["KEY_PREFIX"] = os.environ.get("PYTEST_XDIST_WORKER", "")  # noqa: F405
 CELERY_TASK_ALWAYS_EAGER = env.bool("NETRA_TEST_CELERY_EAGER", default=True)
+
+# Fast receipts in unit tests (the cost is measured in bench/intake with production values).
+NETRA_RECEIPT_ARGON2 = {"time_cost": 1, "memory_cost": 256, "parallelism": 1}
