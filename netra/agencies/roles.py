@@ -27,6 +27,8 @@ ROLE_LABELS = {
 
 _READ = ["agencies.view_agency", "regions.view_region", "rules.view_*", "elections.view_*"]
 
+_CASEWORK = ["intake.view_report", "intake.change_report", "evidence.view_*"]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.PLATFORM_ADMIN: [
         "agencies.*",
@@ -34,6 +36,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "regions.*",
         "rules.*",
         "elections.*",
+        "intake.*",
+        "evidence.*",
     ],
     Role.AGENCY_ADMIN: [
         *_READ,
@@ -42,8 +46,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "agencies.change_user",
         "audit.view_auditlogentry",
     ],
-    Role.HEAD: [*_READ, "agencies.view_user", "audit.view_auditlogentry"],
-    Role.OFFICER: [*_READ, "agencies.view_user"],
+    # Opening a reporter's identity is a named permission of the office's leadership only.
+    Role.HEAD: [*_READ, *_CASEWORK, "intake.reveal_identity", "agencies.view_user", "audit.view_auditlogentry"],
+    Role.OFFICER: [*_READ, *_CASEWORK, "agencies.view_user"],
     Role.VIEWER: [*_READ],
 }
 

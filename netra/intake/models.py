@@ -51,18 +51,32 @@ class Report(TimeStampedModel):
     reference = models.CharField(_("nomor"), max_length=32, unique=True, null=True, blank=True)
     kind = models.CharField(_("jenis"), max_length=16, choices=ReportKind.choices)
     channel = models.CharField(_("saluran"), max_length=8, choices=ReportChannel.choices)
-    status = models.CharField(_("status"), max_length=20, choices=ReportStatus.choices, default=ReportStatus.RECEIVED)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ReportStatus.choices, default=ReportStatus.RECEIVED
+    )
     received_at = models.DateTimeField(_("diterima pada"), db_index=True)
     election = models.ForeignKey(
-        "elections.Election", verbose_name=_("pemilihan"), null=True, blank=True, on_delete=models.PROTECT,
+        "elections.Election",
+        verbose_name=_("pemilihan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     office = models.ForeignKey(
-        "agencies.Agency", verbose_name=_("kantor penerima"), null=True, blank=True, on_delete=models.PROTECT,
+        "agencies.Agency",
+        verbose_name=_("kantor penerima"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="reports",
     )
     incident_region = models.ForeignKey(
-        "regions.Region", verbose_name=_("wilayah kejadian"), null=True, blank=True, on_delete=models.PROTECT,
+        "regions.Region",
+        verbose_name=_("wilayah kejadian"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     incident_place = models.CharField(_("tempat kejadian"), max_length=300, blank=True)
@@ -176,7 +190,9 @@ class Message(models.Model):
     officer = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    agency = models.ForeignKey("agencies.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    agency = models.ForeignKey(
+        "agencies.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     body = models.TextField(_("isi"))
     created_at = models.DateTimeField(_("waktu"), auto_now_add=True, db_index=True)
     read_at = models.DateTimeField(_("dibaca pada"), null=True, blank=True)

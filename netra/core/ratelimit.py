@@ -1,0 +1,40 @@
+"""A small fixed-window rate limiter on Django's cache (Redis on the real path, memory locally).
+
+Used by the public channel: report submissions per client address, and failed receipt logins.
+"""
+
+import hashlib
+import time
+
+from django.core.cache import cache
+
+
+def client_key(request) -> str:
+    """A hashed client address (the address itself is personal data: never stored or logged)."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    address = forwarded.split(",")[0].strip() if forwarded else request.META.get("REMOTE_ADDR", "")
+    return hashlib.sha256(address.encode()).hexdigest()[:32]
+
+
+def _window_key(scope: str, key: str, window: int) -> str:
+    return f"rl:{scope}:{key}:{int(time.time() // window)}"
+
+
+def count(scope: str, key: str, *, window: int = 3600) -> int:
+    return int(cache.get(_window_key(scope, key, window)) or 0)
+
+
+def hit(scope: str, key: str, *, window: int = 3600) -> int:
+    """Count one event in the current window; returns the new count."""
+    name = _window_key(scope, key, window)
+    if cache.add(name, 1, timeout=window + 5):
+        return 1
+    try:
+        return cache.incr(name)
+    except ValueError:  # expired between add and incr
+        cache.add(name, 1, timeout=window + 5)
+        return 1
+
+
+def exceeded(scope: str, key: str, *, limit: int, window: int = 3600) -> bool:
+    return count(scope, key, window=window) >= limit

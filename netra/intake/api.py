@@ -1,0 +1,479 @@
+"""The public reporting API, the reporter's receipt-authenticated follow-up, and officers' endpoints.
+
+`POST /reports` and `POST /tips` accept JSON, or multipart/form-data with the same JSON in a `payload`
+field plus `files` (evidence). Receipt endpoints authenticate with the `X-Receipt` header; wrong codes
+are throttled per client.
+"""
+
+import datetime as dt
+import json
+
+from django.conf import settings
+from django.http import Http404, HttpRequest
+from ninja import Router, Schema
+from ninja.errors import HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+from ninja.security import APIKeyHeader
+from pydantic import Field
+from pydantic import ValidationError as PydanticValidationError
+
+from netra.core import ratelimit
+from netra.core.exceptions import ApplicationError
+from netra.intake import selectors, services
+from netra.intake.models import Report, ReportChannel, ReportKind
+
+router = Router(tags=["reports"])
+
+
+# --- schemas ----------------------------------------------------------------------------------------
+
+
+class PersonIn(Schema):
+    name: str = Field(max_length=200, description="Nama atau ciri-ciri terlapor")
+    nip: str = Field("", max_length=18)
+    agency_name: str = Field("", max_length=200)
+    position: str = Field("", max_length=200)
+    employment_type: str = Field("", max_length=16)
+
+
+class WitnessIn(Schema):
+    name: str = Field(max_length=200)
+    contact: str = Field("", max_length=300)
+
+
+class ReporterIn(Schema):
+    """Identitas pelapor (Formulir Model B.1). Disegel; tidak pernah disimpan sebagai teks biasa."""
+
+    name: str = Field("", max_length=200)
+    nik: str = Field("", max_length=32)
+    address: str = Field("", max_length=500)
+    phone: str = Field("", max_length=32)
+    email: str = Field("", max_length=254)
+    birth_place: str = Field("", max_length=100)
+    birth_date: str = Field("", max_length=20)
+    gender: str = Field("", max_length=20)
+    occupation: str = Field("", max_length=100)
+    nationality: str = Field("", max_length=40)
+
+
+class _IncidentIn(Schema):
+    description: str = Field(max_length=20000)
+    incident_region_code: str = Field("", max_length=13)
+    incident_place: str = Field("", max_length=300)
+    incident_date: dt.date | None = None
+    known_date: dt.date | None = None
+    election_code: str = Field("", max_length=60)
+    reported_persons: list[PersonIn] = Field(default_factory=list, max_length=50)
+    links: list[str] = Field(default_factory=list, max_length=50)
+    website: str = Field("", description="Leave empty (spam trap).")
+
+
+class ReportIn(_IncidentIn):
+    reporter: ReporterIn = Field(default_factory=ReporterIn)
+    witnesses: list[WitnessIn] = Field(default_factory=list, max_length=50)
+    identity_confidential: bool = True
+    statement_of_truth: bool = False
+
+
+class TipIn(_IncidentIn):
+    pass
+
+
+class MissingOut(Schema):
+    code: str
+    requirement: str
+    message: str
+    basis: str
+
+
+class SubmissionOut(Schema):
+    reference: str
+    receipt: str = Field(description="Shown once. Keep it: it is the only way to follow the report.")
+    kind: str
+    status: str
+    status_label: str
+    office: str | None
+    filing_deadline: dt.datetime | None
+    is_timely: bool | None
+    missing: list[MissingOut]
+    notice: str
+
+
+class MessageOut(Schema):
+    id: int
+    sender: str
+    body: str
+    created_at: dt.datetime
+    office: str | None = None
+
+
+class RevealOut(Schema):
+    created_at: dt.datetime
+    office: str | None
+
+
+class ReporterStatusOut(Schema):
+    reference: str
+    kind: str
+    status: str
+    status_label: str
+    received_at: dt.datetime
+    office: str | None
+    missing: list[MissingOut]
+    evidence_count: int
+    messages: list[MessageOut]
+    identity_reveals: list[RevealOut]
+
+
+class MessageIn(Schema):
+    body: str = Field(max_length=5000)
+
+
+class ReportSummaryOut(Schema):
+    id: int
+    reference: str | None
+    kind: str
+    status: str
+    received_at: dt.datetime
+    office_id: int | None
+    incident_region_code: str | None
+    is_timely: bool | None
+    requirements_met: bool
+    unread: int = 0
+
+    @staticmethod
+    def resolve_incident_region_code(obj) -> str | None:
+        return obj.incident_region_id
+
+
+class OfficerReportOut(ReportSummaryOut):
+    description: str
+    incident_place: str
+    incident_date: dt.date | None
+    known_date: dt.date | None
+    filing_deadline: dt.datetime | None
+    missing: list[MissingOut]
+    reported_persons: list[PersonIn]
+    messages: list[MessageOut]
+    has_identity: bool
+    identity_confidential: bool
+    same_reporter_reports: int
+
+
+class RevealIn(Schema):
+    reason: str = Field(max_length=2000)
+
+
+# --- helpers -------------------------------------------------------------------------------------------
+
+
+def _parse(request: HttpRequest, schema: type[Schema]) -> tuple[Schema, list]:
+    """JSON body, or multipart with a JSON `payload` field and `files`."""
+    try:
+        if request.content_type == "multipart/form-data":
+            raw = request.POST.get("payload", "")
+            if not raw:
+                raise ApplicationError(
+                    "Kolom 'payload' (JSON) wajib diisi.", code="payload-required", extra={}
+                )
+            data = schema.model_validate_json(raw)
+            files = request.FILES.getlist("files")
+        else:
+            data = schema.model_validate_json(request.body or b"{}")
+            files = []
+    except PydanticValidationError as exc:
+        raise NinjaValidationError(json.loads(exc.json(include_url=False))) from exc
+    if len(files) > settings.NETRA_UPLOAD_MAX_FILES:
+        raise ApplicationError(
+            f"Terlalu banyak berkas (maksimal {settings.NETRA_UPLOAD_MAX_FILES}).", code="too-many-files"
+        )
+    return data, files
+
+
+def _guard_public(request: HttpRequest, honeypot: str) -> None:
+    if honeypot:
+        raise ApplicationError("Permintaan ditolak.", code="rejected")
+    key = ratelimit.client_key(request)
+    if ratelimit.hit("intake", key) > settings.NETRA_INTAKE_RATE_PER_HOUR:
+        raise HttpError(429, "Terlalu banyak laporan dari perangkat ini. Silakan coba lagi dalam satu jam.")
+
+
+def _submission_out(result: services.SubmissionResult) -> dict:
+    report = result.report
+    notice = (
+        "Informasi awal tidak dapat menjadi laporan resmi, tetapi pengawas dapat menjadikannya temuan."
+        if report.kind == ReportKind.TIP
+        else (
+            "Laporan diterima. Lengkapi kekurangan di bawah melalui halaman tindak lanjut dengan kode tanda terima."
+            if report.missing
+            else "Laporan diterima dan akan dikaji oleh Bawaslu."
+        )
+    )
+    return {
+        "reference": report.reference,
+        "receipt": result.receipt,
+        "kind": report.kind,
+        "status": report.status,
+        "status_label": report.get_status_display(),
+        "office": report.office.name if report.office else None,
+        "filing_deadline": report.filing_deadline,
+        "is_timely": report.is_timely,
+        "missing": report.missing,
+        "notice": notice,
+    }
+
+
+def _submission(data: Schema, kind: str) -> services.Submission:
+    persons = [services.PersonIn(**p.dict()) for p in data.reported_persons]
+    common = {
+        "kind": kind,
+        "description": data.description,
+        "incident_region_code": data.incident_region_code,
+        "incident_place": data.incident_place,
+        "incident_date": data.incident_date,
+        "known_date": data.known_date,
+        "election_code": data.election_code,
+        "persons": persons,
+        "links": data.links,
+    }
+    if kind == ReportKind.TIP:
+        return services.Submission(**common, identity=None, identity_confidential=True)
+    return services.Submission(
+        **common,
+        witnesses=[services.WitnessIn(**w.dict()) for w in data.witnesses],
+        identity=services.IdentityIn(**data.reporter.dict()),
+        identity_confidential=data.identity_confidential,
+        statement_of_truth=data.statement_of_truth,
+    )
+
+
+def _multipart_body(ref: str) -> dict:
+    return {
+        "requestBody": {
+            "content": {
+                "application/json": {"schema": {"$ref": f"#/components/schemas/{ref}"}},
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "required": ["payload"],
+                        "properties": {
+                            "payload": {"type": "string", "description": f"JSON {ref}"},
+                            "files": {"type": "array", "items": {"type": "string", "format": "binary"}},
+                        },
+                    }
+                },
+            },
+            "required": True,
+        }
+    }
+
+
+# --- public ----------------------------------------------------------------------------------------------
+
+
+@router.post(
+    "/reports",
+    auth=None,
+    response={201: SubmissionOut},
+    summary="Kirim laporan (publik)",
+    openapi_extra=_multipart_body("ReportIn"),
+)
+def submit_report(request):
+    """Formulir Model B.1 (Perbawaslu 7/2022). Identity is confidential by default and sealed at rest."""
+    data, files = _parse(request, ReportIn)
+    _guard_public(request, data.website)
+    result = services.report_submit(
+        submission=_submission(data, ReportKind.LAPORAN), files=files, channel=ReportChannel.API
+    )
+    return 201, _submission_out(result)
+
+
+@router.post(
+    "/tips",
+    auth=None,
+    response={201: SubmissionOut},
+    summary="Kirim informasi awal anonim (publik)",
+    openapi_extra=_multipart_body("TipIn"),
+)
+def submit_tip(request):
+    """No identity at all. By law it cannot become a laporan; supervisors may turn it into a temuan."""
+    data, files = _parse(request, TipIn)
+    _guard_public(request, data.website)
+    result = services.report_submit(
+        submission=_submission(data, ReportKind.TIP), files=files, channel=ReportChannel.API
+    )
+    return 201, _submission_out(result)
+
+
+class ReceiptAuth(APIKeyHeader):
+    """`X-Receipt: XXXX-XXXX-XXXX-XXXX-XXXX`. Failures count against the client; too many → 429."""
+
+    param_name = "X-Receipt"
+
+    def authenticate(self, request, key):
+        client = ratelimit.client_key(request)
+        if ratelimit.exceeded("receipt", client, limit=settings.NETRA_RECEIPT_FAILURES_PER_HOUR):
+            raise HttpError(429, "Terlalu banyak percobaan kode yang salah. Coba lagi dalam satu jam.")
+        report = services.report_for_receipt(receipt=key or "")
+        if report is None:
+            ratelimit.hit("receipt", client)
+            return None
+        return report
+
+
+receipt_auth = ReceiptAuth()
+
+
+def _status_out(report: Report) -> dict:
+    view = selectors.reporter_view(report=report)
+    r = view.report
+    return {
+        "reference": r.reference,
+        "kind": r.kind,
+        "status": r.status,
+        "status_label": r.get_status_display(),
+        "received_at": r.received_at,
+        "office": r.office.name if r.office else None,
+        "missing": r.missing,
+        "evidence_count": view.evidence_count,
+        "messages": [_message_out(m) for m in view.messages],
+        "identity_reveals": [
+            {"created_at": x.created_at, "office": x.agency.name if x.agency else None} for x in view.reveals
+        ],
+    }
+
+
+def _message_out(m) -> dict:
+    return {
+        "id": m.pk,
+        "sender": m.sender,
+        "body": m.body,
+        "created_at": m.created_at,
+        "office": m.agency.name if m.agency_id else None,
+    }
+
+
+@router.get(
+    "/my-report",
+    auth=receipt_auth,
+    response=ReporterStatusOut,
+    summary="Status laporan (dengan kode tanda terima)",
+)
+def my_report(request):
+    services.messages_mark_read(report=request.auth, reader="pelapor")
+    return _status_out(request.auth)
+
+
+@router.post(
+    "/my-report/messages",
+    auth=receipt_auth,
+    response={201: MessageOut},
+    summary="Balas petugas (dengan kode tanda terima)",
+)
+def my_report_message(request, payload: MessageIn):
+    return 201, _message_out(services.message_from_reporter(report=request.auth, body=payload.body))
+
+
+@router.post(
+    "/my-report/evidence",
+    auth=receipt_auth,
+    response={201: dict},
+    summary="Tambah bukti (dengan kode tanda terima)",
+    openapi_extra={
+        "requestBody": {
+            "content": {
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {
+                            "files": {"type": "array", "items": {"type": "string", "format": "binary"}},
+                            "links": {"type": "array", "items": {"type": "string"}},
+                        },
+                    }
+                }
+            }
+        }
+    },
+)
+def my_report_evidence(request):
+    files = request.FILES.getlist("files")
+    if len(files) > settings.NETRA_UPLOAD_MAX_FILES:
+        raise ApplicationError(
+            f"Terlalu banyak berkas (maksimal {settings.NETRA_UPLOAD_MAX_FILES}).", code="too-many-files"
+        )
+    added = services.report_add_evidence_by_reporter(
+        report=request.auth, files=files, links=request.POST.getlist("links")
+    )
+    return 201, {"added": added}
+
+
+# --- officers ------------------------------------------------------------------------------------------
+
+
+@router.get("/reports", response=list[ReportSummaryOut], summary="Laporan masuk dalam cakupan")
+def list_reports(request, status: str = "", kind: str = "", limit: int = 100):
+    return list(
+        selectors.report_list_visible_to(user=request.user, status=status, kind=kind)[
+            : max(1, min(limit, 500))
+        ]
+    )
+
+
+def _officer_report(request, report_id: int) -> Report:
+    report = selectors.report_get_visible(user=request.user, report_id=report_id)
+    if report is None:
+        raise Http404
+    return report
+
+
+@router.get(
+    "/reports/{report_id}", response=OfficerReportOut, summary="Satu laporan (tanpa identitas pelapor)"
+)
+def get_report(request, report_id: int):
+    report = _officer_report(request, report_id)
+    services.messages_mark_read(report=report, reader="petugas")
+    return {
+        **{
+            f: getattr(report, f)
+            for f in (
+                "id",
+                "reference",
+                "kind",
+                "status",
+                "received_at",
+                "office_id",
+                "is_timely",
+                "requirements_met",
+                "description",
+                "incident_place",
+                "incident_date",
+                "known_date",
+                "filing_deadline",
+                "missing",
+                "identity_confidential",
+            )
+        },
+        "incident_region_code": report.incident_region_id,
+        "reported_persons": list(report.reported_persons.all()),
+        "messages": [_message_out(m) for m in report.messages.all()],
+        "has_identity": hasattr(report, "identity") and report.identity.sealed is not None,
+        "same_reporter_reports": selectors.same_reporter_count(report=report),
+    }
+
+
+@router.post(
+    "/reports/{report_id}/messages", response={201: MessageOut}, summary="Kirim pesan kepada pelapor"
+)
+def officer_message(request, report_id: int, payload: MessageIn):
+    report = _officer_report(request, report_id)
+    return 201, _message_out(
+        services.message_from_officer(report=report, officer=request.user, body=payload.body)
+    )
+
+
+@router.post(
+    "/reports/{report_id}/reveal-identity", response=ReporterIn, summary="Buka identitas pelapor (tercatat)"
+)
+def reveal_identity(request, report_id: int, payload: RevealIn):
+    report = _officer_report(request, report_id)
+    return services.identity_reveal(report=report, officer=request.user, reason=payload.reason)

@@ -1,0 +1,93 @@
+"""Reading reports: for the reporter (through the receipt) and for officers (through the scope)."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+
+from netra.core.scoping import restrict
+from netra.elections.models import Election
+from netra.elections.selectors import election_covers_region
+from netra.intake.models import IdentityReveal, Message, Report, ReporterIdentity
+
+# An incident belongs to an election when it falls between (first stage − lead) and (last stage + tail).
+_LEAD = dt.timedelta(days=120)
+_TAIL = dt.timedelta(days=30)
+
+
+def election_for_incident(*, region_code: str, on: dt.date) -> Election | None:
+    """The election an incident on `on` in `region_code` most plausibly concerns (nearest voting day)."""
+    candidates = []
+    for election in Election.objects.prefetch_related("stages", "regions"):
+        stages = list(election.stages.all())
+        first = min((s.starts_on for s in stages), default=election.voting_day)
+        last = max((s.ends_on for s in stages), default=election.voting_day)
+        if first - _LEAD <= on <= last + _TAIL and election_covers_region(
+            election=election, region_code=region_code
+        ):
+            candidates.append(election)
+    if not candidates:
+        return None
+    return min(candidates, key=lambda e: abs((e.voting_day - on).days))
+
+
+@dataclass(frozen=True)
+class ReporterView:
+    """What the reporter sees after logging in with the receipt: plain words, no officer names."""
+
+    report: Report
+    messages: list[Message]
+    reveals: list[IdentityReveal]
+    evidence_count: int
+    link_count: int
+
+
+def reporter_view(*, report: Report) -> ReporterView:
+    report = Report.objects.select_related("office", "incident_region", "election").get(pk=report.pk)
+    return ReporterView(
+        report=report,
+        messages=list(report.messages.select_related("agency")),
+        reveals=list(report.reveals.select_related("agency")),
+        evidence_count=report.evidence.count(),
+        link_count=report.evidencelink_set.count()
+        if hasattr(report, "evidencelink_set")
+        else report.links.count(),
+    )
+
+
+def report_list_visible_to(*, user, status: str = "", kind: str = "") -> QuerySet[Report]:
+    qs = restrict(Report.objects.all(), user, "view").select_related("office", "incident_region", "election")
+    if status:
+        qs = qs.filter(status=status)
+    if kind:
+        qs = qs.filter(kind=kind)
+    return qs.annotate(
+        unread=Count(
+            "messages", filter=Q(messages__sender=Message.Sender.REPORTER, messages__read_at__isnull=True)
+        )
+    ).order_by("-received_at", "-id")
+
+
+def report_get_visible(*, user, report_id: int) -> Report | None:
+    return (
+        restrict(Report.objects.all(), user, "view")
+        .select_related("office", "incident_region", "election")
+        .prefetch_related("reported_persons", "witnesses", "messages__officer", "reveals__officer")
+        .filter(pk=report_id)
+        .first()
+    )
+
+
+def same_reporter_count(*, report: Report) -> int:
+    """How many other reports share a blind index with this one (same NIK, phone or e-mail)."""
+    identity = ReporterIdentity.objects.filter(report=report).first()
+    if identity is None:
+        return 0
+    q = Q()
+    for field in ("nik_index", "phone_index", "email_index"):
+        value = getattr(identity, field)
+        if value:
+            q |= Q(**{field: value})
+    if not q:
+        return 0
+    return ReporterIdentity.objects.filter(q).exclude(report=report).count()
