@@ -112,3 +112,95 @@ compile_messages() {
 	(cd "$NETRA_ROOT" && "$VENV/bin/python" manage.py compilemessages --ignore=.venv --ignore=node_modules \
 		--ignore=.git -v 0)
 }
+
+# --- PostgreSQL --------------------------------------------------------------------------------------
+# A server already answering on 127.0.0.1:5432 is used as is. Otherwise the local Debian cluster is
+# started (the one on 5432 if there is one, else the newest; its port is then used), or created.
+PG_PORT=5432
+
+pg_wait() {
+	for _ in $(seq 1 60); do
+		pg_isready -q -h 127.0.0.1 -p "$PG_PORT" && return 0
+		sleep 0.5
+	done
+	return 1
+}
+
+pg_start() {
+	pg_isready -q -h 127.0.0.1 -p "$PG_PORT" && return 0
+	command -v pg_lsclusters >/dev/null 2>&1 || die "PostgreSQL is not installed (no pg_lsclusters)"
+	local cluster ver
+	# pg_lsclusters -h: "<version> <name> <port> <status> ..."; newest version first.
+	cluster="$(pg_lsclusters -h | sort -k1,1Vr | awk '$3 == 5432 { print $1, $2, $3; exit }')"
+	[ -n "$cluster" ] || cluster="$(pg_lsclusters -h | sort -k1,1Vr | awk '{ print $1, $2, $3; exit }')"
+	if [ -z "$cluster" ]; then
+		ver="$(ls /usr/lib/postgresql 2>/dev/null | sort -V | tail -n 1)"
+		[ -n "$ver" ] || die "PostgreSQL is not installed (no /usr/lib/postgresql/<version>)"
+		log "Creating PostgreSQL cluster $ver main"
+		as_root pg_createcluster "$ver" main >/dev/null || die "pg_createcluster $ver main failed"
+		cluster="$(pg_lsclusters -h | awk -v v="$ver" '$1 == v && $2 == "main" { print $1, $2, $3; exit }')"
+	fi
+	# shellcheck disable=SC2086  # split "version name port"
+	set -- $cluster
+	PG_PORT="$3"
+	if ! pg_isready -q -h 127.0.0.1 -p "$PG_PORT"; then
+		log "Starting PostgreSQL cluster $1/$2 (port $PG_PORT)"
+		as_root pg_ctlcluster --skip-systemctl-redirect "$1" "$2" start || true
+	fi
+	pg_wait || die "PostgreSQL $1/$2 did not come up on 127.0.0.1:$PG_PORT (see /var/log/postgresql/)"
+}
+
+# psql as the database superuser, whatever pg_hba.conf says: over the local socket as the `postgres`
+# OS user (peer auth, the Debian default), else over TCP as the `postgres` role (trust setups).
+psql_admin() {
+	local opts=(-X -q -v ON_ERROR_STOP=1 -p "$PG_PORT" -d postgres)
+	if id postgres >/dev/null 2>&1; then
+		if [ "$(id -u)" -eq 0 ]; then
+			(cd / && runuser -u postgres -- psql "${opts[@]}" "$@") && return 0
+		elif command -v sudo >/dev/null 2>&1; then
+			(cd / && sudo -n -u postgres psql "${opts[@]}" "$@") && return 0
+		fi
+	fi
+	psql "${opts[@]}" -h 127.0.0.1 -U postgres -w "$@"
+}
+
+psql_netra() { PGPASSWORD=netra psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U netra -w "$@"; }
+
+ROLE_SQL="DO \$\$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'netra') THEN
+    CREATE ROLE netra LOGIN SUPERUSER PASSWORD 'netra';
+  ELSE
+    ALTER ROLE netra LOGIN SUPERUSER PASSWORD 'netra';
+  END IF;
+END
+\$\$;"
+
+pg_provision() {
+	pg_start
+	# SUPERUSER: Django creates test_netra_gw* itself and tests may ALTER TABLE ... DISABLE TRIGGER.
+	if [ "$(psql_netra -d postgres -tAc 'SELECT rolsuper FROM pg_roles WHERE rolname = current_user' \
+		2>/dev/null)" != t ]; then
+		log "Creating PostgreSQL role netra"
+		psql_admin -c "$ROLE_SQL" || die "could not create the PostgreSQL role netra"
+	fi
+	if [ "$(psql_netra -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'netra'")" != 1 ]; then
+		log "Creating PostgreSQL database netra"
+		psql_netra -d postgres -c 'CREATE DATABASE netra OWNER netra' || die "could not create database netra"
+	fi
+	psql_netra -d netra -tAc 'SELECT 1' >/dev/null || die "cannot connect to PostgreSQL as netra"
+}
+
+# --- Redis -------------------------------------------------------------------------------------------
+redis_start() {
+	redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null | grep -q PONG && return 0
+	log "Starting Redis on 127.0.0.1:6379"
+	redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null \
+		|| die "redis-server failed to start"
+	for _ in $(seq 1 40); do
+		redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null | grep -q PONG && return 0
+		sleep 0.25
+	done
+	die "Redis did not answer on 127.0.0.1:6379"
+}
+

@@ -129,6 +129,10 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TASK_ACKS_LATE = True
+# Synced into django-celery-beat's tables at beat start-up; editable in the admin afterwards.
+CELERY_BEAT_SCHEDULE = {
+    "intake-retention-purge": {"task": "intake.retention_purge", "schedule": 24 * 60 * 60},
+}
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:

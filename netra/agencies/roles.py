@@ -47,7 +47,13 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "audit.view_auditlogentry",
     ],
     # Opening a reporter's identity is a named permission of the office's leadership only.
-    Role.HEAD: [*_READ, *_CASEWORK, "intake.reveal_identity", "agencies.view_user", "audit.view_auditlogentry"],
+    Role.HEAD: [
+        *_READ,
+        *_CASEWORK,
+        "intake.reveal_identity",
+        "agencies.view_user",
+        "audit.view_auditlogentry",
+    ],
     Role.OFFICER: [*_READ, *_CASEWORK, "agencies.view_user"],
     Role.VIEWER: [*_READ],
 }

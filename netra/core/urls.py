@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("ruang-kerja/", views.workspace, name="workspace"),
     path("healthz", views.healthz, name="healthz"),
+    path("ping", views.ping, name="ping"),
 ]

@@ -2,7 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 
 from netra.core.scoping import scope_for
@@ -24,6 +24,11 @@ def workspace(request):
             "roles": request.user.groups.values_list("name", flat=True),
         },
     )
+
+
+def ping(request):
+    """The smallest Django view (no database, no template): the baseline of bench/intake."""
+    return HttpResponse("ok", content_type="text/plain")
 
 
 def healthz(request):

@@ -40,7 +40,12 @@ def test_complete_report_misses_nothing():
 def test_each_formal_requirement_is_named():
     data = complete(reporter_name=" ", reporter_address="", reported_names=("",), statement_of_truth=False)
     missing = requirements_check(data)
-    assert [m.code for m in missing] == ["reporter_name", "reporter_address", "reported_person", "statement_of_truth"]
+    assert [m.code for m in missing] == [
+        "reporter_name",
+        "reporter_address",
+        "reported_person",
+        "statement_of_truth",
+    ]
     assert all(m.requirement == "formal" for m in missing)
     assert "NIP dan jabatan boleh kosong" in missing[2].message
     assert all("Pasal 15" in m.basis or "B.1" in m.basis for m in missing)
@@ -59,11 +64,25 @@ def test_unknown_deadline_is_flagged_not_assumed():
 
 
 def test_material_requirements():
-    data = complete(incident_date=None, incident_place="", incident_region_code="", description="Ada ASN.", evidence_count=0)
+    data = complete(
+        incident_date=None,
+        incident_place="",
+        incident_region_code="",
+        description="Ada ASN.",
+        evidence_count=0,
+    )
     assert codes(data) == ["incident_date", "incident_place", "description", "evidence"]
 
 
 def test_tip_has_no_formal_requirements_and_needs_no_evidence():
-    data = complete(kind="informasi_awal", reporter_name="", reporter_address="", reported_names=(),
-                    statement_of_truth=False, evidence_count=0, filing_deadline=None, deadline_known=False)
+    data = complete(
+        kind="informasi_awal",
+        reporter_name="",
+        reporter_address="",
+        reported_names=(),
+        statement_of_truth=False,
+        evidence_count=0,
+        filing_deadline=None,
+        deadline_known=False,
+    )
     assert codes(data) == []
