@@ -26,6 +26,7 @@ from netra.agencies.api import router as agencies_router  # noqa: E402
 from netra.audit.api import router as audit_router  # noqa: E402
 from netra.clocks.api import router as clocks_router  # noqa: E402
 from netra.elections.api import router as elections_router  # noqa: E402
+from netra.intake.api import router as intake_router  # noqa: E402
 from netra.regions.api import router as regions_router  # noqa: E402
 from netra.rules.api import router as rules_router  # noqa: E402
 
@@ -35,6 +36,7 @@ api.add_router("/elections/", elections_router)
 api.add_router("/clocks/", clocks_router)
 api.add_router("/agencies/", agencies_router)
 api.add_router("/audit/", audit_router)
+api.add_router("/", intake_router)
 
 
 def openapi_json(request):

@@ -180,4 +180,7 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["request_id"]}
     },
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
+    # Pillow logs EXIF tag values at DEBUG (e.g. the Artist of an uploaded photo): never let it, even
+    # when the rest of the system logs at DEBUG (tests/test_privacy.py).
+    "loggers": {"PIL": {"level": "WARNING"}},
 }

@@ -27,7 +27,7 @@ ROLE_LABELS = {
 
 _READ = ["agencies.view_agency", "regions.view_region", "rules.view_*", "elections.view_*"]
 
-_CASEWORK = ["intake.view_report", "intake.change_report", "evidence.view_*"]
+_CASEWORK = ["intake.view_report", "intake.change_report", "evidence.view_*", "evidence.download_original"]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.PLATFORM_ADMIN: [
@@ -86,6 +86,10 @@ def sync_roles() -> dict[str, int]:
 
 
 def sync_roles_after_migrate(sender, **kwargs) -> None:
-    # Only once, after the last app: the agencies app config is the sender we wait for.
-    if getattr(sender, "label", "") == "agencies":
+    """Run once, after the last app with models: post_migrate is sent per app in INSTALLED_APPS order,
+    and each app's permissions are created by its own signal, so earlier would miss later apps' ones."""
+    from django.apps import apps
+
+    with_models = [a for a in apps.get_app_configs() if a.models_module is not None]
+    if with_models and getattr(sender, "label", "") == with_models[-1].label:
         sync_roles()

@@ -10,7 +10,7 @@ import json
 
 from django.conf import settings
 from django.http import Http404, HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import APIKeyHeader
@@ -143,7 +143,7 @@ class ReportSummaryOut(Schema):
 
     @staticmethod
     def resolve_incident_region_code(obj) -> str | None:
-        return obj.incident_region_id
+        return obj.get("incident_region_code") if isinstance(obj, dict) else obj.incident_region_id
 
 
 class OfficerReportOut(ReportSummaryOut):
@@ -285,7 +285,7 @@ def submit_report(request):
     result = services.report_submit(
         submission=_submission(data, ReportKind.LAPORAN), files=files, channel=ReportChannel.API
     )
-    return 201, _submission_out(result)
+    return Status(201, _submission_out(result))
 
 
 @router.post(
@@ -302,7 +302,7 @@ def submit_tip(request):
     result = services.report_submit(
         submission=_submission(data, ReportKind.TIP), files=files, channel=ReportChannel.API
     )
-    return 201, _submission_out(result)
+    return Status(201, _submission_out(result))
 
 
 class ReceiptAuth(APIKeyHeader):
@@ -335,7 +335,7 @@ def _status_out(report: Report) -> dict:
         "received_at": r.received_at,
         "office": r.office.name if r.office else None,
         "missing": r.missing,
-        "evidence_count": view.evidence_count,
+        "evidence_count": view.evidence_count + view.link_count,
         "messages": [_message_out(m) for m in view.messages],
         "identity_reveals": [
             {"created_at": x.created_at, "office": x.agency.name if x.agency else None} for x in view.reveals
@@ -371,7 +371,7 @@ def my_report(request):
     summary="Balas petugas (dengan kode tanda terima)",
 )
 def my_report_message(request, payload: MessageIn):
-    return 201, _message_out(services.message_from_reporter(report=request.auth, body=payload.body))
+    return Status(201, _message_out(services.message_from_reporter(report=request.auth, body=payload.body)))
 
 
 @router.post(
@@ -404,7 +404,7 @@ def my_report_evidence(request):
     added = services.report_add_evidence_by_reporter(
         report=request.auth, files=files, links=request.POST.getlist("links")
     )
-    return 201, {"added": added}
+    return Status(201, {"added": added})
 
 
 # --- officers ------------------------------------------------------------------------------------------
@@ -466,9 +466,8 @@ def get_report(request, report_id: int):
 )
 def officer_message(request, report_id: int, payload: MessageIn):
     report = _officer_report(request, report_id)
-    return 201, _message_out(
-        services.message_from_officer(report=report, officer=request.user, body=payload.body)
-    )
+    message = services.message_from_officer(report=report, officer=request.user, body=payload.body)
+    return Status(201, _message_out(message))
 
 
 @router.post(

@@ -86,7 +86,7 @@ class Report(TimeStampedModel):
     statement_of_truth = models.BooleanField(_("pernyataan kebenaran"), default=False)
     identity_confidential = models.BooleanField(_("identitas dirahasiakan"), default=True)
     filing_deadline = models.DateTimeField(_("batas waktu pelaporan"), null=True, blank=True)
-    is_timely = models.BooleanField(_("tepat waktu"), null=True)
+    is_timely = models.BooleanField(_("tepat waktu"), null=True, blank=True)
     requirements_met = models.BooleanField(_("syarat terpenuhi"), default=False)
     missing = models.JSONField(_("kekurangan"), default=list, blank=True)
     receipt_hash = models.CharField(_("hash tanda terima"), max_length=64, unique=True)

@@ -11,7 +11,7 @@ from netra.intake.models import Report
 def _bawaslu_reports(scope: Scope) -> Q | None:
     if not scope.can("intake.view_report") or scope.agency_family not in ("", AgencyFamily.BAWASLU):
         return None
-    region = scope.region_q("incident_region_id")
+    region = scope.region_q("incident_region__code")
     if region is None:
         return None
     if scope.is_national:

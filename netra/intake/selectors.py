@@ -49,9 +49,7 @@ def reporter_view(*, report: Report) -> ReporterView:
         messages=list(report.messages.select_related("agency")),
         reveals=list(report.reveals.select_related("agency")),
         evidence_count=report.evidence.count(),
-        link_count=report.evidencelink_set.count()
-        if hasattr(report, "evidencelink_set")
-        else report.links.count(),
+        link_count=report.evidence_links.count(),
     )
 
 

@@ -54,6 +54,19 @@ def world(db):
     }
     users["bpp_officer"] = UserFactory(username="u-bpp-officer", agency=bpp, roles=[Role.OFFICER])
     users["bpp_viewer"] = UserFactory(username="u-bpp-viewer", agency=bpp, roles=[Role.VIEWER])
+    users["bpp_head"] = UserFactory(username="u-bpp-head", agency=bpp, roles=[Role.HEAD])
     users["platform"] = UserFactory(username="u-platform", agency=ri, roles=[Role.PLATFORM_ADMIN])
     users["orphan"] = UserFactory(username="u-orphan", agency=None, roles=[Role.OFFICER])
     return {"agencies": agencies, "users": users}
+
+
+@pytest.fixture
+def reference_regions(db):
+    """Regions and roles as after `migrate`. Transactional tests (live server, pg_dump) run on a flushed
+    database, which loses the data migrations' rows: request this before `world` there."""
+    from netra.agencies.roles import sync_roles
+    from netra.regions.loader import sync_regions
+    from netra.regions.models import Region
+
+    sync_regions(Region)
+    sync_roles()

@@ -38,7 +38,13 @@ def test_region_q_matches_the_code_and_its_children_only(world):
 
 
 def test_balikpapan_sees_its_office_and_kecamatan_staff_only(world):
-    assert visible_usernames(world["users"]["bpp"]) == {"u-bpp", "u-bpp_sel", "u-bpp-officer", "u-bpp-viewer"}
+    assert visible_usernames(world["users"]["bpp"]) == {
+        "u-bpp",
+        "u-bpp_sel",
+        "u-bpp-officer",
+        "u-bpp-viewer",
+        "u-bpp-head",
+    }
 
 
 def test_province_sees_its_kab_kota_but_not_another_province(world):

@@ -96,6 +96,16 @@ def test_role_change_is_audited(actor):
     assert row.after["roles"] == sorted([Role.OFFICER, Role.VIEWER])
 
 
+def test_roles_include_permissions_of_apps_migrated_after_agencies():
+    from django.contrib.auth.models import Group
+
+    head = Group.objects.get(name=Role.HEAD)
+    codes = set(head.permissions.values_list("content_type__app_label", "codename"))
+    assert ("intake", "reveal_identity") in codes
+    assert ("intake", "view_report") in codes
+    assert any(app == "rules" for app, _ in codes)
+
+
 def test_roles_are_synced_with_the_table():
     counts = sync_roles()
     assert set(counts) == set(ROLE_PERMISSIONS)

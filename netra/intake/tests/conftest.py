@@ -1,0 +1,75 @@
+import datetime as dt
+import zoneinfo
+
+import pytest
+from django.core.cache import cache
+
+from netra.intake import services
+
+WITA = zoneinfo.ZoneInfo("Asia/Makassar")
+NOW = dt.datetime(2024, 10, 10, 10, 0, tzinfo=WITA)  # Pilkada 2024 campaign (reference data)
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def make_submission(**changes) -> services.Submission:
+    base = {
+        "kind": "laporan",
+        "description": "Lurah membagikan unggahan kampanye pasangan calon wali kota di grup WhatsApp warga.",
+        "incident_region_code": "64.71.01",
+        "incident_place": "Kantor Kelurahan Manggar",
+        "incident_date": dt.date(2024, 10, 7),
+        "known_date": dt.date(2024, 10, 8),
+        "persons": [services.PersonIn(name="Lurah Manggar", agency_name="Pemerintah Kota Balikpapan")],
+        "witnesses": [services.WitnessIn(name="Rina Wati", contact="0811-222-333")],
+        "identity": services.IdentityIn(
+            name="Budi Santoso",
+            nik="6471012345670001",
+            address="Jl. Mulawarman 12, Balikpapan",
+            phone="0812-3456-7890",
+            email="budi.santoso@contoh.id",
+        ),
+        "statement_of_truth": True,
+        "links": ["https://www.facebook.com/groups/warga/posts/123"],
+    }
+    base.update(changes)
+    return services.Submission(**base)
+
+
+@pytest.fixture
+def submission():
+    return make_submission
+
+
+@pytest.fixture
+def current_election(db):
+    """A nationwide Pilkada whose campaign runs today, so relative dates have a filing window."""
+    from django.utils import timezone
+
+    from netra.elections.models import Election, ElectionKind, ElectionStage, StageKind
+
+    today = timezone.localdate()
+    election = Election.objects.create(
+        code="pilkada-uji-kini",
+        name="Pilkada uji",
+        kind=ElectionKind.PILKADA,
+        voting_day=today + dt.timedelta(days=30),
+    )
+    for kind, start, end in [
+        (StageKind.CANDIDATE_DETERMINATION, -20, -20),
+        (StageKind.CAMPAIGN, -17, 26),
+        (StageKind.QUIET_PERIOD, 27, 29),
+        (StageKind.VOTING, 30, 30),
+    ]:
+        ElectionStage.objects.create(
+            election=election,
+            kind=kind,
+            starts_on=today + dt.timedelta(days=start),
+            ends_on=today + dt.timedelta(days=end),
+        )
+    return election

@@ -1,0 +1,213 @@
+"""report_submit and the reporter/officer services, on the agencies world and Pilkada 2024 data."""
+
+import datetime as dt
+
+import pytest
+
+from netra.audit.models import AuditLogEntry
+from netra.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
+from netra.intake import crypto, services
+from netra.intake.models import IdentityReveal, Message, Report, ReporterIdentity, ReportStatus, Witness
+from netra.intake.selectors import election_for_incident, same_reporter_count
+from netra.intake.tests.conftest import NOW, WITA, make_submission
+
+pytestmark = pytest.mark.django_db
+
+PII = [
+    "Budi Santoso",
+    "6471012345670001",
+    "Mulawarman 12",
+    "0812-3456-7890",
+    "081234567890",
+    "budi.santoso@contoh.id",
+]
+
+
+def test_complete_report_is_routed_sealed_and_timely(world):
+    result = services.report_submit(submission=make_submission(), now=NOW)
+    report = Report.objects.get(pk=result.report.pk)
+    assert report.office == world["agencies"]["bpp_sel"]  # Panwaslu of the incident's kecamatan
+    assert report.election.code == "pilkada-2024"
+    # Pilkada: 7 days from 8 Oct → Tue 15 Oct 2024, until the desk closes at 16.00 WITA.
+    assert report.filing_deadline == dt.datetime(2024, 10, 15, 16, 0, tzinfo=WITA)
+    assert report.is_timely is True
+    assert report.requirements_met is True
+    assert report.missing == []
+    assert report.status == ReportStatus.RECEIVED
+    assert report.reference == f"LAP-2024-{report.pk:06d}"
+    identity = ReporterIdentity.objects.get(report=report)
+    assert not any(p.encode() in bytes(identity.sealed) for p in PII)
+    assert crypto.open_identity(identity.sealed)["name"] == "Budi Santoso"
+    assert identity.nik_index == crypto.blind_index("nik", "6471012345670001")
+    assert services.report_for_receipt(receipt=result.receipt) == report
+    assert services.report_for_receipt(receipt=result.receipt.lower().replace("-", " ")) == report
+    assert report.receipt_hash == crypto.hash_receipt(result.receipt)
+    assert result.receipt not in str(Report.objects.filter(pk=report.pk).values().first())
+
+
+def test_audit_row_has_no_personal_data(world):
+    report = services.report_submit(submission=make_submission(), now=NOW).report
+    row = AuditLogEntry.objects.get(action="report.submit", object_id=str(report.pk))
+    text = f"{row.before} {row.after} {row.object_repr}"
+    assert not any(p in text for p in PII)
+    assert row.after["has_identity"] is True
+    assert row.after["links"] == 1
+
+
+def test_late_report_is_stored_and_told_the_deadline(world):
+    """Known Sat 28 Sep 2024 → +7 = Sat 5 Oct, desk closed → Fri 4 Oct 16.30 WITA; filed 10 Oct: late."""
+    result = services.report_submit(
+        submission=make_submission(incident_date=dt.date(2024, 9, 27), known_date=dt.date(2024, 9, 28)),
+        now=NOW,
+    )
+    report = result.report
+    assert report.filing_deadline == dt.datetime(2024, 10, 4, 16, 30, tzinfo=WITA)
+    assert report.is_timely is False
+    assert [m["code"] for m in report.missing] == ["late"]
+    assert "Jumat, 4 Oktober 2024 16.30 WITA" in report.missing[0]["message"]
+    assert report.status == ReportStatus.INCOMPLETE
+    assert Report.objects.filter(pk=report.pk).exists()
+
+
+def test_incomplete_report_lists_each_missing_requirement(world):
+    sub = make_submission(
+        persons=[], links=[], statement_of_truth=False, identity=services.IdentityIn(name="Budi Santoso")
+    )
+    report = services.report_submit(submission=sub, now=NOW).report
+    assert [m["code"] for m in report.missing] == [
+        "reporter_address",
+        "reported_person",
+        "statement_of_truth",
+        "evidence",
+    ]
+    assert report.requirements_met is False
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"incident_region_code": "99.99"}, "incident_region_code"),
+        ({"description": "x"}, "description"),
+        ({"incident_date": dt.date(2030, 1, 1)}, "incident_date"),
+        ({"incident_date": dt.date(2024, 10, 8), "known_date": dt.date(2024, 10, 7)}, "known_date"),
+        ({"election_code": "pemilu-1999"}, "election_code"),
+        ({"kind": "surat-kaleng"}, "kind"),
+        ({"links": ["javascript:alert(1)"]}, None),
+    ],
+)
+def test_input_that_cannot_be_understood_is_refused_and_nothing_stored(world, changes, field):
+    with pytest.raises(ApplicationError) as info:
+        services.report_submit(submission=make_submission(**changes), now=NOW)
+    if field:
+        assert field in info.value.extra["errors"]
+    assert not Report.objects.exists()
+    assert not AuditLogEntry.objects.filter(action="report.submit").exists()
+
+
+def test_tip_is_anonymous(world):
+    with pytest.raises(ApplicationError, match="anonim"):
+        services.report_submit(submission=make_submission(kind="informasi_awal"), now=NOW)
+    tip = services.report_submit(
+        submission=make_submission(
+            kind="informasi_awal", identity=None, witnesses=[], statement_of_truth=False
+        ),
+        now=NOW,
+    ).report
+    assert tip.reference.startswith("INF-2024-")
+    assert not ReporterIdentity.objects.filter(report=tip).exists()
+    assert tip.filing_deadline is None
+    assert tip.missing == []
+
+
+def test_region_without_own_office_goes_to_the_next_level(world):
+    report = services.report_submit(
+        submission=make_submission(incident_region_code="64.72.01"), now=NOW
+    ).report
+    assert report.office == world["agencies"]["kaltim"]  # no Bawaslu Samarinda in this world
+
+
+def test_election_is_inferred_from_region_and_date():
+    assert election_for_incident(region_code="64.71", on=dt.date(2024, 10, 1)).code == "pilkada-2024"
+    assert election_for_incident(region_code="64.71", on=dt.date(2024, 1, 20)).code == "pemilu-2024"
+    assert election_for_incident(region_code="64.71", on=dt.date(2022, 6, 1)) is None
+
+
+def test_messages_between_reporter_and_office(world):
+    report = services.report_submit(submission=make_submission(), now=NOW).report
+    services.message_from_reporter(report=report, body="Saya punya video tambahan.")
+    officer = world["users"]["bpp_officer"]
+    reply = services.message_from_officer(report=report, officer=officer, body="Silakan unggah videonya.")
+    assert reply.agency == officer.agency
+    assert services.messages_mark_read(report=report, reader="pelapor") == 1
+    with pytest.raises(PermissionDeniedError):
+        services.message_from_officer(report=report, officer=world["users"]["pbg"], body="Halo")
+    with pytest.raises(ApplicationError):
+        services.message_from_reporter(report=report, body="   ")
+    assert Message.objects.filter(report=report).count() == 2
+
+
+@pytest.fixture
+def head(world):
+    from netra.agencies.roles import Role
+    from netra.agencies.tests.factories import UserFactory
+
+    return UserFactory(username="ketua-bpp", agency=world["agencies"]["bpp"], roles=[Role.HEAD])
+
+
+def test_reveal_needs_permission_and_reason_and_is_recorded(world, head):
+    report = services.report_submit(submission=make_submission(), now=NOW).report
+    with pytest.raises(PermissionDeniedError):
+        services.identity_reveal(report=report, officer=world["users"]["bpp_officer"], reason="x" * 40)
+    with pytest.raises(NotFoundError):
+        services.identity_reveal(report=report, officer=world["users"]["pbg"], reason="x" * 40)
+    with pytest.raises(ApplicationError, match="alasan"):
+        services.identity_reveal(report=report, officer=head, reason="perlu")
+    identity = services.identity_reveal(
+        report=report, officer=head, reason="Pelapor dipanggil klarifikasi tanggal 14."
+    )
+    assert identity["name"] == "Budi Santoso"
+    reveal = IdentityReveal.objects.get(report=report)
+    assert reveal.officer == head
+    row = AuditLogEntry.objects.get(action="report.identity_reveal")
+    assert row.after["reason"].startswith("Pelapor dipanggil")
+    assert "Budi" not in str(row.after)
+
+
+def test_reveal_on_a_tier_without_the_private_key(world, head, settings):
+    report = services.report_submit(submission=make_submission(), now=NOW).report
+    settings.NETRA_IDENTITY_PRIVATE_KEYS = {}
+    with pytest.raises(ApplicationError, match="tidak memegang kunci"):
+        services.identity_reveal(
+            report=report, officer=head, reason="Pelapor dipanggil klarifikasi tanggal 14."
+        )
+    assert not IdentityReveal.objects.exists()
+
+
+def test_same_reporter_is_recognised_without_opening(world):
+    first = services.report_submit(submission=make_submission(), now=NOW).report
+    other_identity = services.IdentityIn(name="B. Santoso", address="Balikpapan", phone="+62 812 3456 7890")
+    second = services.report_submit(submission=make_submission(identity=other_identity), now=NOW).report
+    third = services.report_submit(
+        submission=make_submission(identity=services.IdentityIn(name="Ani", address="Samarinda")), now=NOW
+    ).report
+    assert same_reporter_count(report=first) == 1
+    assert same_reporter_count(report=second) == 1
+    assert same_reporter_count(report=third) == 0
+
+
+def test_retention_purges_identity_witnesses_after_close(world, settings):
+    settings.NETRA_RETENTION_DAYS_AFTER_CLOSE = 30
+    old = services.report_submit(submission=make_submission(), now=NOW).report
+    recent = services.report_submit(submission=make_submission(), now=NOW).report
+    Report.objects.filter(pk=old.pk).update(closed_at=NOW - dt.timedelta(days=31))
+    Report.objects.filter(pk=recent.pk).update(closed_at=NOW - dt.timedelta(days=5))
+    assert services.retention_purge(now=NOW) == 1
+    purged = ReporterIdentity.objects.get(report=old)
+    assert purged.sealed is None
+    assert purged.nik_index == ""
+    assert not Witness.objects.filter(report=old).exists()
+    assert Witness.objects.filter(report=recent).exists()
+    assert ReporterIdentity.objects.get(report=recent).sealed is not None
+    assert Report.objects.get(pk=old.pk).purged_at == NOW
+    assert AuditLogEntry.objects.filter(action="report.retention_purge", object_id=str(old.pk)).exists()
+    assert services.retention_purge(now=NOW) == 0  # idempotent
