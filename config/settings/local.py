@@ -12,4 +12,3 @@ NETRA_IDENTITY_PUBLIC_KEY = "vzyeQ5IgukIpC5IQU0PKBFKXqsD/IY8RC2HCLCCUFh4="
 NETRA_IDENTITY_PRIVATE_KEYS = {"i1": "HCgxSP4tgPV2d2dF9/NqG0waIm93KsML1vF7/z3z1zI="}
 NETRA_BLIND_INDEX_KEY = "netra-development-blind-index-key"
 NETRA_RECEIPT_SALT = "netra-development-receipt-salt"
-
