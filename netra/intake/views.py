@@ -1,0 +1,356 @@
+"""HTML pages of the public channel (report, tip, receipt, follow-up) and the officers' report pages.
+
+Thin: parse the form, call one service or selector, render. Reporter protection in the views:
+- the receipt is rendered once in the POST response (never in a URL, a redirect or the session);
+- the follow-up session holds only the report id, under a rotated session key;
+- every public page and the identity page are `no-store`, and POST data never reaches error reports
+  (`sensitive_post_parameters`);
+- officers see a report only through the scoping selectors (out of scope = 404).
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from netra.core import ratelimit
+from netra.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
+from netra.evidence import selectors as evidence_selectors
+from netra.evidence import services as evidence_services
+from netra.intake import selectors, services
+from netra.intake.forms import EvidenceForm, MessageForm, ReceiptForm, RevealForm, SubmissionForms
+from netra.intake.models import Message, Report, ReportChannel, ReportKind, ReportStatus
+
+SESSION_KEY = "reporter_report_id"
+REPORTER_SESSION_SECONDS = 30 * 60  # a shared phone should not stay logged in to a report
+
+
+# --- public: choosing, filing, receipt ---------------------------------------------------------------
+
+
+@require_GET
+def start(request: HttpRequest) -> HttpResponse:
+    return render(request, "intake/start.html")
+
+
+@sensitive_post_parameters()
+@never_cache
+@require_http_methods(["GET", "POST"])
+def report(request: HttpRequest) -> HttpResponse:
+    return _submission_page(request, ReportKind.LAPORAN)
+
+
+@sensitive_post_parameters()
+@never_cache
+@require_http_methods(["GET", "POST"])
+def tip(request: HttpRequest) -> HttpResponse:
+    return _submission_page(request, ReportKind.TIP)
+
+
+@sensitive_variables()  # the forms hold the reporter's identity
+def _submission_page(request: HttpRequest, kind: str) -> HttpResponse:
+    template = "intake/report_form.html" if kind == ReportKind.LAPORAN else "intake/tip_form.html"
+    if request.method == "GET":
+        return render(request, template, {"forms": SubmissionForms(kind)})
+
+    if "refresh_region" in request.POST:
+        # Without JavaScript the region lists are filled by re-rendering the form: nothing is sent.
+        forms = SubmissionForms(kind, request.POST, request.FILES, refresh=True)
+        return render(request, template, {"forms": forms, "refreshed": True})
+    forms = SubmissionForms(kind, request.POST, request.FILES)
+    if forms.honeypot_filled:
+        return render(request, "intake/refused.html", status=400)
+    if ratelimit.hit("intake", ratelimit.client_key(request)) > settings.NETRA_INTAKE_RATE_PER_HOUR:
+        return _too_many(
+            request, _("Terlalu banyak laporan dari perangkat ini. Silakan coba lagi dalam satu jam.")
+        )
+    if not forms.is_valid():
+        return render(request, template, {"forms": forms}, status=400)
+    try:
+        result = services.report_submit(
+            submission=forms.submission(), files=forms.files(), channel=ReportChannel.WEB
+        )
+    except ApplicationError as exc:
+        forms.add_service_error(exc)
+        return render(request, template, {"forms": forms}, status=400)
+    return render(
+        request,
+        "intake/receipt.html",
+        {
+            "report": result.report,
+            "receipt": result.receipt,
+            # Groups so that a phone wraps the code only between groups, never inside one.
+            "receipt_groups": result.receipt.split("-"),
+            "statuses": ReportStatus,
+        },
+    )
+
+
+def _too_many(request: HttpRequest, message: str) -> HttpResponse:
+    response = render(request, "intake/too_many.html", {"message": message}, status=429)
+    response["Retry-After"] = "3600"
+    return response
+
+
+# --- public: the reporter's follow-up -----------------------------------------------------------------
+
+
+@sensitive_post_parameters()
+@never_cache
+@require_http_methods(["GET", "POST"])
+@sensitive_variables()  # the receipt
+def follow(request: HttpRequest) -> HttpResponse:
+    """Log in with the receipt (POST only: a receipt must never appear in a URL or a log)."""
+    if request.method == "GET":
+        return render(request, "intake/follow.html", {"form": ReceiptForm()})
+    form = ReceiptForm(request.POST)
+    client = ratelimit.client_key(request)
+    too_many = _("Terlalu banyak percobaan kode yang salah dari perangkat ini. Coba lagi dalam satu jam.")
+    if ratelimit.exceeded("receipt", client, limit=settings.NETRA_RECEIPT_FAILURES_PER_HOUR):
+        return _too_many(request, too_many)
+    if not form.is_valid():
+        return render(request, "intake/follow.html", {"form": form}, status=400)
+    found = services.report_for_receipt(receipt=form.cleaned_data["receipt"])
+    if found is None:
+        failures = ratelimit.hit("receipt", client)
+        if failures >= settings.NETRA_RECEIPT_FAILURES_PER_HOUR:
+            return _too_many(request, too_many)
+        form.add_error(
+            "receipt",
+            _("Kode tanda terima tidak dikenal. Periksa kembali 20 huruf dan angkanya, lalu coba lagi."),
+        )
+        return render(request, "intake/follow.html", {"form": form}, status=400)
+    request.session.cycle_key()  # a new session id once the receipt is proven (no fixation)
+    request.session[SESSION_KEY] = found.pk
+    if not request.user.is_authenticated:
+        request.session.set_expiry(REPORTER_SESSION_SECONDS)
+    return redirect("intake:status")
+
+
+def _session_report(request: HttpRequest) -> Report | None:
+    report_id = request.session.get(SESSION_KEY)
+    if not report_id:
+        return None
+    # The id in the session was proven by the receipt; nothing else reaches a report this way.
+    return Report.objects.filter(pk=report_id).first()
+
+
+def _status_page(request, report: Report, *, message_form=None, evidence_form=None, status=200):
+    view = selectors.reporter_view(report=report)
+    services.messages_mark_read(report=report, reader=Message.Sender.REPORTER)
+    return render(
+        request,
+        "intake/status.html",
+        {
+            "view": view,
+            "report": view.report,
+            "statuses": ReportStatus,
+            "message_form": message_form or MessageForm(),
+            "evidence_form": evidence_form or EvidenceForm(),
+        },
+        status=status,
+    )
+
+
+@never_cache
+@require_GET
+def status(request: HttpRequest) -> HttpResponse:
+    report = _session_report(request)
+    if report is None:
+        return redirect("intake:follow")
+    return _status_page(request, report)
+
+
+@sensitive_post_parameters()
+@never_cache
+@require_POST
+def status_message(request: HttpRequest) -> HttpResponse:
+    report = _session_report(request)
+    if report is None:
+        return redirect("intake:follow")
+    form = MessageForm(request.POST)
+    if form.is_valid():
+        try:
+            services.message_from_reporter(report=report, body=form.cleaned_data["body"])
+        except ApplicationError as exc:
+            form.add_error("body", exc.message)
+        else:
+            messages.success(request, _("Pesan Anda terkirim."))
+            return redirect("intake:status")
+    return _status_page(request, report, message_form=form, status=400)
+
+
+@sensitive_post_parameters()
+@never_cache
+@require_POST
+def status_evidence(request: HttpRequest) -> HttpResponse:
+    report = _session_report(request)
+    if report is None:
+        return redirect("intake:follow")
+    form = EvidenceForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            added = services.report_add_evidence_by_reporter(
+                report=report, files=form.cleaned_data["files"], links=form.cleaned_links()
+            )
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("%(n)s bukti ditambahkan. Terima kasih.") % {"n": added})
+            return redirect("intake:status")
+    return _status_page(request, report, evidence_form=form, status=400)
+
+
+@never_cache
+@require_POST
+def status_logout(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:  # an officer's own login on this browser stays
+        request.session.pop(SESSION_KEY, None)
+        request.session.cycle_key()
+    else:
+        request.session.flush()
+    messages.info(request, _("Anda sudah keluar dari halaman laporan."))
+    return redirect("intake:follow")
+
+
+# --- officers ----------------------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def officer_list(request: HttpRequest) -> HttpResponse:
+    kind = request.GET.get("jenis", "")
+    status_filter = request.GET.get("status", "")
+    reports = selectors.report_list_visible_to(
+        user=request.user,
+        kind=kind if kind in ReportKind.values else "",
+        status=status_filter if status_filter in ReportStatus.values else "",
+    )
+    page = Paginator(reports, 50).get_page(request.GET.get("halaman"))
+    return render(
+        request,
+        "intake/officer_list.html",
+        {
+            "page": page,
+            "kinds": ReportKind,
+            "statuses": ReportStatus,
+            "kind": kind,
+            "status": status_filter,
+        },
+    )
+
+
+def _officer_report(request: HttpRequest, report_id: int) -> Report:
+    report = selectors.report_get_visible(user=request.user, report_id=report_id)
+    if report is None:
+        raise Http404
+    return report
+
+
+def _officer_page(request, report: Report, *, message_form=None, reveal_form=None, status=200):
+    services.messages_mark_read(report=report, reader=Message.Sender.OFFICER)
+    return render(
+        request,
+        "intake/officer_detail.html",
+        {
+            "report": report,
+            "evidence_items": evidence_selectors.evidence_list_for_report(report=report),
+            "links": evidence_selectors.evidence_link_list_for_report(report=report),
+            "has_identity": hasattr(report, "identity") and report.identity.sealed is not None,
+            "same_reporter": selectors.same_reporter_count(report=report),
+            "message_form": message_form or MessageForm(),
+            "reveal_form": reveal_form or RevealForm(),
+            "statuses": ReportStatus,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def officer_detail(request: HttpRequest, report_id: int) -> HttpResponse:
+    return _officer_page(request, _officer_report(request, report_id))
+
+
+@login_required
+@require_POST
+def officer_message(request: HttpRequest, report_id: int) -> HttpResponse:
+    report = _officer_report(request, report_id)
+    form = MessageForm(request.POST)
+    if form.is_valid():
+        try:
+            services.message_from_officer(report=report, officer=request.user, body=form.cleaned_data["body"])
+        except PermissionDeniedError as exc:
+            return render(request, "intake/forbidden.html", {"message": exc.message}, status=403)
+        except ApplicationError as exc:
+            form.add_error("body", exc.message)
+        else:
+            messages.success(request, _("Pesan terkirim kepada pelapor."))
+            return redirect("intake:officer_detail", report_id=report.pk)
+    return _officer_page(request, report, message_form=form, status=400)
+
+
+@sensitive_post_parameters()
+@login_required
+@never_cache
+@require_POST
+@sensitive_variables("identity")  # innermost: it hides the variables of the frame it calls directly
+def officer_reveal(request: HttpRequest, report_id: int) -> HttpResponse:
+    report = _officer_report(request, report_id)
+    form = RevealForm(request.POST)
+    if not form.is_valid():
+        return _officer_page(request, report, reveal_form=form, status=400)
+    try:
+        identity = services.identity_reveal(
+            report=report, officer=request.user, reason=form.cleaned_data["reason"]
+        )
+    except NotFoundError as exc:
+        raise Http404 from exc
+    except PermissionDeniedError as exc:
+        return render(request, "intake/forbidden.html", {"message": exc.message}, status=403)
+    except ApplicationError as exc:
+        form.add_error("reason", exc.message)
+        return _officer_page(request, report, reveal_form=form, status=400)
+    return render(request, "intake/identity.html", {"report": report, "identity": identity})
+
+
+def _evidence_response(request: HttpRequest, report_id: int, evidence_id: int, variant: str):
+    """Stream a file of a report in scope. The display copy (no metadata) opens in the browser; the
+    original (with metadata) is only ever a download, and only for `evidence.download_original`."""
+    report = _officer_report(request, report_id)
+    item = evidence_selectors.evidence_list_for_report(report=report).filter(pk=evidence_id).first()
+    if item is None:
+        raise Http404
+    try:
+        handle, name = evidence_services.evidence_open(evidence=item, user=request.user, variant=variant)
+    except NotFoundError as exc:
+        raise Http404 from exc
+    except PermissionDeniedError as exc:
+        return render(request, "intake/forbidden.html", {"message": exc.message}, status=403)
+    response = FileResponse(handle, as_attachment=variant == "original", filename=name)
+    response["X-Content-Type-Options"] = "nosniff"
+    if variant == "original" or not name.endswith(".pdf"):
+        # Whatever a file contains, it runs nothing in Netra's origin. (Chrome will not show a PDF in a
+        # sandboxed document; PDFs with active content are refused at intake and rebuilt for display.)
+        response["Content-Security-Policy"] = "sandbox; default-src 'none'; img-src 'self'; media-src 'self'"
+    return response
+
+
+@login_required
+@never_cache
+@require_GET
+def evidence_display(request: HttpRequest, report_id: int, evidence_id: int) -> HttpResponse:
+    return _evidence_response(request, report_id, evidence_id, "display")
+
+
+@login_required
+@never_cache
+@require_GET
+def evidence_original(request: HttpRequest, report_id: int, evidence_id: int) -> HttpResponse:
+    return _evidence_response(request, report_id, evidence_id, "original")
