@@ -22,6 +22,19 @@ def _starts_with(f: BinaryIO, offset: int, prefix: bytes) -> bool:
     return f.read(len(prefix)) == prefix
 
 
+def _camera_trailer(f: BinaryIO, end: int, size: int) -> bool:
+    """Data phones append to their own JPEGs: a Motion Photo's video (an MP4, `ftyp` box first; Google
+    and Samsung "motion photos") or Samsung's SEF trailer (ends with "SEFT"). Accepted: refusing them
+    would refuse photos straight from many phones. The whole file is still scanned for archive and
+    executable signatures, and the display copy is redrawn from pixels, so the trailer never reaches it."""
+    f.seek(end)
+    head = f.read(12)
+    if len(head) >= 8 and head[4:8] == b"ftyp":
+        return True
+    f.seek(size - 4)
+    return f.read(4) == b"SEFT"
+
+
 def check_image(f: BinaryIO, *, fmt: str, size: int) -> None:
     damaged = Refusal(_("gambar rusak atau tidak dapat dibaca."), "damaged")
     try:
@@ -34,16 +47,11 @@ def check_image(f: BinaryIO, *, fmt: str, size: int) -> None:
     if end > size:
         raise damaged
     extra = size - end
-    if extra > TRAILING_SLACK:
+    if extra > TRAILING_SLACK and not (fmt == "JPEG" and _camera_trailer(f, end, size)):
         f.seek(end)
         rest = f.read(min(extra, TRAILING_PADDING_MAX + 1))
         if extra > TRAILING_PADDING_MAX or (rest.strip(b"\x00") and rest.strip(b"\xff")):
-            raise hidden(
-                _(
-                    "data tambahan setelah akhir gambar, misalnya video dari fitur foto bergerak "
-                    "(Motion Photo) atau data kamera"
-                )
-            )
+            raise hidden(_("data tambahan yang tidak dikenal setelah akhir gambar"))
     too_big = Refusal(
         _("gambar terlalu besar (lebih dari %(mp)s megapiksel).") % {"mp": MAX_IMAGE_PIXELS // 1_000_000},
         "image-too-large",

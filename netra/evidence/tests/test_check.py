@@ -2,10 +2,12 @@
 
 import hashlib
 import io
+import struct
 import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploadedFile
+from PIL import Image
 
 from netra.evidence.inspection import images, office
 from netra.evidence.models import EvidenceKind
@@ -297,3 +299,33 @@ def test_check_touches_neither_database_nor_storage(django_assert_num_queries, e
         with pytest.raises(EvidenceRejected):
             evidence_check(uploaded_file=upload("foto.jpg", F.jpeg_zip_polyglot()))
     assert not evidence_dir.exists()
+
+
+def _jpeg_bytes() -> bytes:
+    buf = io.BytesIO()
+    Image.new("RGB", (24, 24), "green").save(buf, format="JPEG")
+    return buf.getvalue()
+
+
+def test_phone_motion_photo_and_samsung_trailer_are_accepted():
+    mp4 = (
+        struct.pack(">I4s4sI", 24, b"ftyp", b"mp42", 0)
+        + b"isommp42"
+        + struct.pack(">I4s", 16, b"mdat")
+        + b"\0" * 8
+    )
+    motion = evidence_check(uploaded_file=SimpleUploadedFile("PXL_2024.MP.jpg", _jpeg_bytes() + mp4))
+    assert motion.kind == "image"
+    samsung = _jpeg_bytes() + b"\0\0SEFH" + b"\x01" * 40 + struct.pack("<I", 44) + b"SEFT"
+    assert evidence_check(uploaded_file=SimpleUploadedFile("20241012_101010.jpg", samsung)).kind == "image"
+
+
+def test_unknown_trailer_and_zip_after_a_motion_photo_are_still_refused():
+    with pytest.raises(EvidenceRejected):
+        evidence_check(uploaded_file=SimpleUploadedFile("a.jpg", _jpeg_bytes() + b"hidden payload " * 20))
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("run.sh", "echo pwned")
+    mp4 = struct.pack(">I4s4sI", 24, b"ftyp", b"mp42", 0) + b"isommp42"
+    with pytest.raises(EvidenceRejected):
+        evidence_check(uploaded_file=SimpleUploadedFile("b.jpg", _jpeg_bytes() + mp4 + archive.getvalue()))
