@@ -149,7 +149,8 @@ def ping_request() -> bytes:
 
 def bench_env(media: str) -> dict:
     public = base64.b64encode(secrets.token_bytes(32)).decode()  # a public key only: the intake tier
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "NETRA_"))}
+    passthrough = ("NETRA_RECEIPT_ARGON2_TIME", "NETRA_RECEIPT_ARGON2_MEMORY_KIB")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "NETRA_")) or k in passthrough}
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings.production",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(64),
@@ -198,9 +199,9 @@ def wait_up(port: int, proc: subprocess.Popen) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=float, default=float(os.environ.get("BENCH_SECONDS", 30)))
-    parser.add_argument("--connections", type=int, default=int(os.environ.get("BENCH_CONNECTIONS", 24)))
+    parser.add_argument("--connections", type=int, default=int(os.environ.get("BENCH_CONNECTIONS", 12)))
     parser.add_argument("--workers", type=int, default=int(os.environ.get("BENCH_WORKERS", 4)))
-    parser.add_argument("--threads", type=int, default=int(os.environ.get("BENCH_THREADS", 2)))
+    parser.add_argument("--threads", type=int, default=int(os.environ.get("BENCH_THREADS", 1)))
     parser.add_argument("--port", type=int, default=8765)
     args = parser.parse_args()
 

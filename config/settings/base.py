@@ -156,8 +156,8 @@ NETRA_RECEIPT_SALT = env("NETRA_RECEIPT_SALT", default="")
 # Argon2id cost for receipt hashes. Receipts carry 100 random bits, so the cost protects a leaked table
 # rather than the login; it is kept modest so the intake sustains its throughput target (bench/intake).
 NETRA_RECEIPT_ARGON2 = {
-    "time_cost": env.int("NETRA_RECEIPT_ARGON2_TIME", default=2),
-    "memory_cost": env.int("NETRA_RECEIPT_ARGON2_MEMORY_KIB", default=8192),
+    "time_cost": env.int("NETRA_RECEIPT_ARGON2_TIME", default=1),
+    "memory_cost": env.int("NETRA_RECEIPT_ARGON2_MEMORY_KIB", default=4096),
     "parallelism": 1,
 }
 # Abuse limits for the public channel (per client address, cache-backed).

@@ -3,6 +3,7 @@
 from django.db.models import QuerySet
 
 from netra.agencies.models import Agency, User
+from netra.core.cache import ttl_memoize
 from netra.core.scoping import restrict
 
 
@@ -21,6 +22,7 @@ def user_list_visible_to(*, user) -> QuerySet[User]:
     return restrict(User.objects.select_related("agency"), user, "view").prefetch_related("groups")
 
 
+@ttl_memoize(60)
 def agency_for_region(*, region_code: str, kinds: tuple[str, ...]) -> Agency | None:
     """The most local active agency of one of `kinds` whose jurisdiction covers `region_code`.
 

@@ -10,6 +10,7 @@ from django.db.models import Q
 from netra.clocks.calendar import WorkingCalendar
 from netra.clocks.engine import ClockSpec, DeadlineResult, IntakeSchedule, compute_deadline
 from netra.clocks.models import DeadlineRule, Holiday, IntakeHours
+from netra.core.cache import ttl_memoize
 from netra.elections.models import Election
 from netra.elections.selectors import election_is_round_the_clock
 from netra.regions.timezones import WIB
@@ -26,6 +27,7 @@ class RuleNotFoundError(ObjectDoesNotExist):
     pass
 
 
+@ttl_memoize(60)
 def deadline_rule_get(*, kind: str, election_kind: str = "") -> DeadlineRule:
     """The active rule for this kind and election kind, falling back to the "any election" rule."""
     rules = {
@@ -45,18 +47,27 @@ def _ancestor_codes(region_code: str | None) -> list[str]:
     return [".".join(parts[: i + 1]) for i in range(len(parts))]
 
 
-def working_calendar_for(*, region_code: str | None, start: dt.date, end: dt.date) -> WorkingCalendar:
-    """National holidays plus those of the office's region and its parents, between start and end."""
-    rows = Holiday.objects.filter(is_active=True, date__gte=start, date__lte=end).filter(
+@ttl_memoize(60)
+def _holiday_rows(region_code: str | None) -> tuple[tuple[dt.date, str, str], ...]:
+    """Every active holiday of the region chain (a few hundred rows), memoised per process."""
+    rows = Holiday.objects.filter(is_active=True).filter(
         Q(region__isnull=True) | Q(region_id__in=_ancestor_codes(region_code))
     )
+    return tuple(rows.values_list("date", "kind", "name"))
+
+
+def working_calendar_for(*, region_code: str | None, start: dt.date, end: dt.date) -> WorkingCalendar:
+    """National holidays plus those of the office's region and its parents, between start and end."""
     holidays, joint, names = set(), set(), {}
-    for date, kind, name in rows.values_list("date", "kind", "name"):
+    for date, kind, name in _holiday_rows(region_code):
+        if not start <= date <= end:
+            continue
         (joint if kind == Holiday.Kind.JOINT_LEAVE else holidays).add(date)
         names.setdefault(date, name)
     return WorkingCalendar.from_days(holidays, joint - holidays, names)
 
 
+@ttl_memoize(60)
 def intake_schedule() -> IntakeSchedule:
     return {row.weekday: (row.opens_at, row.closes_at) for row in IntakeHours.objects.all()}
 

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
+from netra.core.cache import ttl_memoize
 from netra.core.scoping import restrict
 from netra.elections.models import Election
-from netra.elections.selectors import election_covers_region
 from netra.intake.models import IdentityReveal, Message, Report, ReporterIdentity
 
 # An incident belongs to an election when it falls between (first stage − lead) and (last stage + tail).
@@ -15,17 +15,33 @@ _LEAD = dt.timedelta(days=120)
 _TAIL = dt.timedelta(days=30)
 
 
-def election_for_incident(*, region_code: str, on: dt.date) -> Election | None:
-    """The election an incident on `on` in `region_code` most plausibly concerns (nearest voting day)."""
-    candidates = []
+@ttl_memoize(60)
+def _election_windows() -> tuple[tuple[Election, dt.date, dt.date, frozenset[str] | None], ...]:
+    """(election with its stages, first day, last day, region codes or None if nationwide), memoised."""
+    windows = []
     for election in Election.objects.prefetch_related("stages", "regions"):
         stages = list(election.stages.all())
         first = min((s.starts_on for s in stages), default=election.voting_day)
         last = max((s.ends_on for s in stages), default=election.voting_day)
-        if first - _LEAD <= on <= last + _TAIL and election_covers_region(
-            election=election, region_code=region_code
-        ):
-            candidates.append(election)
+        codes = None if election.is_nationwide else frozenset(r.code for r in election.regions.all())
+        windows.append((election, first, last, codes))
+    return tuple(windows)
+
+
+def _covers(codes: frozenset[str] | None, region_code: str) -> bool:
+    if codes is None:
+        return True
+    parts = region_code.split(".")
+    return any(".".join(parts[: i + 1]) in codes for i in range(len(parts)))
+
+
+def election_for_incident(*, region_code: str, on: dt.date) -> Election | None:
+    """The election an incident on `on` in `region_code` most plausibly concerns (nearest voting day)."""
+    candidates = [
+        election
+        for election, first, last, codes in _election_windows()
+        if first - _LEAD <= on <= last + _TAIL and _covers(codes, region_code)
+    ]
     if not candidates:
         return None
     return min(candidates, key=lambda e: abs((e.voting_day - on).days))

@@ -9,8 +9,6 @@ import zoneinfo
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -39,6 +37,7 @@ from netra.intake.models import (
 from netra.intake.requirements import RequirementInput, requirements_check
 from netra.intake.selectors import election_for_incident
 from netra.regions.models import Region
+from netra.regions.selectors import region_active
 from netra.regions.timezones import WIB
 
 BAWASLU_KINDS = (
@@ -104,22 +103,6 @@ class Submission:
     links: list[str] = field(default_factory=list)
 
 
-_URL = URLValidator(schemes=["http", "https"])
-
-
-def _valid_link(url: str) -> str:
-    url = url.strip()
-    try:
-        _URL(url)
-    except ValidationError as exc:
-        raise ApplicationError(
-            _('Tautan "%(url)s" tidak valid: gunakan alamat yang diawali http:// atau https://.')
-            % {"url": url[:80]},
-            code="invalid-link",
-        ) from exc
-    return url
-
-
 @dataclass
 class SubmissionResult:
     report: Report
@@ -137,7 +120,7 @@ def _validate(sub: Submission, today: dt.date) -> tuple[Region | None, Election 
         errors["description"] = _("Uraian terlalu panjang (maksimal 20.000 huruf).")
     region = None
     if sub.incident_region_code:
-        region = Region.objects.filter(code=sub.incident_region_code.strip(), is_active=True).first()
+        region = region_active(code=sub.incident_region_code)
         if region is None:
             errors["incident_region_code"] = _("Wilayah kejadian tidak dikenal.")
     for name, value in (("incident_date", sub.incident_date), ("known_date", sub.known_date)):
@@ -192,7 +175,7 @@ def report_submit(
     now = now or timezone.now()
     region, election = _validate(sub, timezone.localdate(now))
     checked = [evidence.evidence_check(uploaded_file=f) for f in (files or [])]
-    links = [_valid_link(u) for u in sub.links if u.strip()]
+    links = [evidence.evidence_link_prepare(url=u) for u in sub.links if u.strip()]
 
     office = agency_for_region(region_code=region.code, kinds=BAWASLU_KINDS) if region else None
     if office is None:
@@ -247,7 +230,11 @@ def report_submit(
             missing=[m.as_dict() for m in missing],
             receipt_hash=receipt_hash,
         )
-        report.full_clean(exclude=["reference"])
+        # Field validation only: the FKs are objects we just loaded and the database enforces uniqueness
+        # (a receipt collision is caught below), so skip full_clean's existence/unique queries.
+        report.full_clean(
+            exclude=["reference", "election", "office", "incident_region"], validate_unique=False
+        )
         try:
             report.save()
         except IntegrityError as exc:  # a receipt collision (2^-100): refuse rather than overwrite
@@ -288,8 +275,7 @@ def report_submit(
             )
         for item in checked:
             evidence.evidence_store(report=report, checked=item, uploaded_by="pelapor")
-        for link in links:
-            evidence.evidence_link_add(report=report, url=link, user=None)
+        evidence.evidence_links_attach(report=report, links=links, audited=False)  # counted in this row
         audit_record(
             actor=None,
             action="report.submit",
@@ -321,14 +307,13 @@ def report_add_evidence_by_reporter(*, report: Report, files: list, links: list[
     if report.purged_at:
         raise ApplicationError(_("Laporan ini sudah ditutup; bukti tidak dapat ditambahkan."), code="closed")
     checked = [evidence.evidence_check(uploaded_file=f) for f in files]
-    valid_links = [_valid_link(u) for u in links if u.strip()]
+    valid_links = [evidence.evidence_link_prepare(url=u) for u in links if u.strip()]
     if not checked and not valid_links:
         raise ApplicationError(_("Pilih berkas atau isi tautan terlebih dahulu."), code="nothing")
     with transaction.atomic():
         for item in checked:
             evidence.evidence_store(report=report, checked=item, uploaded_by="pelapor")
-        for link in valid_links:
-            evidence.evidence_link_add(report=report, url=link, user=None)
+        evidence.evidence_links_attach(report=report, links=valid_links, audited=False)  # counted below
         audit_record(
             actor=None,
             action="report.evidence_added",

@@ -2,6 +2,7 @@
 
 from django.db.models import QuerySet
 
+from netra.core.cache import ttl_memoize
 from netra.regions.models import Region
 
 
@@ -26,3 +27,9 @@ def region_path(region: Region) -> list[Region]:
     codes = [".".join(parts[: i + 1]) for i in range(len(parts))]
     found = {r.code: r for r in Region.objects.filter(code__in=codes)}
     return [found[c] for c in codes if c in found]
+
+
+@ttl_memoize(300)
+def region_active(*, code: str) -> Region | None:
+    """An active region by code, memoised per process (regions change only with `load_regions`)."""
+    return Region.objects.filter(code=code.strip(), is_active=True).first()

@@ -19,7 +19,12 @@ from netra.evidence.services.files import (
     evidence_check,
     evidence_store,
 )
-from netra.evidence.services.links import evidence_link_add, link_platform
+from netra.evidence.services.links import (
+    evidence_link_add,
+    evidence_link_prepare,
+    evidence_links_attach,
+    link_platform,
+)
 
 __all__ = [
     "CheckedFile",
@@ -29,6 +34,8 @@ __all__ = [
     "evidence_check",
     "evidence_custody_record",
     "evidence_link_add",
+    "evidence_link_prepare",
+    "evidence_links_attach",
     "evidence_open",
     "evidence_orphans_sweep",
     "evidence_purge_display",

@@ -57,9 +57,9 @@ def _without_sharer_params(url: str, platform: str) -> str:
     return urlunsplit(parts._replace(query=urlencode(kept)))
 
 
-def evidence_link_add(*, report, url: str, captured_at=None, note: str = "", user=None) -> EvidenceLink:
-    """Attach a link (http/https only) to `report`. Sharer-tracking parameters are removed; the platform
-    is derived from the host. `captured_at` is when the reporter saw/recorded the post (default now)."""
+def evidence_link_prepare(*, url: str, captured_at=None, note: str = "") -> EvidenceLink:
+    """Validate and normalise a link (http/https only; sharer-tracking parameters removed; platform from
+    the host) without saving it. `captured_at` is when the reporter saw/recorded the post (default now)."""
     url = (url or "").strip()
     invalid = ApplicationError(
         _("Tautan tidak valid: hanya alamat yang diawali http:// atau https:// yang diterima."),
@@ -87,22 +87,37 @@ def evidence_link_add(*, report, url: str, captured_at=None, note: str = "", use
         raise ApplicationError(
             _("Waktu melihat atau merekam tidak boleh di masa depan."), code="invalid-link"
         )
-    with transaction.atomic():
-        link = EvidenceLink(
-            report=report, url=url, platform=platform, captured_at=captured_at, note=note.strip()
-        )
-        link.full_clean()
-        link.save()
-        audit_record(
-            actor=actor_or_none(user),
-            action="evidence.link_add",
-            instance=link,
-            after={
-                "report": report.pk,
-                "platform": platform,
-                "host": (parts.hostname or "").lower(),
-                "url_sha256": hashlib.sha256(url.encode()).hexdigest(),
-                "captured_at": captured_at,
-            },
-        )
-    return link
+    return EvidenceLink(url=url, platform=platform, captured_at=captured_at, note=note.strip())
+
+
+def evidence_links_attach(
+    *, report, links: list[EvidenceLink], user=None, audited: bool = True
+) -> list[EvidenceLink]:
+    """Store prepared links on `report` in one insert. `audited=False` when the caller's own audit row
+    already records them (a public submission records its link count)."""
+    for link in links:
+        link.report = report
+    # Inside a caller's transaction (a submission) no savepoint is needed: any failure aborts it whole.
+    with transaction.atomic(savepoint=False):
+        created = EvidenceLink.objects.bulk_create(links)
+        if audited:
+            for link in created:
+                audit_record(
+                    actor=actor_or_none(user),
+                    action="evidence.link_add",
+                    instance=link,
+                    after={
+                        "report": report.pk,
+                        "platform": link.platform,
+                        "host": (urlsplit(link.url).hostname or "").lower(),
+                        "url_sha256": hashlib.sha256(link.url.encode()).hexdigest(),
+                        "captured_at": link.captured_at,
+                    },
+                )
+    return created
+
+
+def evidence_link_add(*, report, url: str, captured_at=None, note: str = "", user=None) -> EvidenceLink:
+    """Validate one link and attach it to `report`, audited."""
+    link = evidence_link_prepare(url=url, captured_at=captured_at, note=note)
+    return evidence_links_attach(report=report, links=[link], user=user)[0]
