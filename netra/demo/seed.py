@@ -340,6 +340,90 @@ def _simulated_election(today: dt.date) -> Election:
     return election
 
 
+def _demo_reports(today: dt.date, offices: dict[str, Agency]) -> str | None:
+    """A few reports through the real intake service (sealed identities, receipts, routing, clocks).
+    Returns one receipt so the demo user can try the follow-up page; None if reports already exist."""
+    from netra.intake.models import Report
+    from netra.intake.services import (
+        IdentityIn,
+        PersonIn,
+        Submission,
+        WitnessIn,
+        message_from_officer,
+        report_submit,
+    )
+
+    if Report.objects.exists():
+        return None
+    day = dt.timedelta(days=1)
+    first = report_submit(
+        submission=Submission(
+            kind="laporan",
+            description=(
+                "Seorang lurah membagikan unggahan kampanye pasangan calon nomor 1 di grup WhatsApp RT dan "
+                "mengajak warga memilih pasangan tersebut."
+            ),
+            incident_region_code="64.71.05",
+            incident_place="Kelurahan Damai, grup WhatsApp warga",
+            incident_date=today - 3 * day,
+            known_date=today - 2 * day,
+            persons=[
+                PersonIn(name="Lurah Damai", agency_name="Pemerintah Kota Balikpapan", employment_type="pns")
+            ],
+            witnesses=[WitnessIn(name="Ketua RT 05", contact="Jl. Sepinggan")],
+            identity=IdentityIn(
+                name="Warga Demo",
+                nik="6471050101900001",
+                address="Jl. Demo 1, Balikpapan",
+                phone="0812-0000-0001",
+                email="warga.demo@contoh.id",
+            ),
+            statement_of_truth=True,
+            links=["https://www.facebook.com/groups/demo/posts/1"],
+        )
+    )
+    report_submit(
+        submission=Submission(
+            kind="laporan",
+            description="Kepala sekolah mengenakan kaus pasangan calon saat upacara dan berfoto dengan pose dua jari.",
+            incident_region_code="64.71.01",
+            incident_date=today - 5 * day,
+            known_date=today - 5 * day,
+            identity=IdentityIn(name="Guru Demo", address="Balikpapan Timur"),
+        )
+    )
+    report_submit(
+        submission=Submission(
+            kind="informasi_awal",
+            description="Ada ASN dinas kesehatan yang menjadi admin akun relawan calon bupati di Instagram.",
+            incident_region_code="62.02",
+            incident_date=today - 1 * day,
+            known_date=today - 1 * day,
+            links=["https://www.instagram.com/relawan.demo/"],
+        )
+    )
+    report_submit(
+        submission=Submission(
+            kind="laporan",
+            description="Camat hadir dan berpidato mendukung pasangan calon dalam deklarasi relawan di balai desa.",
+            incident_region_code="33.03.01",
+            incident_date=today - 4 * day,
+            known_date=today - 3 * day,
+            persons=[PersonIn(name="Camat Kemangkon")],
+            identity=IdentityIn(name="Pemantau Demo", address="Purbalingga"),
+            statement_of_truth=True,
+            links=["https://www.youtube.com/watch?v=demo"],
+        )
+    )
+    officer = User.objects.get(username="panwascam.bpp-selatan")
+    message_from_officer(
+        report=first.report,
+        officer=officer,
+        body="Terima kasih. Apakah Anda menyimpan tangkapan layar unggahan tersebut? Mohon unggah di halaman ini.",
+    )
+    return first.receipt
+
+
 def seed_demo(*, today: dt.date | None = None) -> dict:
     if not getattr(settings, "NETRA_DEMO_ALLOWED", False):
         raise DemoNotAllowedError("Demo data never loads in production (NETRA_DEMO_ALLOWED is off).")
@@ -350,4 +434,5 @@ def seed_demo(*, today: dt.date | None = None) -> dict:
             offices[spec.key] = _office(spec, offices)
         people = [_person(spec, offices) for spec in PEOPLE]
         election = _simulated_election(today)
-    return {"offices": offices, "people": people, "election": election}
+        receipt = _demo_reports(today, offices)
+    return {"offices": offices, "people": people, "election": election, "receipt": receipt}

@@ -64,6 +64,22 @@ def test_simulated_election_is_live_around_today():
     assert due.hour == 16  # Monday, intake closes 16.00 WITA
 
 
+def test_demo_reports_are_real_submissions():
+    from netra.intake.models import Report
+    from netra.intake.services import report_for_receipt
+
+    world = seed_demo(today=TODAY)
+    assert Report.objects.count() == 4
+    first = report_for_receipt(receipt=world["receipt"])
+    assert first.office.code == "panwaslu-balikpapan-selatan"
+    assert first.election.code == SIMULATION_CODE
+    assert first.is_timely is True
+    assert first.messages.filter(sender="petugas").exists()
+    assert Report.objects.filter(kind="informasi_awal").count() == 1
+    assert Report.objects.exclude(missing=[]).exists()  # an incomplete one shows what is missing
+    assert seed_demo(today=TODAY)["receipt"] is None  # idempotent: no second batch
+
+
 def test_refused_when_demo_not_allowed(settings):
     settings.NETRA_DEMO_ALLOWED = False
     with pytest.raises(CommandError, match="never loads in production"):

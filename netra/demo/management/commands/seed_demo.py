@@ -26,3 +26,7 @@ class Command(BaseCommand):
             office = offices[person.office].name if person.office else "-"
             self.stdout.write(f"  {person.username.ljust(width)}  {', '.join(person.roles):28}  {office}")
         self.stdout.write("Django admin: http://127.0.0.1:8000/admin/ (user: admin)")
+        if world["receipt"]:
+            self.stdout.write(
+                f"Demo reporter: follow report 1 at http://127.0.0.1:8000/lapor/cek/ with receipt {world['receipt']}"
+            )
