@@ -11,20 +11,12 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from netra.core.models import AppendOnlyError, AppendOnlyModel
 
-class AppendOnlyError(Exception):
-    pass
-
-
-class AuditLogQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise AppendOnlyError("The audit log is append-only.")
-
-    def delete(self):
-        raise AppendOnlyError("The audit log is append-only.")
+__all__ = ["AppendOnlyError", "AuditLogEntry"]
 
 
-class AuditLogEntry(models.Model):
+class AuditLogEntry(AppendOnlyModel):
     """One change: who did what to which object, with before/after snapshots."""
 
     seq = models.PositiveBigIntegerField(_("urutan"), unique=True, editable=False)
@@ -52,8 +44,6 @@ class AuditLogEntry(models.Model):
     prev_hash = models.CharField(_("hash sebelumnya"), max_length=64)
     hash = models.CharField(_("hash"), max_length=64, unique=True)
 
-    objects = AuditLogQuerySet.as_manager()
-
     class Meta:
         ordering = ["-seq"]
         verbose_name = _("catatan audit")
@@ -62,11 +52,3 @@ class AuditLogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.action} {self.object_type}:{self.object_id}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AppendOnlyError("Audit log rows cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("Audit log rows cannot be deleted.")

@@ -21,3 +21,33 @@ class Verification(models.TextChoices):
     SECONDARY = "secondary", _("Sumber sekunder")
     CONFLICT = "conflict", _("Sumber bertentangan")
     UNVERIFIED = "unverified", _("Belum terverifikasi")
+
+
+class AppendOnlyError(Exception):
+    """A write that would change or remove a row of an append-only record."""
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError(f"{self.model._meta.verbose_name} is append-only.")
+
+    def delete(self):
+        raise AppendOnlyError(f"{self.model._meta.verbose_name} is append-only.")
+
+
+class AppendOnlyModel(models.Model):
+    """Rows are added, never changed or deleted (audit log, chain of custody). A PostgreSQL trigger in
+    each app's migrations enforces the same at the database."""
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError(f"{self._meta.verbose_name} rows cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError(f"{self._meta.verbose_name} rows cannot be deleted.")

@@ -13,7 +13,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from netra.core.models import AppendOnlyError, AppendOnlyModel
 from netra.evidence.storage import evidence_storage
+
+__all__ = ["AppendOnlyError", "CustodyEvent", "Evidence", "EvidenceLink"]
 
 
 class EvidenceKind(models.TextChoices):
@@ -155,19 +158,7 @@ class EvidenceLink(models.Model):
         return f"{self.get_platform_display()} #{self.pk}"
 
 
-class AppendOnlyError(Exception):
-    pass
-
-
-class CustodyEventQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise AppendOnlyError("The chain of custody is append-only.")
-
-    def delete(self):
-        raise AppendOnlyError("The chain of custody is append-only.")
-
-
-class CustodyEvent(models.Model):
+class CustodyEvent(AppendOnlyModel):
     """One step in a file's chain of custody. Append-only (also by trigger on PostgreSQL, migration 0002)."""
 
     evidence = models.ForeignKey(
@@ -188,8 +179,6 @@ class CustodyEvent(models.Model):
     at = models.DateTimeField(_("waktu"), default=timezone.now, editable=False, db_index=True)
     note = models.TextField(_("catatan"), blank=True)
 
-    objects = CustodyEventQuerySet.as_manager()
-
     class Meta:
         ordering = ["at", "id"]
         verbose_name = _("peristiwa rantai penguasaan")
@@ -197,11 +186,3 @@ class CustodyEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} {self.actor_label} {self.at:%Y-%m-%d %H:%M}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AppendOnlyError("Custody events cannot be changed.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("Custody events cannot be deleted.")

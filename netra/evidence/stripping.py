@@ -132,7 +132,7 @@ def _image_copy(source: BinaryIO, *, fmt: str) -> tuple[BinaryIO, str]:
     _verify_image(out, out_fmt)
     head = _removed_sentence(removed) if removed else _("Tidak ditemukan metadata.")
     recipe = _("Salinan dibuat ulang dari piksel (%(fmt)s).") % {
-        "fmt": f"JPEG {_('kualitas')} {JPEG_QUALITY}" if out_fmt == "JPEG" else "PNG"
+        "fmt": _("JPEG kualitas %(q)s") % {"q": JPEG_QUALITY} if out_fmt == "JPEG" else "PNG"
     }
     return out, " ".join([head, *notes, recipe])
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from netra.core.exceptions import ApplicationError
 from netra.elections.selectors import election_list
 from netra.intake import services
-from netra.intake.models import EmploymentType, ReportKind
+from netra.intake.models import EMPLOYMENT_TYPE_CHOICES, ReportKind
 from netra.regions.selectors import region_list
 
 MAX_PERSONS_ON_FORM = 3
@@ -340,7 +340,7 @@ class PersonForm(forms.Form):
     )
     position = forms.CharField(label=_("Jabatan (jika tahu)"), required=False, max_length=200)
     employment_type = forms.ChoiceField(
-        label=_("Status kepegawaian (jika tahu)"), required=False, choices=EmploymentType.choices
+        label=_("Status kepegawaian (jika tahu)"), required=False, choices=EMPLOYMENT_TYPE_CHOICES
     )
 
     def clean_nip(self) -> str:

@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from netra.core.models import TimeStampedModel
+from netra.rules.models import SubjectType
 
 
 class ReportKind(models.TextChoices):
@@ -33,15 +34,9 @@ class ReportStatus(models.TextChoices):
     CLOSED = "selesai", _("Selesai")
 
 
-class EmploymentType(models.TextChoices):
-    UNKNOWN = "", _("Tidak diketahui")
-    PNS = "pns", _("PNS")
-    PPPK = "pppk", _("PPPK")
-    NON_ASN = "non_asn", _("Pegawai non-ASN (honorer)")
-    TNI = "tni", _("TNI")
-    POLRI = "polri", _("Polri")
-    KEPALA_DESA = "kepala_desa", _("Kepala desa")
-    PERANGKAT_DESA = "perangkat_desa", _("Perangkat desa")
+# The reported person's employment type is the subject type the routing rules use (netra.rules); the
+# reporter may not know it, so "" reads "unknown" here rather than "any".
+EMPLOYMENT_TYPE_CHOICES = [("", _("Tidak diketahui")), *[(v, label) for v, label in SubjectType.choices if v]]
 
 
 class Report(TimeStampedModel):
@@ -113,7 +108,7 @@ class ReportedPerson(models.Model):
     agency_name = models.CharField(_("instansi"), max_length=200, blank=True)
     position = models.CharField(_("jabatan"), max_length=200, blank=True)
     employment_type = models.CharField(
-        _("status kepegawaian"), max_length=16, choices=EmploymentType.choices, blank=True
+        _("status kepegawaian"), max_length=16, choices=EMPLOYMENT_TYPE_CHOICES, blank=True
     )
 
     class Meta:
