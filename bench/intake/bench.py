@@ -149,7 +149,11 @@ def ping_request() -> bytes:
 
 def bench_env(media: str) -> dict:
     public = base64.b64encode(secrets.token_bytes(32)).decode()  # a public key only: the intake tier
-    passthrough = ("NETRA_RECEIPT_ARGON2_TIME", "NETRA_RECEIPT_ARGON2_MEMORY_KIB")
+    passthrough = (
+        "NETRA_RECEIPT_ARGON2_TIME",
+        "NETRA_RECEIPT_ARGON2_MEMORY_KIB",
+        "DJANGO_DB_SERVER_SIDE_BINDING",
+    )
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "NETRA_")) or k in passthrough}
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings.production",
