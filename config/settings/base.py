@@ -79,7 +79,7 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False  # services own their transactions (CONVENTIONS §2)
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DJANGO_CONN_MAX_AGE", default=0))
-if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+if DATABASES["default"].get("ENGINE", "").endswith("postgresql"):
     # Server-side parameter binding lets psycopg prepare the statements a request repeats (intake).
     DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = env.bool(
         "DJANGO_DB_SERVER_SIDE_BINDING", default=False
