@@ -115,6 +115,14 @@ def test_dump_and_logs_hold_no_plaintext_identity(caplog, reference_regions, wor
     assert leaked == [], f"identity in database dump: {leaked}"
     receipts_leaked = [r for r in receipts if r in dump or r.replace("-", "") in dump]
     assert receipts_leaked == [], "receipt codes must never be stored"
+    # Files: originals are sealed at rest, display copies carry no metadata (the photo named the reporter).
+    from netra.evidence.storage import evidence_root
+
+    on_disk = [p for p in evidence_root().rglob("*") if p.is_file()]
+    assert on_disk, "the multipart submission stored files"
+    for path in on_disk:
+        content = path.read_bytes()
+        assert [s for s in SECRETS if s.encode() in content] == [], f"identity in stored file {path.name}"
     log_text = caplog.text
     leaked_logs = [
         r.getMessage()[:300] + " @" + r.name

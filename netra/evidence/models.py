@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from netra.core.models import AppendOnlyError, AppendOnlyModel
-from netra.evidence.storage import evidence_storage
+from netra.evidence.storage import evidence_storage, sealed_evidence_storage
 
 __all__ = ["AppendOnlyError", "CustodyEvent", "Evidence", "EvidenceLink"]
 
@@ -72,7 +72,7 @@ class Evidence(models.Model):
     )
     kind = models.CharField(_("jenis"), max_length=16, choices=EvidenceKind.choices)
     original = models.FileField(
-        _("berkas asli"), upload_to=original_upload_to, storage=evidence_storage, max_length=255
+        _("berkas asli"), upload_to=original_upload_to, storage=sealed_evidence_storage, max_length=255
     )
     original_name = models.CharField(_("nama berkas asli"), max_length=200, blank=True)
     mime_type = models.CharField(_("jenis isi (MIME)"), max_length=120)

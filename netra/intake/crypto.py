@@ -17,50 +17,29 @@ import hmac
 import json
 import re
 import secrets
-from functools import lru_cache
 
 from argon2.low_level import Type, hash_secret_raw
 from django.conf import settings
-from nacl.public import PrivateKey, PublicKey, SealedBox
+from nacl.public import PrivateKey
+
+from netra.core import sealing
 
 RECEIPT_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32: no I, L, O, U
 RECEIPT_GROUPS, RECEIPT_GROUP_LEN = 5, 4
-_SEP = b":"
 
 
-class IdentityKeyUnavailableError(RuntimeError):
-    """This process holds no private key for the blob (e.g. the public intake tier)."""
-
-
-def _b64(value: str) -> bytes:
-    return base64.b64decode(value)
-
-
-@lru_cache(maxsize=8)
-def _public_key(encoded: str) -> PublicKey:
-    return PublicKey(_b64(encoded))
-
-
-@lru_cache(maxsize=8)
-def _private_key(encoded: str) -> PrivateKey:
-    return PrivateKey(_b64(encoded))
+# The public intake tier holds no private key: opening raises this.
+IdentityKeyUnavailableError = sealing.KeyUnavailableError
 
 
 def seal_identity(identity: dict) -> tuple[bytes, str]:
-    """Seal a dict of identity fields to the current public key. Returns (blob, key_id)."""
-    key_id = settings.NETRA_IDENTITY_KEY_ID
-    payload = json.dumps(identity, ensure_ascii=False, sort_keys=True).encode()
-    sealed = SealedBox(_public_key(settings.NETRA_IDENTITY_PUBLIC_KEY)).encrypt(payload)
-    return key_id.encode() + _SEP + sealed, key_id
+    """Seal a dict of identity fields to the current office key. Returns (blob, key_id)."""
+    return sealing.seal(json.dumps(identity, ensure_ascii=False, sort_keys=True).encode())
 
 
 def open_identity(blob: bytes) -> dict:
     """Open a sealed identity with the private key of its key id (officers' tier only)."""
-    key_id, _, sealed = bytes(blob).partition(_SEP)
-    private = settings.NETRA_IDENTITY_PRIVATE_KEYS.get(key_id.decode())
-    if not private:
-        raise IdentityKeyUnavailableError(f"No private key {key_id.decode()!r} on this server")
-    return json.loads(SealedBox(_private_key(private)).decrypt(sealed))
+    return json.loads(sealing.unseal(blob))
 
 
 def generate_keypair() -> tuple[str, str]:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from netra.audit.services import audit_record
+from netra.core import sealing
 from netra.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 from netra.evidence.inspection import EXTENSION_BY_MIME
 from netra.evidence.models import CustodyAction, CustodyEvent, Evidence
@@ -39,7 +40,19 @@ def download_name(evidence: Evidence, *, variant: str) -> str:
 
 
 def _verified(storage, name: str, expected: str):
-    handle = storage.open(name, "rb")
+    integrity = ApplicationError(
+        _("Berkas bukti tidak cocok dengan hash yang tercatat; hubungi administrator."),
+        code="evidence-integrity",
+    )
+    try:
+        handle = storage.open(name, "rb")
+    except sealing.KeyUnavailableError as exc:
+        raise ApplicationError(
+            _("Server ini tidak memegang kunci pembuka berkas asli. Gunakan aplikasi petugas."), code="no-key"
+        ) from exc
+    except sealing.SealedDataError as exc:  # an altered sealed file fails authentication
+        logger.error("evidence file %s failed authentication", name)
+        raise integrity from exc
     digest = hashlib.sha256()
     for chunk in handle.chunks():
         digest.update(chunk)
@@ -47,10 +60,7 @@ def _verified(storage, name: str, expected: str):
     if digest.hexdigest() != expected:
         handle.close()
         logger.error("evidence file %s does not match its recorded SHA-256", name)
-        raise ApplicationError(
-            _("Berkas bukti tidak cocok dengan hash yang tercatat; hubungi administrator."),
-            code="evidence-integrity",
-        )
+        raise integrity
     return handle
 
 

@@ -163,14 +163,16 @@ def evidence_store(*, report, checked: CheckedFile, uploaded_by: str, user=None)
 
 
 def _display_copy_attach(*, evidence: Evidence, checked: CheckedFile, written: list) -> DisplayCopy:
-    """Make the display copy from the STORED original and attach it to `evidence` (not yet saved)."""
-    with evidence.original.storage.open(evidence.original.name, "rb") as stored:
-        copy = display_copy_make(
-            source=stored.file,
-            kind=checked.kind,
-            container=checked.container,
-            image_format=checked.image_format,
-        )
+    """Make the display copy from the upload (whose bytes were just hashed as stored: the same bytes) and
+    attach it to `evidence` (not yet saved). Not from the stored original: that is sealed, and the
+    public tier that receives uploads cannot open it."""
+    checked.source.seek(0)
+    copy = display_copy_make(
+        source=checked.source.file if hasattr(checked.source, "file") else checked.source,
+        kind=checked.kind,
+        container=checked.container,
+        image_format=checked.image_format,
+    )
     if copy.file is not None:
         with copy.file:
             evidence.display.save("display", File(copy.file), save=False)

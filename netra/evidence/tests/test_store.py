@@ -244,3 +244,31 @@ def test_officer_upload_requires_the_officer(report):
     with pytest.raises(ApplicationError):
         evidence_store(report=report, checked=checked, uploaded_by="tetangga")
     assert not Evidence.objects.exists()
+
+
+def test_original_is_sealed_at_rest_and_opens_byte_for_byte(report, officer):
+    from netra.evidence.services import evidence_open
+    from netra.evidence.storage import evidence_root
+
+    data = F.jpeg_bytes(exif=F.gps_exif())
+    evidence = store(report, "rumah.jpg", data)
+    on_disk = (evidence_root() / evidence.original.name).read_bytes()
+    assert on_disk.startswith(b"NETRA-SEALED-1\n")
+    assert b"\xff\xd8\xff" not in on_disk[:64]  # not a JPEG on disk
+    assert data not in on_disk
+    handle, _name = evidence_open(evidence=evidence, user=officer, variant="original")
+    with handle:
+        assert handle.read() == data
+
+
+def test_public_tier_stores_but_cannot_open_originals(report, officer, settings):
+    from netra.core.exceptions import ApplicationError
+    from netra.evidence.services import evidence_open
+
+    settings.NETRA_IDENTITY_PRIVATE_KEYS = {}  # the internet-facing intake tier
+    evidence = store(report, "foto.png", F.png_bytes())
+    assert evidence.display  # the display copy is made from the upload
+    with pytest.raises(ApplicationError, match="tidak memegang kunci"):
+        evidence_open(evidence=evidence, user=officer, variant="original")
+    handle, _name = evidence_open(evidence=evidence, user=officer, variant="display")
+    handle.close()
