@@ -69,6 +69,11 @@ def reporter_view(*, report: Report) -> ReporterView:
     )
 
 
+def report_for_reporter_session(*, report_id: int) -> Report | None:
+    """The report a reporter's session was opened for (the id was proven by the receipt at login)."""
+    return Report.objects.filter(pk=report_id).first()
+
+
 def report_list_visible_to(*, user, status: str = "", kind: str = "") -> QuerySet[Report]:
     qs = restrict(Report.objects.all(), user, "view").select_related("office", "incident_region", "election")
     if status:

@@ -138,7 +138,7 @@ def _session_report(request: HttpRequest) -> Report | None:
     if not report_id:
         return None
     # The id in the session was proven by the receipt; nothing else reaches a report this way.
-    return Report.objects.filter(pk=report_id).first()
+    return selectors.report_for_reporter_session(report_id=report_id)
 
 
 def _status_page(request, report: Report, *, message_form=None, evidence_form=None, status=200):
