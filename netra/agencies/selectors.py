@@ -5,6 +5,7 @@ from django.db.models import QuerySet
 from netra.agencies.models import Agency, User
 from netra.core.cache import ttl_memoize
 from netra.core.scoping import restrict
+from netra.regions.codes import region_code_lineage
 
 
 def agency_list_visible_to(
@@ -29,8 +30,7 @@ def agency_for_region(*, region_code: str, kinds: tuple[str, ...]) -> Agency | N
     Used to route a report to the Bawaslu office of the incident's region: kecamatan → kab/kota →
     province → national, the first that exists.
     """
-    parts = region_code.split(".")
-    candidates = [".".join(parts[:i]) for i in range(len(parts), 0, -1)]
+    candidates = region_code_lineage(region_code)[::-1]  # most local first
     found = {
         a.region_id: a
         for a in Agency.objects.filter(kind__in=kinds, is_active=True, region_id__in=candidates).order_by(

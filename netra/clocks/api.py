@@ -9,6 +9,7 @@ from netra.clocks.models import DeadlineKind, DeadlineRule, Holiday
 from netra.clocks.selectors import RuleNotFoundError, deadline_for
 from netra.core.exceptions import ApplicationError
 from netra.elections.selectors import election_get
+from netra.regions.codes import region_code_lineage
 from netra.regions.selectors import region_get
 from netra.regions.timezones import WIB, zone_abbreviation
 
@@ -66,13 +67,12 @@ class _RegionOffice:
 @router.get("/holidays", response=list[HolidayOut], auth=None, summary="Hari libur dan cuti bersama")
 def list_holidays(request, year: int, region: str = ""):
     qs = Holiday.objects.filter(is_active=True, date__year=year)
-    qs = qs.filter(region__isnull=True) | qs.filter(region_id__in=_prefixes(region)) if region else qs
+    qs = (
+        qs.filter(region__isnull=True) | qs.filter(region_id__in=region_code_lineage(region))
+        if region
+        else qs
+    )
     return list(qs.order_by("date", "name"))
-
-
-def _prefixes(code: str) -> list[str]:
-    parts = code.split(".")
-    return [".".join(parts[: i + 1]) for i in range(len(parts))]
 
 
 @router.get("/rules", response=list[DeadlineRuleOut], auth=None, summary="Aturan tenggat dan dasar hukumnya")

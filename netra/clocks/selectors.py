@@ -13,6 +13,7 @@ from netra.clocks.models import DeadlineRule, Holiday, IntakeHours
 from netra.core.cache import ttl_memoize
 from netra.elections.models import Election
 from netra.elections.selectors import election_is_round_the_clock
+from netra.regions.codes import region_code_lineage
 from netra.regions.timezones import WIB
 
 
@@ -40,18 +41,11 @@ def deadline_rule_get(*, kind: str, election_kind: str = "") -> DeadlineRule:
     return rule
 
 
-def _ancestor_codes(region_code: str | None) -> list[str]:
-    if not region_code:
-        return []
-    parts = region_code.split(".")
-    return [".".join(parts[: i + 1]) for i in range(len(parts))]
-
-
 @ttl_memoize(60)
 def _holiday_rows(region_code: str | None) -> tuple[tuple[dt.date, str, str], ...]:
     """Every active holiday of the region chain (a few hundred rows), memoised per process."""
     rows = Holiday.objects.filter(is_active=True).filter(
-        Q(region__isnull=True) | Q(region_id__in=_ancestor_codes(region_code))
+        Q(region__isnull=True) | Q(region_id__in=region_code_lineage(region_code))
     )
     return tuple(rows.values_list("date", "kind", "name"))
 

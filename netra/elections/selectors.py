@@ -6,6 +6,7 @@ from django.db.models import Prefetch, QuerySet
 
 from netra.core.scoping import restrict
 from netra.elections.models import ROUND_THE_CLOCK_STAGES, Contestant, Election, ElectionStage, StageKind
+from netra.regions.codes import codes_cover
 
 
 def election_list(*, kind: str | None = None) -> QuerySet[Election]:
@@ -43,9 +44,7 @@ def election_is_round_the_clock(*, election: Election, on: dt.date) -> bool:
 def election_covers_region(*, election: Election, region_code: str) -> bool:
     if election.is_nationwide:
         return True
-    codes = set(election.regions.values_list("code", flat=True))
-    parts = region_code.split(".")
-    return any(".".join(parts[: i + 1]) in codes for i in range(len(parts)))
+    return codes_cover(set(election.regions.values_list("code", flat=True)), region_code)
 
 
 def election_list_visible_to(*, user, kind: str | None = None) -> QuerySet[Election]:

@@ -9,6 +9,7 @@ from netra.core.cache import ttl_memoize
 from netra.core.scoping import restrict
 from netra.elections.models import Election
 from netra.intake.models import IdentityReveal, Message, Report, ReporterIdentity
+from netra.regions.codes import codes_cover
 
 # An incident belongs to an election when it falls between (first stage − lead) and (last stage + tail).
 _LEAD = dt.timedelta(days=120)
@@ -28,19 +29,12 @@ def _election_windows() -> tuple[tuple[Election, dt.date, dt.date, frozenset[str
     return tuple(windows)
 
 
-def _covers(codes: frozenset[str] | None, region_code: str) -> bool:
-    if codes is None:
-        return True
-    parts = region_code.split(".")
-    return any(".".join(parts[: i + 1]) in codes for i in range(len(parts)))
-
-
 def election_for_incident(*, region_code: str, on: dt.date) -> Election | None:
     """The election an incident on `on` in `region_code` most plausibly concerns (nearest voting day)."""
     candidates = [
         election
         for election, first, last, codes in _election_windows()
-        if first - _LEAD <= on <= last + _TAIL and _covers(codes, region_code)
+        if first - _LEAD <= on <= last + _TAIL and (codes is None or codes_cover(codes, region_code))
     ]
     if not candidates:
         return None

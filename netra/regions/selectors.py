@@ -3,6 +3,7 @@
 from django.db.models import QuerySet
 
 from netra.core.cache import ttl_memoize
+from netra.regions.codes import region_code_lineage
 from netra.regions.models import Region
 
 
@@ -23,8 +24,7 @@ def region_get(*, code: str) -> Region | None:
 
 def region_path(region: Region) -> list[Region]:
     """[province, kab/kota, kecamatan] down to `region` (2 queries at most thanks to the code format)."""
-    parts = region.code.split(".")
-    codes = [".".join(parts[: i + 1]) for i in range(len(parts))]
+    codes = region_code_lineage(region.code)
     found = {r.code: r for r in Region.objects.filter(code__in=codes)}
     return [found[c] for c in codes if c in found]
 
