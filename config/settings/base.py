@@ -169,6 +169,8 @@ NETRA_RECEIPT_ARGON2 = {
 # Abuse limits for the public channel (per client address, cache-backed).
 NETRA_INTAKE_RATE_PER_HOUR = env.int("NETRA_INTAKE_RATE_PER_HOUR", default=30)
 NETRA_RECEIPT_FAILURES_PER_HOUR = env.int("NETRA_RECEIPT_FAILURES_PER_HOUR", default=10)
+# Set only behind a proxy that appends the client address to X-Forwarded-For (netra.core.ratelimit).
+NETRA_TRUST_X_FORWARDED_FOR = env.bool("NETRA_TRUST_X_FORWARDED_FOR", default=False)
 NETRA_UPLOAD_MAX_BYTES = env.int("NETRA_UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
 NETRA_UPLOAD_MAX_FILES = env.int("NETRA_UPLOAD_MAX_FILES", default=10)
 # Retention (UU 27/2022 tentang Pelindungan Data Pribadi): reporter identity and display copies are

@@ -6,13 +6,21 @@ Used by the public channel: report submissions per client address, and failed re
 import hashlib
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 
 
 def client_key(request) -> str:
-    """A hashed client address (the address itself is personal data: never stored or logged)."""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    address = forwarded.split(",")[0].strip() if forwarded else request.META.get("REMOTE_ADDR", "")
+    """A hashed client address (the address itself is personal data: never stored or logged).
+
+    X-Forwarded-For is used only when NETRA_TRUST_X_FORWARDED_FOR says a proxy in front of Netra sets
+    it; otherwise any client could send a new value per request and escape every limit. The proxy's
+    own addition is the last entry, so that one is taken."""
+    address = request.META.get("REMOTE_ADDR", "")
+    if settings.NETRA_TRUST_X_FORWARDED_FOR:
+        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
+        if forwarded:
+            address = forwarded[-1]
     return hashlib.sha256(address.encode()).hexdigest()[:32]
 
 
