@@ -183,10 +183,6 @@ def _parse(request: HttpRequest, schema: type[Schema]) -> tuple[Schema, list]:
             files = []
     except PydanticValidationError as exc:
         raise NinjaValidationError(json.loads(exc.json(include_url=False))) from exc
-    if len(files) > settings.NETRA_UPLOAD_MAX_FILES:
-        raise ApplicationError(
-            f"Terlalu banyak berkas (maksimal {settings.NETRA_UPLOAD_MAX_FILES}).", code="too-many-files"
-        )
     return data, files
 
 
@@ -397,10 +393,6 @@ def my_report_message(request, payload: MessageIn):
 )
 def my_report_evidence(request):
     files = request.FILES.getlist("files")
-    if len(files) > settings.NETRA_UPLOAD_MAX_FILES:
-        raise ApplicationError(
-            f"Terlalu banyak berkas (maksimal {settings.NETRA_UPLOAD_MAX_FILES}).", code="too-many-files"
-        )
     added = services.report_add_evidence_by_reporter(
         report=request.auth, files=files, links=request.POST.getlist("links")
     )

@@ -157,6 +157,14 @@ def _filing_deadline(*, sub: Submission, election: Election | None, office) -> d
         return None
 
 
+def _check_file_count(files: list) -> None:
+    if len(files) > settings.NETRA_UPLOAD_MAX_FILES:
+        raise ApplicationError(
+            _("Terlalu banyak berkas (maksimal %(n)s).") % {"n": settings.NETRA_UPLOAD_MAX_FILES},
+            code="too-many-files",
+        )
+
+
 @sensitive_variables("sub", "identity")
 def report_submit(
     *,
@@ -174,6 +182,7 @@ def report_submit(
     sub = submission
     now = now or timezone.now()
     region, election = _validate(sub, timezone.localdate(now))
+    _check_file_count(files or [])
     checked = [evidence.evidence_check(uploaded_file=f) for f in (files or [])]
     links = [evidence.evidence_link_prepare(url=u) for u in sub.links if u.strip()]
 
@@ -306,6 +315,7 @@ def report_for_receipt(*, receipt: str) -> Report | None:
 def report_add_evidence_by_reporter(*, report: Report, files: list, links: list[str]) -> int:
     if report.purged_at:
         raise ApplicationError(_("Laporan ini sudah ditutup; bukti tidak dapat ditambahkan."), code="closed")
+    _check_file_count(files)
     checked = [evidence.evidence_check(uploaded_file=f) for f in files]
     valid_links = [evidence.evidence_link_prepare(url=u) for u in links if u.strip()]
     if not checked and not valid_links:

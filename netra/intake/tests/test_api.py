@@ -178,3 +178,17 @@ def test_officer_api_hides_identity_and_counts_same_reporter(filed, world):
     client.force_login(world["users"]["pbg"])
     assert client.get("/api/v1/reports").json() == []
     assert client.get(f"/api/v1/reports/{listed[0]['id']}").status_code == 404
+
+
+def test_too_many_files_are_refused_on_both_paths(filed, settings):
+    settings.NETRA_UPLOAD_MAX_FILES = 1
+    response = Client().post(
+        "/api/v1/reports", data={"payload": json.dumps(payload()), "files": [png(), png("b.png")]}
+    )
+    assert response.status_code == 400
+    assert response.json()["title"] == "Terlalu banyak berkas (maksimal 1)."
+    more = Client().post(
+        "/api/v1/my-report/evidence", data={"files": [png(), png("b.png")]}, HTTP_X_RECEIPT=filed["receipt"]
+    )
+    assert more.status_code == 400
+    assert Report.objects.count() == 1
