@@ -1,6 +1,6 @@
 """Root conftest: shared fixtures live in each app's tests/fixtures.py and are registered here."""
 
-pytest_plugins = ["netra.agencies.tests.fixtures"]
+pytest_plugins = ["netra.agencies.tests.fixtures", "netra.cases.tests.fixtures"]
 
 
 import pytest  # noqa: E402

@@ -24,6 +24,7 @@ install_problem_handlers(api)
 
 from netra.agencies.api import router as agencies_router  # noqa: E402
 from netra.audit.api import router as audit_router  # noqa: E402
+from netra.cases.api import router as cases_router  # noqa: E402
 from netra.clocks.api import router as clocks_router  # noqa: E402
 from netra.elections.api import router as elections_router  # noqa: E402
 from netra.intake.api import router as intake_router  # noqa: E402
@@ -36,6 +37,7 @@ api.add_router("/elections/", elections_router)
 api.add_router("/clocks/", clocks_router)
 api.add_router("/agencies/", agencies_router)
 api.add_router("/audit/", audit_router)
+api.add_router("/", cases_router)
 api.add_router("/", intake_router)
 
 

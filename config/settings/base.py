@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "netra.clocks",  # reads elections (round-the-clock intake days)
     "netra.intake",
     "netra.evidence",
+    "netra.cases",  # reads intake, evidence, clocks, rules: the shared case workflow
     "netra.demo",  # top layer: demo data only (seed_demo refuses to run in production)
 ]
 
@@ -137,6 +138,7 @@ CELERY_TASK_ACKS_LATE = True
 # Synced into django-celery-beat's tables at beat start-up; editable in the admin afterwards.
 CELERY_BEAT_SCHEDULE = {
     "intake-retention-purge": {"task": "intake.retention_purge", "schedule": 24 * 60 * 60},
+    "cases-open-pending": {"task": "cases.open_pending", "schedule": 10 * 60},
 }
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}

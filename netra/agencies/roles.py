@@ -25,9 +25,18 @@ ROLE_LABELS = {
     Role.VIEWER: _("Pengamat (baca saja)"),
 }
 
-_READ = ["agencies.view_agency", "regions.view_region", "rules.view_*", "elections.view_*"]
+_READ = ["agencies.view_agency", "regions.view_region", "rules.view_*", "elections.view_*", "cases.view_*"]
 
-_CASEWORK = ["intake.view_report", "intake.change_report", "evidence.view_*", "evidence.download_original"]
+_CASEWORK = [
+    "intake.view_report",
+    "intake.change_report",
+    "evidence.view_*",
+    "evidence.download_original",
+    "cases.add_case",
+    "cases.change_case",
+    "cases.recommend_case",
+    "cases.record_sanction",
+]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.PLATFORM_ADMIN: [
@@ -38,6 +47,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "elections.*",
         "intake.*",
         "evidence.*",
+        "cases.*",
     ],
     Role.AGENCY_ADMIN: [
         *_READ,
@@ -51,6 +61,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_READ,
         *_CASEWORK,
         "intake.reveal_identity",
+        # The plenary decision, reopening and merging are the leadership's (Perbawaslu 7/2022: pleno).
+        "cases.decide_case",
+        "cases.reopen_case",
+        "cases.merge_case",
         "agencies.view_user",
         "audit.view_auditlogentry",
     ],

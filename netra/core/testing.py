@@ -31,6 +31,10 @@ class EndpointCase:
     # For list endpoints: the id that the allowed user sees and the denied user must not.
     list_probe: Callable[[dict], Any] | None = None
     list_id_key: str = "id"
+    # Request headers built from the world (e.g. If-Match with the target's current ETag).
+    headers: Callable[[dict], dict] | None = None
+    # A body that needs the world (ids of objects made by the fixture); overrides `body`.
+    make_body: Callable[[dict], dict] | None = None
     extra: dict = field(default_factory=dict)
 
     def url(self, world: dict) -> str:
@@ -41,8 +45,8 @@ class EndpointCase:
         return (self.method.lower(), self.path)
 
 
-def call(client: Client, method: str, url: str, body: dict | None = None):
-    kwargs: dict[str, Any] = {"HTTP_ACCEPT": "application/json"}
+def call(client: Client, method: str, url: str, body: dict | None = None, headers: dict | None = None):
+    kwargs: dict[str, Any] = {"HTTP_ACCEPT": "application/json", **(headers or {})}
     if body is not None:
         kwargs.update(data=body, content_type="application/json")
     return getattr(client, method.lower())(url, **kwargs)
@@ -57,14 +61,16 @@ def login(user) -> Client:
 def check_case(case: EndpointCase, world: dict) -> None:
     users = world["users"]
     url = case.url(world)
+    body = case.make_body(world) if case.make_body else case.body
+    headers = case.headers(world) if case.headers else None
     # 1. Anonymous: 401 with problem details.
-    anon = call(Client(), case.method, url, case.body)
+    anon = call(Client(), case.method, url, body, headers)
     assert anon.status_code == 401, (case.key, anon.status_code, anon.content[:300])
     assert anon["Content-Type"].startswith("application/problem+json")
 
     # 2. Out of scope: not found (detail) or absent (list).
     if case.denied:
-        response = call(login(users[case.denied]), case.method, url, case.body)
+        response = call(login(users[case.denied]), case.method, url, body, headers)
         if case.list_probe is None:
             assert response.status_code == case.denied_status, (
                 case.key,
@@ -79,13 +85,13 @@ def check_case(case: EndpointCase, world: dict) -> None:
     # 3. Visible but not permitted.
     if case.forbidden:
         before = AuditLogEntry.objects.count()
-        response = call(login(users[case.forbidden]), case.method, url, case.body)
+        response = call(login(users[case.forbidden]), case.method, url, body, headers)
         assert response.status_code in (403, 404), (case.key, response.status_code)
         assert AuditLogEntry.objects.count() == before
 
     # 4. In scope: success, and a write leaves exactly its audit row.
     before = AuditLogEntry.objects.count()
-    response = call(login(users[case.allowed]), case.method, url, case.body)
+    response = call(login(users[case.allowed]), case.method, url, body, headers)
     assert 200 <= response.status_code < 300, (case.key, response.status_code, response.content[:500])
     if case.list_probe is not None:
         ids = {item[case.list_id_key] for item in response.json()}

@@ -18,11 +18,14 @@ from netra.rules.models import SubjectType
 class ReportKind(models.TextChoices):
     LAPORAN = "laporan", _("Laporan")
     TIP = "informasi_awal", _("Informasi awal (anonim)")
+    # Formulir Model B.2: a supervisor's own finding (UU 7/2017 Pasal 454 ayat 5), entered by an officer.
+    FINDING = "temuan", _("Temuan pengawas")
 
 
 class ReportChannel(models.TextChoices):
     WEB = "web", _("Formulir web")
     API = "api", _("API")
+    OFFICER = "petugas", _("Dicatat petugas")
 
 
 class ReportStatus(models.TextChoices):
@@ -84,7 +87,16 @@ class Report(TimeStampedModel):
     is_timely = models.BooleanField(_("tepat waktu"), null=True, blank=True)
     requirements_met = models.BooleanField(_("syarat terpenuhi"), default=False)
     missing = models.JSONField(_("kekurangan"), default=list, blank=True)
-    receipt_hash = models.CharField(_("hash tanda terima"), max_length=64, unique=True)
+    # A temuan has no reporter and so no receipt.
+    receipt_hash = models.CharField(_("hash tanda terima"), max_length=64, unique=True, null=True, blank=True)
+    found_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ditemukan oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     closed_at = models.DateTimeField(_("ditutup pada"), null=True, blank=True)
     purged_at = models.DateTimeField(_("data pribadi dihapus pada"), null=True, blank=True)
 

@@ -36,6 +36,7 @@ from netra.intake.models import (
 )
 from netra.intake.requirements import RequirementInput, requirements_check
 from netra.intake.selectors import election_for_incident
+from netra.intake.signals import report_received
 from netra.regions.models import Region
 from netra.regions.selectors import region_active
 from netra.regions.timezones import WIB
@@ -302,6 +303,8 @@ def report_submit(
                 "has_identity": sealed is not None,
             },
         )
+        report_id = report.pk
+        transaction.on_commit(lambda: report_received.send(sender=Report, report_id=report_id))
     return SubmissionResult(report=report, receipt=receipt)
 
 

@@ -125,9 +125,17 @@ PUBLIC_SAMPLES = {
 }
 
 
+# Each area of the case API keeps its own table (netra/cases/tests/permission_cases*.py).
+from netra.cases.tests.permission_cases import CASES as _CASE_API_CASES  # noqa: E402
+
+CASES += _CASE_API_CASES
+
+
 @pytest.fixture
-def api_world(world):
-    """The agencies world plus an inactive agency and audit rows from two different offices."""
+def api_world(case_world):
+    """The case world (agencies, casework users, a report with its case) plus an inactive agency and
+    audit rows from two different offices."""
+    world = case_world
     from django.db import transaction
 
     from netra.agencies.models import AgencyKind
@@ -137,10 +145,6 @@ def api_world(world):
     world["agencies"]["inactive"] = AgencyFactory(
         code="kasn", name="KASN (dibubarkan)", kind=AgencyKind.KASN, is_active=False
     )
-    from netra.intake.services import report_submit
-    from netra.intake.tests.conftest import NOW, make_submission
-
-    world["report"] = report_submit(submission=make_submission(), now=NOW).report
     with transaction.atomic():
         world["audit"] = {
             "bpp": audit_record(

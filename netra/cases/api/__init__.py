@@ -1,0 +1,14 @@
+"""The case API at /api/v1/cases/: one router per area, all scoped by `restrict`, all writes audited.
+
+Areas: core (cases, transitions, subjects, deadlines, notes), documents, clarifications, duplicates.
+"""
+
+from ninja import Router
+
+from netra.cases.api import clarifications, core, documents, duplicates
+
+router = Router()
+router.add_router("", core.router)
+router.add_router("", documents.router)
+router.add_router("", clarifications.router)
+router.add_router("", duplicates.router)

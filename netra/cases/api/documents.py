@@ -1,0 +1,5 @@
+"""Case API: documents (see netra/cases/api/__init__.py)."""
+
+from ninja import Router
+
+router = Router(tags=["cases"])

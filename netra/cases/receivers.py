@@ -1,0 +1,12 @@
+"""A laporan or temuan opens its case as soon as it is stored (via the task queue on the real path)."""
+
+from django.dispatch import receiver
+
+from netra.intake.signals import report_received
+
+
+@receiver(report_received)
+def _open_case(sender, report_id: int, **kwargs) -> None:
+    from netra.cases.tasks import case_open_for_report_task
+
+    case_open_for_report_task.delay(report_id)

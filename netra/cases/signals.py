@@ -1,0 +1,14 @@
+"""Signals other parts of Netra listen to, so the case core does not import them.
+
+`case_transitioned` is sent inside the transition's transaction, after the state has changed and the
+event row is written: receivers may add rows (documents, notifications) that commit or roll back with
+the move. Work outside the database (e-mail) belongs in `transaction.on_commit`.
+"""
+
+from django.dispatch import Signal
+
+# kwargs: case, transition (workflow.Transition), actor (User | None), payload (dict), event (CaseEvent)
+case_transitioned = Signal()
+
+# kwargs: case, kind (DeadlineKind), deadline (Deadline), event (CaseEvent): a clock passed its due time.
+deadline_breached = Signal()

@@ -1,0 +1,21 @@
+"""Background jobs of the case workflow: thin wrappers around services."""
+
+from celery import shared_task
+
+from netra.cases.services.cases import case_open_for_report, cases_open_pending
+from netra.intake.models import Report
+
+
+@shared_task(name="cases.open_for_report", acks_late=True)
+def case_open_for_report_task(report_id: int) -> int | None:
+    report = Report.objects.filter(pk=report_id).first()
+    if report is None:
+        return None
+    case = case_open_for_report(report=report)
+    return case.pk if case else None
+
+
+@shared_task(name="cases.open_pending")
+def cases_open_pending_task() -> int:
+    """Safety net: a report whose opening task was lost (worker down) still gets its case."""
+    return cases_open_pending()

@@ -1,0 +1,7 @@
+"""Permission cases for the case API: documents."""
+
+from netra.core.testing import EndpointCase
+
+A = "/api/v1"
+
+CASES: list[EndpointCase] = []
