@@ -1,0 +1,75 @@
+"""The case pages: list, case page with its actions, a transition through the form, a stale form."""
+
+import pytest
+from django.test import Client
+
+from netra.cases.models import CaseState
+
+
+def client_for(user) -> Client:
+    c = Client()
+    c.force_login(user)
+    return c
+
+
+@pytest.mark.django_db
+def test_case_list_and_page_show_the_case_in_scope_only(case_world):
+    case = case_world["case"]
+    c = client_for(case_world["users"]["bpp_officer"])
+    page = c.get("/kasus/")
+    assert page.status_code == 200
+    assert case.reference in page.content.decode()
+    detail = c.get(f"/kasus/{case.pk}/")
+    html = detail.content.decode()
+    assert detail.status_code == 200
+    assert "Kajian awal" in html
+    assert 'data-testid="form-register"' in html
+    assert "Lurah Manggar" in html
+    other = client_for(case_world["users"]["pbg_head"])
+    assert case.reference not in other.get("/kasus/").content.decode()
+    assert other.get(f"/kasus/{case.pk}/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_transition_through_the_form_and_stale_form_refused(case_world):
+    case = case_world["case"]
+    c = client_for(case_world["users"]["bpp_officer"])
+    stale = case.version
+    response = c.post(f"/kasus/{case.pk}/langkah/register/", {"version": stale}, follow=True)
+    case.refresh_from_db()
+    assert case.state == CaseState.REGISTERED
+    assert "tercatat" in response.content.decode()
+    response = c.post(f"/kasus/{case.pk}/langkah/start_study/", {"version": stale}, follow=True)
+    case.refresh_from_db()
+    assert case.state == CaseState.REGISTERED
+    assert "telah diubah oleh orang lain" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_viewer_sees_no_actions_and_cannot_post(case_world):
+    case = case_world["case"]
+    c = client_for(case_world["users"]["bpp_viewer"])
+    html = c.get(f"/kasus/{case.pk}/").content.decode()
+    assert 'data-testid="form-register"' not in html
+    c.post(f"/kasus/{case.pk}/langkah/register/", {"version": case.version})
+    case.refresh_from_db()
+    assert case.state == CaseState.INITIAL_REVIEW
+
+
+@pytest.mark.django_db
+def test_finding_form_records_a_temuan(case_world):
+    c = client_for(case_world["users"]["bpp_officer"])
+    response = c.post(
+        "/kasus/temuan/baru/",
+        {
+            "description": "Patroli siber: ASN membagikan poster paslon di Instagram.",
+            "incident_region_code": "64.71.01",
+            "person_name": "Rahmat Hidayat",
+            "person_agency": "Pemerintah Kota Balikpapan",
+            "links": "https://www.instagram.com/p/abc123/",
+        },
+    )
+    assert response.status_code == 302
+    bad = c.post("/kasus/temuan/baru/", {"description": "", "incident_region_code": "99.99"})
+    assert bad.status_code == 400
+    assert "wajib diisi" in bad.content.decode()

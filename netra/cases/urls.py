@@ -1,0 +1,21 @@
+from django.urls import path
+
+from netra.cases import views
+
+app_name = "cases"
+
+urlpatterns = [
+    path("", views.case_list, name="list"),
+    path("temuan/baru/", views.finding_new, name="finding_new"),
+    path("terlapor/<int:person_id>/", views.person_detail, name="person"),
+    path("<int:case_id>/", views.case_detail, name="detail"),
+    path("<int:case_id>/langkah/<slug:name>/", views.case_transition, name="transition"),
+    path("<int:case_id>/catatan/", views.case_note, name="note"),
+    path("<int:case_id>/perpanjang/", views.case_extend, name="extend"),
+    path("<int:case_id>/terlapor/", views.subject_add, name="subject_add"),
+    path(
+        "<int:case_id>/terlapor/<int:subject_id>/klasifikasi/",
+        views.subject_classify,
+        name="subject_classify",
+    ),
+]

@@ -1,0 +1,345 @@
+"""The shared case workspace (HTML): case list and queues, the case page, and its actions.
+
+Views parse input, call one service and render; every rule lives in the services. A stale form (the
+case changed since the page was loaded) is refused with a clear message, never silently applied.
+"""
+
+import datetime as dt
+import zoneinfo
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from netra.agencies.models import Agency
+from netra.cases import selectors, workflow
+from netra.cases.models import Case, CaseState, DecisionOutcome, Person
+from netra.cases.selectors.cases import case_timeline, person_history
+from netra.cases.services import cases as services
+from netra.cases.services.cases import RECIPIENT_KINDS
+from netra.core.exceptions import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
+from netra.core.scoping import scope_for
+from netra.rules.models import Destination, Sanction, ViolationClass
+from netra.rules.selectors.catalogue import conduct_list
+
+
+def _case_or_404(request: HttpRequest, case_id: int) -> Case:
+    case = selectors.case_get_visible(user=request.user, case_id=case_id)
+    if case is None:
+        raise Http404
+    return case
+
+
+def _version(request: HttpRequest) -> int | None:
+    raw = request.POST.get("version", "")
+    return int(raw) if raw.isdigit() else None
+
+
+def _run(request: HttpRequest, case_id: int, action, success: str) -> HttpResponse:
+    """Call a service; turn its refusal into a message on the case page."""
+    try:
+        action()
+    except NotFoundError as exc:
+        raise Http404 from exc
+    except ConflictError as exc:
+        messages.error(request, exc.message)
+    except (PermissionDeniedError, ApplicationError) as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, success)
+    return redirect("cases:detail", case_id=case_id)
+
+
+@login_required
+@require_GET
+def case_list(request: HttpRequest) -> HttpResponse:
+    state = request.GET.get("tahap", "")
+    q = request.GET.get("q", "").strip()[:100]
+    cases = selectors.case_list_visible_to(
+        user=request.user, state=state if state in CaseState.values else "", q=q
+    )
+    page = Paginator(cases, 50).get_page(request.GET.get("halaman"))
+    return render(
+        request,
+        "cases/list.html",
+        {"page": page, "states": CaseState, "state": state, "q": q, **_queues(request)},
+    )
+
+
+def _queues(request: HttpRequest) -> dict:
+    """Overdue and upcoming deadlines for the queue boxes (from the deadline selectors when present)."""
+    try:
+        from netra.cases.selectors.deadlines import deadline_queue_overdue, deadline_queue_upcoming
+    except ImportError:  # the deadline queue module is optional for this page
+        return {}
+    return {
+        "overdue": list(deadline_queue_overdue(user=request.user)[:20]),
+        "upcoming": list(deadline_queue_upcoming(user=request.user)[:20]),
+    }
+
+
+def _detail_context(request: HttpRequest, case: Case) -> dict:
+    user = request.user
+    scope = scope_for(user)
+    case = (
+        Case.objects.select_related("election", "office", "recipient", "incident_region", "merged_into")
+        .prefetch_related("subjects__person__agency", "subjects__violation", "subjects__conduct")
+        .get(pk=case.pk)
+    )
+    transitions = services.transitions_for_user(case=case, user=user)
+    subjects = list(case.subjects.all())
+    deadlines = list(case.deadlines.select_related("agency", "escalated_to"))
+    try:
+        from netra.cases.selectors.deadlines import deadline_status
+    except ImportError:
+        deadline_status = None
+    now = timezone.now()
+    for d in deadlines:
+        d.status = deadline_status(d, now=now) if deadline_status else None
+    reports = [cr.report for cr in case.case_reports.select_related("report")]
+    context = {
+        "case": case,
+        "scope": scope,
+        "owner": workflow.STAGE_OWNER.get(case.state, ""),
+        "transitions": transitions,
+        "subjects": subjects,
+        "deadlines": deadlines,
+        "reports": reports,
+        "events": case_timeline(case=case, user=user),
+        "is_bawaslu": scope.agency_family == "bawaslu" or scope.is_superuser,
+        "outcomes": DecisionOutcome,
+        "violation_classes": ViolationClass,
+        "destinations": [(d, Destination(d).label) for d in RECIPIENT_KINDS],
+        "recipients": Agency.objects.filter(
+            kind__in={k for kinds in RECIPIENT_KINDS.values() for k in kinds}, is_active=True
+        ).order_by("name"),
+        "sanctions": Sanction.objects.order_by("employment_type", "order"),
+        "conducts": conduct_list(),
+        "today": timezone.localdate(timezone=zoneinfo.ZoneInfo(case.office.timezone)).isoformat(),
+    }
+    context.update(_area_context(request, case))
+    return context
+
+
+def _area_context(request: HttpRequest, case: Case) -> dict:
+    """Documents, clarifications and duplicate proposals, from their own selectors when present."""
+    extra: dict = {}
+    try:
+        from netra.cases.selectors.duplicates import duplicate_candidates
+
+        if case.is_open and scope_for(request.user).agency_family in ("bawaslu", ""):
+            extra["duplicates"] = duplicate_candidates(case=case, user=request.user)
+    except ImportError:
+        pass
+    try:
+        from netra.cases.selectors.documents import document_list_visible_to
+
+        extra["documents"] = list(document_list_visible_to(case=case, user=request.user))
+    except ImportError:
+        extra["documents"] = (
+            list(case.documents.all()) if scope_for(request.user).agency_family == "bawaslu" else []
+        )
+    extra["clarifications"] = list(
+        case.clarifications.select_related("subject__person", "summons", "minutes")
+    )
+    return extra
+
+
+@login_required
+@require_GET
+def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = _case_or_404(request, case_id)
+    return render(request, "cases/detail.html", _detail_context(request, case))
+
+
+def _transition_payload(request: HttpRequest, case: Case, name: str) -> dict:
+    post = request.POST
+    payload: dict = {"reason": post.get("reason", "").strip()}
+    if name == "decide":
+        payload.update(
+            outcome=post.get("outcome", ""),
+            decided_on=post.get("decided_on", ""),
+            summary=post.get("summary", ""),
+            violation_class=post.get("violation_class", ""),
+        )
+    elif name == "forward":
+        payload.update(destination=post.get("destination", ""), recipient_id=post.get("recipient_id") or None)
+    elif name == "recommend":
+        recs = []
+        for subject in case.subjects.all():
+            if post.get(f"rec-{subject.pk}-include") != "on":
+                continue
+            recs.append(
+                {
+                    "subject_id": subject.pk,
+                    "sanction_code": post.get(f"rec-{subject.pk}-sanction", ""),
+                    "legal_basis": post.get(f"rec-{subject.pk}-basis", ""),
+                    "body": post.get(f"rec-{subject.pk}-body", ""),
+                }
+            )
+        payload["recommendations"] = recs
+    elif name == "record_sanction":
+        items = []
+        for subject in case.subjects.all():
+            number = post.get(f"san-{subject.pk}-number", "").strip()
+            if not number:
+                continue
+            items.append(
+                {
+                    "subject_id": subject.pk,
+                    "decision_number": number,
+                    "decision_date": post.get(f"san-{subject.pk}-date", ""),
+                    "punishment": post.get(f"san-{subject.pk}-punishment", ""),
+                    "sanction_code": post.get(f"san-{subject.pk}-sanction", ""),
+                    "document_id": post.get(f"san-{subject.pk}-document") or None,
+                }
+            )
+        payload["sanctions"] = items
+    return payload
+
+
+@login_required
+@require_POST
+def case_transition(request: HttpRequest, case_id: int, name: str) -> HttpResponse:
+    case = _case_or_404(request, case_id)
+    transition = workflow.transition_get(name)
+    if transition is None:
+        raise Http404
+    payload = _transition_payload(request, case, name)
+    return _run(
+        request,
+        case_id,
+        lambda: services.case_transition(
+            case_id=case_id, user=request.user, name=name, payload=payload, expected_version=_version(request)
+        ),
+        _("Langkah “%(move)s” tercatat.") % {"move": transition.label},
+    )
+
+
+@login_required
+@require_POST
+def case_note(request: HttpRequest, case_id: int) -> HttpResponse:
+    _case_or_404(request, case_id)
+    return _run(
+        request,
+        case_id,
+        lambda: services.case_note_add(
+            case_id=case_id,
+            user=request.user,
+            body=request.POST.get("body", ""),
+            internal_to_family=request.POST.get("internal") == "on",
+        ),
+        _("Catatan tersimpan."),
+    )
+
+
+@login_required
+@require_POST
+def case_extend(request: HttpRequest, case_id: int) -> HttpResponse:
+    _case_or_404(request, case_id)
+    return _run(
+        request,
+        case_id,
+        lambda: services.case_deadline_extend(
+            case_id=case_id, user=request.user, reason=request.POST.get("reason", "")
+        ),
+        _("Tenggat tindak lanjut diperpanjang."),
+    )
+
+
+@login_required
+@require_POST
+def subject_add(request: HttpRequest, case_id: int) -> HttpResponse:
+    _case_or_404(request, case_id)
+    data = {
+        k: request.POST.get(k, "").strip()
+        for k in ("name", "nip", "agency_name", "position", "position_category", "employment_type", "conduct")
+    }
+    return _run(
+        request,
+        case_id,
+        lambda: services.subject_add(
+            case_id=case_id, user=request.user, data=data, expected_version=_version(request)
+        ),
+        _("Terlapor ditambahkan."),
+    )
+
+
+@login_required
+@require_POST
+def subject_classify(request: HttpRequest, case_id: int, subject_id: int) -> HttpResponse:
+    _case_or_404(request, case_id)
+    return _run(
+        request,
+        case_id,
+        lambda: services.subject_classify(
+            case_id=case_id,
+            subject_id=subject_id,
+            user=request.user,
+            conduct_code=request.POST.get("conduct", ""),
+            expected_version=_version(request),
+        ),
+        _("Klasifikasi tersimpan."),
+    )
+
+
+@login_required
+@require_GET
+def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = Person.objects.select_related("agency").filter(pk=person_id).first()
+    cases = list(person_history(person=person, user=request.user)) if person else []
+    if not cases:
+        raise Http404
+    return render(request, "cases/person.html", {"person": person, "cases": cases})
+
+
+@login_required
+def finding_new(request: HttpRequest) -> HttpResponse:
+    """Record a temuan (Formulir Model B.2), e.g. from social-media patrol or an anonymous tip."""
+    errors: dict[str, str] = {}
+    if request.method == "POST":
+        post = request.POST
+        try:
+            incident = dt.date.fromisoformat(post["incident_date"]) if post.get("incident_date") else None
+            found = dt.date.fromisoformat(post["found_date"]) if post.get("found_date") else None
+        except ValueError:
+            errors["incident_date"] = _("Tanggal tidak valid.")
+        else:
+            persons = [
+                {
+                    "name": post.get("person_name", ""),
+                    "agency_name": post.get("person_agency", ""),
+                    "nip": post.get("person_nip", ""),
+                }
+            ]
+            sources = [int(x) for x in post.getlist("source_report_ids") if x.isdigit()]
+            try:
+                case = services.finding_record(
+                    officer=request.user,
+                    description=post.get("description", ""),
+                    incident_region_code=post.get("incident_region_code", "").strip(),
+                    incident_place=post.get("incident_place", ""),
+                    incident_date=incident,
+                    found_date=found,
+                    persons=persons,
+                    source_report_ids=sources,
+                    links=[u for u in post.get("links", "").split() if u],
+                )
+            except (ApplicationError, PermissionDeniedError) as exc:
+                errors[exc.extra.get("field", "general")] = exc.message
+            else:
+                messages.success(
+                    request, _("Temuan tercatat sebagai kasus %(ref)s.") % {"ref": case.reference}
+                )
+                return redirect("cases:detail", case_id=case.pk)
+    return render(
+        request,
+        "cases/finding_form.html",
+        {"errors": errors, "post": request.POST, "source": request.GET.get("sumber", "")},
+        status=400 if errors else 200,
+    )
