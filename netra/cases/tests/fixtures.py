@@ -17,6 +17,7 @@ def case_world(world, django_capture_on_commit_callbacks):
     a = world["agencies"]
     users = world["users"]
     users["bkn_officer"] = UserFactory(username="u-bkn-officer", agency=a["bkn"], roles=[Role.OFFICER])
+    users["bkn_head"] = UserFactory(username="u-bkn-head", agency=a["bkn"], roles=[Role.HEAD])
     users["bkn_viewer"] = UserFactory(username="u-bkn-viewer", agency=a["bkn"], roles=[Role.VIEWER])
     users["bkpsdm_officer"] = UserFactory(
         username="u-bkpsdm-officer", agency=a["bkpsdm"], roles=[Role.OFFICER]
