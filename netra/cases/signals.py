@@ -12,3 +12,7 @@ case_transitioned = Signal()
 
 # kwargs: case, kind (DeadlineKind), deadline (Deadline), event (CaseEvent): a clock passed its due time.
 deadline_breached = Signal()
+
+# kwargs: case, report (intake.Report), actor (User | None): a laporan or temuan opened its case. Sent
+# inside the opening transaction (receivers' rows commit or roll back with the case).
+case_opened = Signal()

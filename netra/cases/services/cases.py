@@ -40,7 +40,7 @@ from netra.cases.services.deadlines import (
     deadlines_cancel,
     deadlines_meet,
 )
-from netra.cases.signals import case_transitioned
+from netra.cases.signals import case_opened, case_transitioned
 from netra.clocks.models import DeadlineKind
 from netra.core.exceptions import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from netra.core.scoping import restrict, scope_for
@@ -459,6 +459,7 @@ def case_open_for_report(*, report: Report, actor=None, now: dt.datetime | None 
             instance=case,
             after={"report_id": report.pk, "office_id": office.pk, "origin": origin, "state": case.state},
         )
+        case_opened.send(sender=Case, case=case, report=report, actor=actor)
     return case
 
 

@@ -1,0 +1,319 @@
+"""Merging: two cases about one incident become one; one person recorded twice becomes one record.
+
+`case_merge` is the only code that puts a case in `CaseState.MERGED`. It is not a row of the workflow
+table because it acts on two cases at once (the table's moves act on one) and needs both locked; the
+MERGED state has no way out (`reopen` starts from CLOSED/STOPPED only), so nothing else changes it.
+"""
+
+import datetime as dt
+import re
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from netra.agencies.models import AgencyFamily
+from netra.audit.services import audit_record
+from netra.cases import workflow
+from netra.cases.models import (
+    Case,
+    CaseReport,
+    CaseState,
+    CaseSubject,
+    EventKind,
+    Participant,
+    ParticipantRole,
+    Person,
+)
+from netra.cases.services.cases import _bump, _check_version, _event, case_lock_for
+from netra.cases.services.deadlines import deadlines_cancel
+from netra.core.exceptions import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
+from netra.core.scoping import restrict, scope_for
+
+MERGE_PERMISSION = "cases.merge_case"
+
+
+def _require_reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ApplicationError(_("Alasan penggabungan wajib diisi."), extra={"field": "reason"})
+    return reason[:2000]
+
+
+def _require_bawaslu_stage(case: Case, *, role: str) -> None:
+    """Merging is Bawaslu's handling decision: once a case is forwarded, its record belongs to the
+    recipient's procedure and is not rearranged."""
+    if not case.is_open:
+        raise ConflictError(
+            _("Kasus %(role)s %(ref)s sudah selesai atau digabung; tidak dapat digabungkan.")
+            % {"role": role, "ref": case},
+            code="case_closed",
+        )
+    if workflow.STAGE_OWNER.get(case.state) != AgencyFamily.BAWASLU or case.forwarded_at is not None:
+        raise ConflictError(
+            _("Kasus %(role)s %(ref)s sudah diteruskan; penggabungan hanya pada tahap penanganan Bawaslu.")
+            % {"role": role, "ref": case},
+            code="case_forwarded",
+        )
+
+
+def case_merge(
+    *,
+    source_id: int,
+    target_id: int,
+    user,
+    reason: str,
+    expected_source_version: int | None = None,
+    expected_target_version: int | None = None,
+    now: dt.datetime | None = None,
+) -> Case:
+    """Merge case `source_id` into `target_id`: every report moves to the target with its own record
+    (`merged_from` says where it came from; its reporter still follows it by receipt), subjects are
+    united (each person once), the source's clocks stop and it ends as MERGED pointing at the target.
+    Returns the target."""
+    now = now or timezone.now()
+    reason = _require_reason(reason)
+    if not user.has_perm(MERGE_PERMISSION):
+        raise PermissionDeniedError(_("Anda tidak berwenang menggabungkan kasus."), code="no_permission")
+    if source_id == target_id:
+        raise ApplicationError(
+            _("Kasus tidak dapat digabungkan dengan dirinya sendiri."), extra={"field": "into_case_id"}
+        )
+    scope = scope_for(user)
+    if scope.agency_family != AgencyFamily.BAWASLU and not scope.is_superuser:
+        raise PermissionDeniedError(_("Penggabungan kasus adalah kewenangan pengawas pemilu."))
+    with transaction.atomic():
+        # Lock in id order so two officers merging the same pair the other way round cannot deadlock.
+        locked = {
+            case_id: case_lock_for(case_id=case_id, user=user, action="change")
+            for case_id in sorted((source_id, target_id))
+        }
+        source, target = locked[source_id], locked[target_id]
+        _check_version(source, expected_source_version)
+        _check_version(target, expected_target_version)
+        _require_bawaslu_stage(source, role=_("sumber"))
+        _require_bawaslu_stage(target, role=_("tujuan"))
+
+        links = list(CaseReport.objects.filter(case=source).select_related("report").order_by("id"))
+        for link in links:
+            link.case = target
+            link.merged_from = source
+            link.save(update_fields=["case", "merged_from"])
+        moved = [link.report for link in links]
+
+        have = set(target.subjects.values_list("person_id", flat=True))
+        added = []
+        for subject in source.subjects.select_related("person").order_by("id"):
+            if subject.person_id in have:
+                continue
+            CaseSubject.objects.create(
+                case=target,
+                person=subject.person,
+                conduct=subject.conduct,
+                violation=subject.violation,
+                level=subject.level,
+                classification_note=subject.classification_note,
+            )
+            have.add(subject.person_id)
+            added.append(subject.person)
+
+        assigned = set(
+            target.participants.filter(role=ParticipantRole.ASSIGNEE).values_list("user_id", flat=True)
+        )
+        for participant in source.participants.filter(role=ParticipantRole.ASSIGNEE, active=True):
+            if participant.user_id not in assigned:
+                Participant.objects.create(
+                    case=target, agency=participant.agency, user=participant.user, role=participant.role
+                )
+                assigned.add(participant.user_id)
+
+        cancelled = deadlines_cancel(case=source, now=now)
+        before_state = source.state
+        source.state_before_end = before_state
+        source.state = CaseState.MERGED
+        source.merged_into = target
+        source.closed_at = now
+        _bump(source, "state", "state_before_end", "merged_into", "closed_at")
+        _bump(target)
+
+        references = ", ".join(str(r) for r in moved) or "-"
+        _event(
+            source,
+            EventKind.MERGE,
+            _("Digabung ke %(target)s. Laporan dipindahkan: %(reports)s. Alasan: %(reason)s")
+            % {"target": target, "reports": references, "reason": reason},
+            actor=user,
+            data={"merged_into": target.pk, "report_ids": [r.pk for r in moved], "reason": reason},
+            from_state=before_state,
+            to_state=CaseState.MERGED,
+        )
+        _event(
+            target,
+            EventKind.MERGE,
+            _("%(source)s digabung ke kasus ini. Laporan ditambahkan: %(reports)s. Alasan: %(reason)s")
+            % {"source": source, "reports": references, "reason": reason},
+            actor=user,
+            data={
+                "merged_from": source.pk,
+                "report_ids": [r.pk for r in moved],
+                "person_ids": [p.pk for p in added],
+                "reason": reason,
+            },
+        )
+        audit_record(
+            actor=user,
+            action="case.merge",
+            instance=source,
+            before={"state": before_state, "version": source.version - 1},
+            after={
+                "state": source.state,
+                "merged_into": target.pk,
+                "report_ids": [r.pk for r in moved],
+                "deadlines_cancelled": cancelled,
+                "reason": reason,
+            },
+        )
+        audit_record(
+            actor=user,
+            action="case.merge",
+            instance=target,
+            before={"version": target.version - 1},
+            after={
+                "merged_from": source.pk,
+                "report_ids": [r.pk for r in moved],
+                "person_ids": [p.pk for p in added],
+                "version": target.version,
+            },
+        )
+    return target
+
+
+# --- persons -------------------------------------------------------------------------------------------
+
+_FILLABLE = ("agency_id", "agency_name", "agency_key", "position", "employment_type")
+
+
+def _snapshot(person: Person) -> dict:
+    return {
+        "id": person.pk,
+        "name": person.name,
+        "nip": person.nip,
+        "agency_id": person.agency_id,
+        "agency_name": person.agency_name,
+        "position": person.position,
+    }
+
+
+def person_merge(*, keep_id: int, drop_id: int, user, reason: str) -> Person:
+    """One person recorded twice (typically: the NIP was resolved later on one record). Every case role
+    of `drop` moves to `keep` (a case holding both keeps one subject), `keep` takes the NIP and fills
+    its blanks from `drop`, and `drop` is deleted; the audit row keeps its snapshot.
+
+    Both records must be reachable through cases the user may change, and so must every case `drop`
+    appears in: a merge never edits another jurisdiction's case behind its back."""
+    reason = _require_reason(reason)
+    if not user.has_perm(MERGE_PERMISSION):
+        raise PermissionDeniedError(
+            _("Anda tidak berwenang menggabungkan data terlapor."), code="no_permission"
+        )
+    if keep_id == drop_id:
+        raise ApplicationError(
+            _("Data terlapor tidak dapat digabungkan dengan dirinya sendiri."),
+            extra={"field": "drop_person_id"},
+        )
+    with transaction.atomic():
+        changeable = restrict(Case.objects.all(), user, "change")
+        reachable_ids = CaseSubject.objects.filter(
+            person_id__in=(keep_id, drop_id), case__in=changeable
+        ).values("person_id")
+        persons = {
+            p.pk: p for p in Person.objects.select_for_update().filter(pk__in=reachable_ids).order_by("pk")
+        }
+        if keep_id not in persons or drop_id not in persons:
+            raise NotFoundError(_("Data terlapor tidak ditemukan."))
+        keep, drop = persons[keep_id], persons[drop_id]
+        cases = list(
+            Case.objects.select_for_update(of=("self",))
+            .filter(pk__in=CaseSubject.objects.filter(person=drop).values("case_id"))
+            .order_by("pk")
+        )
+        reachable = set(changeable.filter(pk__in=[c.pk for c in cases]).values_list("pk", flat=True))
+        if len(reachable) != len(cases):
+            raise ConflictError(
+                _(
+                    "Data terlapor ini juga tercatat pada kasus di luar wilayah Anda; "
+                    "penggabungan dilakukan oleh Bawaslu yang membawahi kedua wilayah."
+                ),
+                code="person_out_of_scope",
+            )
+        nips = {re.sub(r"\D", "", p.nip) for p in (keep, drop) if p.nip}
+        if len(nips) > 1:
+            raise ConflictError(
+                _("Kedua data terlapor memiliki NIP berbeda; keduanya orang yang berbeda."),
+                code="different_nip",
+            )
+        before = {"keep": _snapshot(keep), "drop": _snapshot(drop)}
+
+        moved_cases, collapsed = [], []
+        for subject in CaseSubject.objects.filter(person=drop).select_related("case").order_by("id"):
+            existing = CaseSubject.objects.filter(case=subject.case_id, person=keep).first()
+            if existing is None:
+                subject.person = keep
+                subject.save(update_fields=["person"])
+                moved_cases.append(subject.case)
+                continue
+            # The case holds both records: keep one subject. The other may go only if nothing (a
+            # recommendation, sanction or clarification) hangs on it.
+            if (
+                subject.recommendations.exists()
+                or subject.sanctions.exists()
+                or subject.clarifications.exists()
+            ):
+                raise ConflictError(
+                    _(
+                        "Pada kasus %(ref)s kedua data terlapor sudah memiliki rekomendasi, sanksi atau "
+                        "klarifikasi masing-masing; gabungkan secara manual."
+                    )
+                    % {"ref": subject.case},
+                    code="subject_in_use",
+                )
+            if not existing.conduct_id and subject.conduct_id:
+                existing.conduct = subject.conduct
+                existing.violation = subject.violation
+                existing.level = subject.level
+                existing.classification_note = subject.classification_note
+                existing.save(update_fields=["conduct", "violation", "level", "classification_note"])
+            subject.delete()
+            collapsed.append(subject.case)
+
+        nip = keep.nip or drop.nip
+        for name in _FILLABLE:
+            if not getattr(keep, name) and getattr(drop, name):
+                setattr(keep, name, getattr(drop, name))
+        drop.delete()  # frees the NIP (unique) before `keep` takes it
+        keep.nip = nip
+        keep.full_clean()
+        keep.save()
+
+        for case in {c.pk: c for c in [*moved_cases, *collapsed]}.values():
+            _bump(case)
+            _event(
+                case,
+                EventKind.SUBJECT,
+                _("Data terlapor digabung: %(drop)s dan %(keep)s adalah orang yang sama. Alasan: %(reason)s")
+                % {"drop": before["drop"]["name"], "keep": keep, "reason": reason},
+                actor=user,
+                data={"kept_person_id": keep.pk, "dropped_person_id": before["drop"]["id"]},
+            )
+        audit_record(
+            actor=user,
+            action="person.merge",
+            instance=keep,
+            before=before,
+            after={
+                "keep": _snapshot(keep),
+                "case_ids": sorted({c.pk for c in [*moved_cases, *collapsed]}),
+                "reason": reason,
+            },
+        )
+    return keep
