@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from netra.cases.storage import case_document_storage
 from netra.clocks.models import DeadlineKind
 from netra.core.models import AppendOnlyModel, TimeStampedModel
 from netra.rules.models import Destination, SubjectType, ViolationClass
@@ -519,7 +520,9 @@ class Document(models.Model):
     title = models.CharField(_("perihal"), max_length=300)
     issued_by = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
     addressed_to = models.CharField(_("kepada"), max_length=300, blank=True)
-    file = models.FileField(_("berkas"), upload_to=document_upload_to, max_length=300)
+    file = models.FileField(
+        _("berkas"), upload_to=document_upload_to, storage=case_document_storage, max_length=300
+    )
     mime_type = models.CharField(max_length=120, default="application/pdf")
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     size = models.PositiveBigIntegerField(default=0)
