@@ -3,7 +3,6 @@
 from django.dispatch import receiver
 
 import netra.cases.document_receivers  # noqa: F401 (letters issued with their transitions)
-import netra.cases.document_receivers  # noqa: F401 (letters issued with their transitions)
 from netra.cases import receivers_duplicates  # noqa: F401 (possible duplicates flagged on arrival)
 from netra.intake.signals import report_received
 
