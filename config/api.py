@@ -28,6 +28,7 @@ from netra.cases.api import router as cases_router  # noqa: E402
 from netra.clocks.api import router as clocks_router  # noqa: E402
 from netra.elections.api import router as elections_router  # noqa: E402
 from netra.intake.api import router as intake_router  # noqa: E402
+from netra.notifications.api import router as notifications_router  # noqa: E402
 from netra.regions.api import router as regions_router  # noqa: E402
 from netra.rules.api import router as rules_router  # noqa: E402
 
@@ -37,6 +38,7 @@ api.add_router("/elections/", elections_router)
 api.add_router("/clocks/", clocks_router)
 api.add_router("/agencies/", agencies_router)
 api.add_router("/audit/", audit_router)
+api.add_router("/notifications", notifications_router)
 api.add_router("/", cases_router)
 api.add_router("/", intake_router)
 

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "netra.intake",
     "netra.evidence",
     "netra.cases",  # reads intake, evidence, clocks, rules: the shared case workflow
+    "netra.notifications",  # reads cases: in-app and e-mail notices (listens to the cases' signals)
     "netra.demo",  # top layer: demo data only (seed_demo refuses to run in production)
 ]
 
@@ -135,10 +136,20 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_TASK_ACKS_LATE = True
+# One queue name per deployment (tests give their own worker a private queue on the shared Redis).
+CELERY_TASK_DEFAULT_QUEUE = env("NETRA_CELERY_QUEUE", default="celery")
+# Legal clocks (netra.cases.services.sweep): how often the periodic job runs, and how long before the
+# due time the responsible office is reminded.
+NETRA_DEADLINE_SWEEP_SECONDS = env.float("NETRA_DEADLINE_SWEEP_SECONDS", default=300)
+NETRA_DEADLINE_REMIND_BEFORE_HOURS = env.float("NETRA_DEADLINE_REMIND_BEFORE_HOURS", default=24)
+# Notification e-mails link here (e.g. https://netra.bawaslu.go.id); empty: links stay relative.
+NETRA_SITE_URL = env("NETRA_SITE_URL", default="")
+DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="Netra <noreply@netra.local>")
 # Synced into django-celery-beat's tables at beat start-up; editable in the admin afterwards.
 CELERY_BEAT_SCHEDULE = {
     "intake-retention-purge": {"task": "intake.retention_purge", "schedule": 24 * 60 * 60},
     "cases-open-pending": {"task": "cases.open_pending", "schedule": 10 * 60},
+    "cases-deadlines-sweep": {"task": "cases.deadlines_sweep", "schedule": NETRA_DEADLINE_SWEEP_SECONDS},
 }
 if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}

@@ -13,6 +13,15 @@ case_transitioned = Signal()
 # kwargs: case, kind (DeadlineKind), deadline (Deadline), event (CaseEvent): a clock passed its due time.
 deadline_breached = Signal()
 
+# kwargs: case, deadline (Deadline): a running clock is due soon (sent once, by the deadline sweep).
+deadline_reminder_due = Signal()
+
+# kwargs: case, deadline (Deadline), agencies (list[Agency]): a breached clock went to the level above.
+deadline_escalated = Signal()
+
+# kwargs: case, participant (Participant), actor (User): an officer was assigned to the case.
+case_assigned = Signal()
+
 # kwargs: case, report (intake.Report), actor (User | None): a laporan or temuan opened its case. Sent
 # inside the opening transaction (receivers' rows commit or roll back with the case).
 case_opened = Signal()

@@ -3,6 +3,7 @@
 from celery import shared_task
 
 from netra.cases.services.cases import case_open_for_report, cases_open_pending
+from netra.cases.services.sweep import deadlines_sweep
 from netra.intake.models import Report
 
 
@@ -19,3 +20,15 @@ def case_open_for_report_task(report_id: int) -> int | None:
 def cases_open_pending_task() -> int:
     """Safety net: a report whose opening task was lost (worker down) still gets its case."""
     return cases_open_pending()
+
+
+@shared_task(name="cases.deadlines_sweep", acks_late=True)
+def deadlines_sweep_task() -> dict:
+    """Every NETRA_DEADLINE_SWEEP_SECONDS (beat): breach, remind and escalate the legal clocks."""
+    result = deadlines_sweep()
+    return {
+        "breached": len(result.breached),
+        "reminded": len(result.reminded),
+        "escalated": len(result.escalated),
+        "failed": len(result.failed),
+    }

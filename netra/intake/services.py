@@ -36,7 +36,7 @@ from netra.intake.models import (
 )
 from netra.intake.requirements import RequirementInput, requirements_check
 from netra.intake.selectors import election_for_incident
-from netra.intake.signals import report_received
+from netra.intake.signals import report_received, reporter_message_received
 from netra.regions.models import Region
 from netra.regions.selectors import region_active
 from netra.regions.timezones import WIB
@@ -349,6 +349,10 @@ def message_from_reporter(*, report: Report, body: str) -> Message:
             action="report.message",
             instance=report,
             after={"sender": "pelapor", "message_id": message.pk},
+        )
+        report_id, message_id = report.pk, message.pk
+        transaction.on_commit(
+            lambda: reporter_message_received.send(sender=Message, report_id=report_id, message_id=message_id)
         )
     return message
 

@@ -1,6 +1,10 @@
-"""Sent after a report is committed, so the case workflow (netra.cases) can pick it up without intake
-depending on it. kwargs: report_id."""
+"""Sent after commit, so the case workflow (netra.cases) and notifications can react without intake
+depending on them."""
 
 from django.dispatch import Signal
 
+# kwargs: report_id. A report was stored.
 report_received = Signal()
+
+# kwargs: report_id, message_id. The reporter wrote to the office (the body never travels with it).
+reporter_message_received = Signal()

@@ -5,9 +5,10 @@ Areas: core (cases, transitions, subjects, deadlines, notes), documents, clarifi
 
 from ninja import Router
 
-from netra.cases.api import clarifications, core, documents, duplicates
+from netra.cases.api import clarifications, core, deadlines, documents, duplicates
 
 router = Router()
+router.add_router("", deadlines.router)  # before core: /cases/deadlines/… is not a case id
 router.add_router("", core.router)
 router.add_router("", documents.router)
 router.add_router("", clarifications.router)

@@ -40,7 +40,7 @@ from netra.cases.services.deadlines import (
     deadlines_cancel,
     deadlines_meet,
 )
-from netra.cases.signals import case_opened, case_transitioned
+from netra.cases.signals import case_assigned, case_opened, case_transitioned
 from netra.clocks.models import DeadlineKind
 from netra.core.exceptions import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from netra.core.scoping import restrict, scope_for
@@ -1028,6 +1028,7 @@ def case_assign(*, case_id: int, user, assignee_id: int) -> Participant:
             data={"assignee_id": assignee.pk},
         )
         audit_record(actor=user, action="case.assign", instance=case, after={"assignee_id": assignee.pk})
+        case_assigned.send(sender=Case, case=case, participant=participant, actor=user)
     return participant
 
 

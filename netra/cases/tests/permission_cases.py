@@ -9,7 +9,9 @@ bkn_officer, bkn_viewer, bkpsdm_officer, pbg_head, kaltim_head, platform, orphan
 
 from netra.cases.tests.permission_cases_clarifications import CASES as CLARIFICATIONS
 from netra.cases.tests.permission_cases_core import CASES as CORE
+from netra.cases.tests.permission_cases_deadlines import CASES as DEADLINES
 from netra.cases.tests.permission_cases_documents import CASES as DOCUMENTS
 from netra.cases.tests.permission_cases_duplicates import CASES as DUPLICATES
+from netra.notifications.tests.permission_cases import CASES as NOTIFICATIONS
 
-CASES = [*CORE, *DOCUMENTS, *CLARIFICATIONS, *DUPLICATES]
+CASES = [*CORE, *DOCUMENTS, *CLARIFICATIONS, *DUPLICATES, *DEADLINES, *NOTIFICATIONS]

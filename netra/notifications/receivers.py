@@ -1,0 +1,175 @@
+"""Who hears about what. Listens to the case core's and intake's signals (they do not import this app):
+
+- a transition → the agency that owns the next stage (forward → the recipient; recommend → the PPKs;
+  record_sanction → the oversight body; escalate → the PPKs and the oversight body);
+- an assignment → the assigned officer;
+- a reporter's message → the handling Bawaslu office (never the message or the reporter's identity);
+- the deadline sweep: reminder and breach → the responsible office; escalation → the level above.
+"""
+
+from django.dispatch import receiver
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+
+from netra.agencies.models import Agency
+from netra.cases.models import Case, Deadline, Participant, ParticipantRole, Recommendation
+from netra.cases.signals import (
+    case_assigned,
+    case_transitioned,
+    deadline_breached,
+    deadline_escalated,
+    deadline_reminder_due,
+)
+from netra.core.templatetags.netra import in_office_tz
+from netra.intake.signals import reporter_message_received
+from netra.notifications.models import NotificationKind
+from netra.notifications.services import notify_agency, notify_users
+
+
+def _url(name: str, pk: int, fallback: str) -> str:
+    try:
+        return reverse(name, args=[pk])
+    except NoReverseMatch:  # the HTML page is not mounted (API-only deployments, some tests)
+        return fallback
+
+
+def case_url(case: Case) -> str:
+    return _url("cases:detail", case.pk, f"/api/v1/cases/{case.pk}")
+
+
+def _ref(case: Case) -> str:
+    return case.reference or _("(tanpa nomor)")
+
+
+def _employers(case: Case, payload_ids: list[int] | None = None) -> list[Agency]:
+    if payload_ids:
+        ids = Recommendation.objects.filter(pk__in=payload_ids).values("addressed_to_id")
+    else:
+        ids = Participant.objects.filter(case=case, role=ParticipantRole.EMPLOYER, active=True).values(
+            "agency_id"
+        )
+    return list(Agency.objects.filter(pk__in=ids, is_active=True))
+
+
+@receiver(case_transitioned)
+def _on_transition(sender, case: Case, transition, actor, payload: dict, event, **kwargs) -> None:
+    name = transition.name
+    targets: list[Agency] = []
+    if name == "forward" and case.recipient_id:
+        targets = [case.recipient]
+    elif name == "recommend":
+        targets = _employers(case, (event.data or {}).get("recommendation_ids"))
+    elif name == "record_sanction" and case.recipient_id:
+        targets = [case.recipient]
+    elif name == "escalate":
+        targets = [*_employers(case), *([case.recipient] if case.recipient_id else [])]
+    if not targets:
+        return
+    by = str(actor.agency) if actor is not None and actor.agency_id else _("sistem Netra")
+    title = _("Kasus %(ref)s: %(stage)s") % {"ref": _ref(case), "stage": case.get_state_display()}
+    body = _("%(move)s oleh %(by)s. Tahap ini menunggu tindak lanjut instansi Anda.") % {
+        "move": transition.label,
+        "by": by,
+    }
+    for agency in {a.pk: a for a in targets}.values():
+        notify_agency(
+            agency=agency,
+            kind=NotificationKind.STAGE,
+            title=title,
+            body=body,
+            case=case,
+            url=case_url(case),
+            exclude=actor,
+        )
+
+
+@receiver(case_assigned)
+def _on_assignment(sender, case: Case, participant: Participant, actor, **kwargs) -> None:
+    if participant.user_id is None:
+        return
+    notify_users(
+        users=[participant.user],
+        kind=NotificationKind.ASSIGNMENT,
+        title=_("Anda ditugaskan menangani kasus %(ref)s") % {"ref": _ref(case)},
+        body=_("Ditugaskan oleh %(who)s. Tahap saat ini: %(stage)s.")
+        % {"who": actor, "stage": case.get_state_display()},
+        case=case,
+        url=case_url(case),
+        exclude=actor,
+    )
+
+
+@receiver(reporter_message_received)
+def _on_reporter_message(sender, report_id: int, message_id: int, **kwargs) -> None:
+    from netra.cases.models import CaseReport
+    from netra.intake.models import Report
+
+    link = CaseReport.objects.select_related("case__office").filter(report_id=report_id).first()
+    if link is not None:
+        case, office = link.case, link.case.office
+        title = _("Pesan baru dari pelapor pada kasus %(ref)s") % {"ref": _ref(case)}
+        url = case_url(case)
+    else:
+        report = Report.objects.select_related("office").filter(pk=report_id).first()
+        if report is None or report.office is None:
+            return
+        case, office = None, report.office
+        title = _("Pesan baru dari pelapor pada laporan %(ref)s") % {"ref": report.reference or report_id}
+        url = _url("intake:officer_detail", report_id, f"/api/v1/reports/{report_id}")
+    notify_agency(
+        agency=office,
+        kind=NotificationKind.MESSAGE,
+        title=title,
+        # Neither the message nor who wrote it: the officer reads it inside Netra.
+        body=_("Buka laporan di Netra untuk membaca dan membalas pesan."),
+        case=case,
+        url=url,
+        permission="intake.change_report",
+    )
+
+
+def _due(deadline: Deadline) -> str:
+    return in_office_tz(deadline.due_at, deadline.agency.timezone)
+
+
+@receiver(deadline_reminder_due)
+def _on_reminder(sender, case: Case, deadline: Deadline, **kwargs) -> None:
+    notify_agency(
+        agency=deadline.agency,
+        kind=NotificationKind.DEADLINE_REMINDER,
+        title=_("Tenggat segera berakhir: %(kind)s, kasus %(ref)s")
+        % {"kind": deadline.get_kind_display(), "ref": _ref(case)},
+        body=_("Batas waktu: %(due)s.") % {"due": _due(deadline)},
+        case=case,
+        url=case_url(case),
+    )
+
+
+@receiver(deadline_breached)
+def _on_breach(sender, case: Case, deadline: Deadline, **kwargs) -> None:
+    notify_agency(
+        agency=deadline.agency,
+        kind=NotificationKind.DEADLINE_BREACHED,
+        title=_("Tenggat terlewat: %(kind)s, kasus %(ref)s")
+        % {"kind": deadline.get_kind_display(), "ref": _ref(case)},
+        body=_("Batas waktu %(due)s telah lewat. Selesaikan tahap ini secepatnya.") % {"due": _due(deadline)},
+        case=case,
+        url=case_url(case),
+    )
+
+
+@receiver(deadline_escalated)
+def _on_escalation(sender, case: Case, deadline: Deadline, agencies: list[Agency], **kwargs) -> None:
+    for agency in agencies:
+        notify_agency(
+            agency=agency,
+            kind=NotificationKind.ESCALATION,
+            title=_("Eskalasi: tenggat %(kind)s kasus %(ref)s terlewat")
+            % {"kind": deadline.get_kind_display(), "ref": _ref(case)},
+            body=_(
+                "%(office)s belum menyelesaikan tahap ini sebelum %(due)s. Mohon pengawasan instansi Anda."
+            )
+            % {"office": deadline.agency, "due": _due(deadline)},
+            case=case,
+            url=case_url(case),
+        )

@@ -1,0 +1,16 @@
+"""Background jobs of notifications: thin wrappers around services."""
+
+from celery import shared_task
+
+from netra.notifications.services import notifications_email_send
+
+
+@shared_task(
+    name="notifications.send_email",
+    acks_late=True,
+    autoretry_for=(OSError,),
+    retry_backoff=30,
+    max_retries=5,
+)
+def notifications_email_task(notification_ids: list[int]) -> int:
+    return notifications_email_send(notification_ids=notification_ids)
