@@ -140,7 +140,7 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_DEFAULT_QUEUE = env("NETRA_CELERY_QUEUE", default="celery")
 # Legal clocks (netra.cases.services.sweep): how often the periodic job runs, and how long before the
 # due time the responsible office is reminded.
-NETRA_DEADLINE_SWEEP_SECONDS = env.float("NETRA_DEADLINE_SWEEP_SECONDS", default=300)
+NETRA_DEADLINE_SWEEP_SECONDS = env.int("NETRA_DEADLINE_SWEEP_SECONDS", default=300)
 NETRA_DEADLINE_REMIND_BEFORE_HOURS = env.float("NETRA_DEADLINE_REMIND_BEFORE_HOURS", default=24)
 # Notification e-mails link here (e.g. https://netra.bawaslu.go.id); empty: links stay relative.
 NETRA_SITE_URL = env("NETRA_SITE_URL", default="")
