@@ -14,3 +14,13 @@ def _fresh_reference_caches():
     clear_all()
     yield
     clear_all()
+
+
+@pytest.fixture(autouse=True)
+def _indonesian_after_each_test():
+    """A test that switches the language (e.g. to English) must not leak it into the next test."""
+    yield
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
