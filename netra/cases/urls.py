@@ -18,4 +18,18 @@ urlpatterns = [
         views.subject_classify,
         name="subject_classify",
     ),
+    path("<int:case_id>/dokumen/<int:document_id>/", views.document_download, name="document"),
+    path("<int:case_id>/pemberitahuan-status/", views.status_notice, name="status_notice"),
+    path("<int:case_id>/klarifikasi/", views.clarification_schedule, name="clarification_schedule"),
+    path(
+        "<int:case_id>/klarifikasi/<int:clarification_id>/",
+        views.clarification_record,
+        name="clarification_record",
+    ),
+    path(
+        "<int:case_id>/klarifikasi/permintaan-menghadirkan/",
+        views.clarification_presentation,
+        name="clarification_presentation",
+    ),
+    path("<int:case_id>/gabung/", views.case_merge, name="merge"),
 ]

@@ -18,10 +18,18 @@ from django.views.decorators.http import require_GET, require_POST
 
 from netra.agencies.models import Agency
 from netra.cases import selectors, workflow
-from netra.cases.models import Case, CaseState, DecisionOutcome, Person
+from netra.cases.models import Case, CaseState, ClarificationRole, DecisionOutcome, Person
 from netra.cases.selectors.cases import case_timeline, person_history
+from netra.cases.selectors.clarifications import clarification_list_visible
+from netra.cases.selectors.deadlines import deadline_queue_overdue, deadline_queue_upcoming, deadline_statuses
+from netra.cases.selectors.documents import document_list_visible
+from netra.cases.selectors.duplicates import duplicate_candidates
 from netra.cases.services import cases as services
+from netra.cases.services import clarifications as clarification_services
+from netra.cases.services import documents as document_services
+from netra.cases.services import merge as merge_services
 from netra.cases.services.cases import RECIPIENT_KINDS
+from netra.cases.services.clarifications import absences_before_request
 from netra.core.exceptions import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from netra.core.scoping import scope_for
 from netra.rules.models import Destination, Sanction, ViolationClass
@@ -72,15 +80,13 @@ def case_list(request: HttpRequest) -> HttpResponse:
 
 
 def _queues(request: HttpRequest) -> dict:
-    """Overdue and upcoming deadlines for the queue boxes (from the deadline selectors when present)."""
-    try:
-        from netra.cases.selectors.deadlines import deadline_queue_overdue, deadline_queue_upcoming
-    except ImportError:  # the deadline queue module is optional for this page
-        return {}
-    return {
-        "overdue": list(deadline_queue_overdue(user=request.user)[:20]),
-        "upcoming": list(deadline_queue_upcoming(user=request.user)[:20]),
-    }
+    """The overdue queue and what falls due soon, for the clocks this user's offices answer for."""
+    overdue = list(deadline_queue_overdue(user=request.user)[:20])
+    upcoming = list(deadline_queue_upcoming(user=request.user)[:20])
+    now = timezone.now()
+    for d, status in zip(overdue + upcoming, deadline_statuses(overdue + upcoming, now), strict=True):
+        d.status = status
+    return {"overdue": overdue, "upcoming": upcoming}
 
 
 def _detail_context(request: HttpRequest, case: Case) -> dict:
@@ -94,13 +100,8 @@ def _detail_context(request: HttpRequest, case: Case) -> dict:
     transitions = services.transitions_for_user(case=case, user=user)
     subjects = list(case.subjects.all())
     deadlines = list(case.deadlines.select_related("agency", "escalated_to"))
-    try:
-        from netra.cases.selectors.deadlines import deadline_status
-    except ImportError:
-        deadline_status = None
-    now = timezone.now()
-    for d in deadlines:
-        d.status = deadline_status(d, now=now) if deadline_status else None
+    for d, status in zip(deadlines, deadline_statuses(deadlines, timezone.now()), strict=True):
+        d.status = status
     reports = [cr.report for cr in case.case_reports.select_related("report")]
     context = {
         "case": case,
@@ -127,26 +128,23 @@ def _detail_context(request: HttpRequest, case: Case) -> dict:
 
 
 def _area_context(request: HttpRequest, case: Case) -> dict:
-    """Documents, clarifications and duplicate proposals, from their own selectors when present."""
-    extra: dict = {}
-    try:
-        from netra.cases.selectors.duplicates import duplicate_candidates
-
-        if case.is_open and scope_for(request.user).agency_family in ("bawaslu", ""):
-            extra["duplicates"] = duplicate_candidates(case=case, user=request.user)
-    except ImportError:
-        pass
-    try:
-        from netra.cases.selectors.documents import document_list_visible_to
-
-        extra["documents"] = list(document_list_visible_to(case=case, user=request.user))
-    except ImportError:
-        extra["documents"] = (
-            list(case.documents.all()) if scope_for(request.user).agency_family == "bawaslu" else []
-        )
-    extra["clarifications"] = list(
-        case.clarifications.select_related("subject__person", "summons", "minutes")
+    """Documents, clarifications and duplicate proposals for this reader."""
+    scope = scope_for(request.user)
+    extra: dict = {
+        "documents": document_list_visible(case=case, user=request.user),
+        "clarifications": list(clarification_list_visible(case=case, user=request.user)),
+        "duplicates": [],
+    }
+    if case.is_open and (scope.agency_family == "bawaslu" or scope.is_superuser):
+        extra["duplicates"] = duplicate_candidates(case=case, user=request.user)
+    extra["can_notify_reporter"] = (
+        scope.agency_family == "bawaslu"
+        and bool(case.decision_outcome or case.state == CaseState.STOPPED)
+        and case.reporter_notified_at is None
+        and case.origin == "laporan"
     )
+    extra["absences_needed"] = absences_before_request()
+    extra["clarification_roles"] = ClarificationRole
     return extra
 
 
@@ -343,3 +341,118 @@ def finding_new(request: HttpRequest) -> HttpResponse:
         {"errors": errors, "post": request.POST, "source": request.GET.get("sumber", "")},
         status=400 if errors else 200,
     )
+
+
+@login_required
+@require_GET
+def document_download(request: HttpRequest, case_id: int, document_id: int) -> HttpResponse:
+    try:
+        content, document = document_services.document_open(
+            case_id=case_id, document_id=document_id, user=request.user
+        )
+    except NotFoundError as exc:
+        raise Http404 from exc
+    response = HttpResponse(content, content_type=document.mime_type)
+    response["Content-Disposition"] = f'attachment; filename="{document.kind}-{document.pk}.pdf"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+@require_POST
+def status_notice(request: HttpRequest, case_id: int) -> HttpResponse:
+    _case_or_404(request, case_id)
+    return _run(
+        request,
+        case_id,
+        lambda: document_services.status_notice_send(case_id=case_id, user=request.user),
+        _("Pemberitahuan status dikirim kepada pelapor."),
+    )
+
+
+def _local_datetime(case: Case, value: str) -> dt.datetime:
+    """A datetime-local form value, read in the handling office's time zone."""
+    try:
+        naive = dt.datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise ApplicationError(_("Jadwal tidak valid."), extra={"field": "scheduled_at"}) from exc
+    return naive.replace(tzinfo=zoneinfo.ZoneInfo(case.office.timezone))
+
+
+@login_required
+@require_POST
+def clarification_schedule(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = _case_or_404(request, case_id)
+    post = request.POST
+
+    def act():
+        clarification_services.clarification_schedule(
+            case_id=case_id,
+            user=request.user,
+            role=post.get("role", ""),
+            scheduled_at=_local_datetime(case, post.get("scheduled_at", "")),
+            place=post.get("place", ""),
+            subject_id=int(post["subject_id"]) if post.get("subject_id", "").isdigit() else None,
+            invitee_name=post.get("invitee_name", ""),
+        )
+
+    return _run(request, case_id, act, _("Klarifikasi dijadwalkan dan surat undangan dibuat."))
+
+
+@login_required
+@require_POST
+def clarification_record(request: HttpRequest, case_id: int, clarification_id: int) -> HttpResponse:
+    _case_or_404(request, case_id)
+    return _run(
+        request,
+        case_id,
+        lambda: clarification_services.clarification_record(
+            case_id=case_id,
+            clarification_id=clarification_id,
+            user=request.user,
+            attendance=request.POST.get("attendance", ""),
+            absence_reason=request.POST.get("absence_reason", ""),
+            minutes_file=request.FILES.get("minutes"),
+        ),
+        _("Kehadiran klarifikasi tercatat."),
+    )
+
+
+@login_required
+@require_POST
+def clarification_presentation(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = _case_or_404(request, case_id)
+    post = request.POST
+
+    def act():
+        clarification_services.clarification_request_presentation(
+            case_id=case_id,
+            user=request.user,
+            subject_id=int(post.get("subject_id") or 0),
+            scheduled_at=_local_datetime(case, post.get("scheduled_at", "")),
+            place=post.get("place", ""),
+        )
+
+    return _run(request, case_id, act, _("Permintaan menghadirkan terlapor dikirim kepada atasan/PPK."))
+
+
+@login_required
+@require_POST
+def case_merge(request: HttpRequest, case_id: int) -> HttpResponse:
+    _case_or_404(request, case_id)
+    into = request.POST.get("into_case_id", "")
+    target_id = int(into) if into.isdigit() else 0
+
+    def act():
+        merge_services.case_merge(
+            source_id=case_id,
+            target_id=target_id,
+            user=request.user,
+            reason=request.POST.get("reason", ""),
+            expected_source_version=_version(request),
+        )
+
+    response = _run(request, case_id, act, _("Kasus digabungkan."))
+    if Case.objects.filter(pk=case_id, state=CaseState.MERGED).exists():
+        return redirect("cases:detail", case_id=target_id)
+    return response
