@@ -146,6 +146,15 @@ NETRA_DEADLINE_REMIND_BEFORE_HOURS = env.float("NETRA_DEADLINE_REMIND_BEFORE_HOU
 # Notification e-mails link here (e.g. https://netra.bawaslu.go.id); empty: links stay relative.
 NETRA_SITE_URL = env("NETRA_SITE_URL", default="")
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="Netra <noreply@netra.local>")
+# Cases (netra.cases). Letters: number format and classification codes (Bawaslu's real codes follow its
+# naskah dinas rules; configure them per deployment), stored under a private folder no URL serves.
+NETRA_LETTER_NUMBER_FORMAT = env("NETRA_LETTER_NUMBER_FORMAT", default="")  # "" = netra.cases.letters default
+NETRA_CASE_DOCUMENT_ROOT = env("NETRA_CASE_DOCUMENT_ROOT", default="") or None
+# Clarification: after this many absences of a terlapor, their superior/PPK may be asked to present them.
+NETRA_CLARIFICATION_ABSENCES_BEFORE_REQUEST = env.int("NETRA_CLARIFICATION_ABSENCES_BEFORE_REQUEST", default=2)
+# Duplicate proposals: how far back to look, and how close incident dates must be to count.
+NETRA_DUPLICATE_WINDOW_DAYS = env.int("NETRA_DUPLICATE_WINDOW_DAYS", default=90)
+NETRA_DUPLICATE_DATE_TOLERANCE_DAYS = env.int("NETRA_DUPLICATE_DATE_TOLERANCE_DAYS", default=3)
 # Synced into django-celery-beat's tables at beat start-up; editable in the admin afterwards.
 CELERY_BEAT_SCHEDULE = {
     "intake-retention-purge": {"task": "intake.retention_purge", "schedule": 24 * 60 * 60},

@@ -8,6 +8,7 @@ data migration (netra.elections).
 """
 
 import datetime as dt
+import zoneinfo
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -368,7 +369,12 @@ def _demo_reports(today: dt.date, offices: dict[str, Agency]) -> str | None:
             incident_date=today - 3 * day,
             known_date=today - 2 * day,
             persons=[
-                PersonIn(name="Lurah Damai", agency_name="Pemerintah Kota Balikpapan", employment_type="pns")
+                PersonIn(
+                    name="Lurah Damai",
+                    nip="198503122010011004",
+                    agency_name="Pemerintah Kota Balikpapan",
+                    employment_type="pns",
+                )
             ],
             witnesses=[WitnessIn(name="Ketua RT 05", contact="Jl. Sepinggan")],
             identity=IdentityIn(
@@ -424,6 +430,136 @@ def _demo_reports(today: dt.date, offices: dict[str, Agency]) -> str | None:
     return first.receipt
 
 
+def _demo_cases(today: dt.date, receipt: str | None) -> None:
+    """Walk the demo reports' cases through the real services, so every agency has something to do:
+    Balikpapan's lurah case waits for the PPK (its clock running), a finished Pilkada 2024 case makes
+    the same lurah a repeat subject, Purbalingga's case is registered, and Kotawaringin Timur's
+    anonymous tip becomes a temuan. Only on a fresh demo database (`receipt` is None otherwise)."""
+    from netra.cases.models import CaseReport
+    from netra.cases.services.cases import case_transition, cases_open_pending, finding_record
+    from netra.cases.services.clarifications import clarification_record, clarification_schedule
+    from netra.intake.models import Report, ReportKind
+
+    if receipt is None:
+        return
+    cases_open_pending()  # on the real path the report_received task has opened them already
+    users = {u.username: u for u in User.objects.filter(username__contains=".")}
+    bawaslu, bkn, ppk = users["balikpapan.pimpinan"], users["bkn.satgas"], users["ppk.balikpapan"]
+    bkn_agency = bkn.agency
+    wita = zoneinfo.ZoneInfo("Asia/Makassar")
+
+    # A finished case from Pilkada 2024 about the same lurah (found by the supervisors' patrol).
+    past = dt.datetime(2024, 10, 14, 10, 0, tzinfo=wita)
+    old = finding_record(
+        officer=bawaslu,
+        description="Patroli siber: Lurah Damai menyukai dan membagikan unggahan pasangan calon di Facebook.",
+        incident_region_code="64.71.05",
+        incident_date=dt.date(2024, 10, 12),
+        found_date=dt.date(2024, 10, 13),
+        persons=[
+            {"name": "Lurah Damai", "nip": "198503122010011004", "agency_name": "Pemerintah Kota Balikpapan"}
+        ],
+        links=["https://www.facebook.com/lurah.damai/posts/2024"],
+        now=past,
+    )
+    subject = old.subjects.get()
+    moves = [
+        ("register", bawaslu, {}),
+        ("start_study", bawaslu, {}),
+        ("decide", bawaslu, {"outcome": "terbukti", "decided_on": "2024-10-16"}),
+        ("forward", bawaslu, {"destination": "oversight_body", "recipient_id": bkn_agency.pk}),
+        ("examine", bkn, {}),
+        (
+            "recommend",
+            bkn,
+            {
+                "recommendations": [
+                    {"subject_id": subject.pk, "level": "moral", "legal_basis": "PP 42/2004 Pasal 15"}
+                ]
+            },
+        ),
+        (
+            "record_sanction",
+            ppk,
+            {
+                "sanctions": [
+                    {
+                        "subject_id": subject.pk,
+                        "decision_number": "800/2417/BKPSDM/2024",
+                        "decision_date": "2024-11-20",
+                        "punishment": "Sanksi moral: pernyataan secara terbuka",
+                    }
+                ]
+            },
+        ),
+        ("close", bkn, {}),
+    ]
+    for step, (name, user, payload) in enumerate(moves):
+        case_transition(
+            case_id=old.pk, user=user, name=name, payload=payload, now=past + dt.timedelta(days=step + 1)
+        )
+
+    # This election's case about the lurah: clarified (the lurah did not come), decided, forwarded to
+    # BKN, recommended; now the PPK's move, on the clock.
+    report = Report.objects.filter(reported_persons__nip="198503122010011004").order_by("pk").first()
+    case = CaseReport.objects.get(report=report).case
+    for name, user, payload in [
+        ("register", bawaslu, {}),
+        ("start_clarification", bawaslu, {}),
+    ]:
+        case_transition(case_id=case.pk, user=user, name=name, payload=payload)
+    lurah = case.subjects.get()
+    summons = clarification_schedule(
+        case_id=case.pk,
+        user=bawaslu,
+        role="terlapor",
+        subject_id=lurah.pk,
+        scheduled_at=timezone.now() - dt.timedelta(hours=2),
+        place="Kantor Bawaslu Kota Balikpapan",
+    )
+    clarification_record(
+        case_id=case.pk,
+        clarification_id=summons.pk,
+        user=bawaslu,
+        attendance="tidak_hadir",
+        absence_reason="Tanpa keterangan",
+    )
+    for name, user, payload in [
+        ("start_study", bawaslu, {}),
+        ("decide", bawaslu, {"outcome": "terbukti", "decided_on": today.isoformat()}),
+        ("forward", bawaslu, {"destination": "oversight_body", "recipient_id": bkn_agency.pk}),
+        ("examine", bkn, {}),
+        (
+            "recommend",
+            bkn,
+            {
+                "recommendations": [
+                    {"subject_id": lurah.pk, "level": "sedang", "legal_basis": "PP 94/2021 Pasal 5 huruf n"}
+                ]
+            },
+        ),
+    ]:
+        case_transition(case_id=case.pk, user=user, name=name, payload=payload)
+
+    # Purbalingga: registered, its follow-up clock running.
+    pbg = Report.objects.filter(incident_region__code__startswith="33.03").first()
+    if pbg is not None and hasattr(pbg, "case_link"):
+        case_transition(case_id=pbg.case_link.case_id, user=users["purbalingga.petugas"], name="register")
+
+    # Kotawaringin Timur: the anonymous tip becomes a temuan.
+    tip = Report.objects.filter(kind=ReportKind.TIP, incident_region__code__startswith="62.02").first()
+    if tip is not None:
+        finding_record(
+            officer=users["kotim.petugas"],
+            description="Temuan dari informasi awal: ASN dinas kesehatan diduga menjadi admin akun relawan calon.",
+            incident_region_code="62.02",
+            incident_date=today - dt.timedelta(days=1),
+            found_date=today,
+            persons=[{"name": "Admin akun relawan (belum teridentifikasi)"}],
+            source_report_ids=[tip.pk],
+        )
+
+
 def seed_demo(*, today: dt.date | None = None) -> dict:
     if not getattr(settings, "NETRA_DEMO_ALLOWED", False):
         raise DemoNotAllowedError("Demo data never loads in production (NETRA_DEMO_ALLOWED is off).")
@@ -435,4 +571,5 @@ def seed_demo(*, today: dt.date | None = None) -> dict:
         people = [_person(spec, offices) for spec in PEOPLE]
         election = _simulated_election(today)
         receipt = _demo_reports(today, offices)
+    _demo_cases(today, receipt)  # after commit: the reports' cases open on commit, as in production
     return {"offices": offices, "people": people, "election": election, "receipt": receipt}

@@ -69,7 +69,8 @@ def test_demo_reports_are_real_submissions():
     from netra.intake.services import report_for_receipt
 
     world = seed_demo(today=TODAY)
-    assert Report.objects.count() == 4
+    assert Report.objects.exclude(kind="temuan").count() == 4  # plus two temuan recorded by supervisors
+    assert Report.objects.filter(kind="temuan").count() == 2
     first = report_for_receipt(receipt=world["receipt"])
     assert first.office.code == "panwaslu-balikpapan-selatan"
     assert first.election.code == SIMULATION_CODE
@@ -85,3 +86,25 @@ def test_refused_when_demo_not_allowed(settings):
     with pytest.raises(CommandError, match="never loads in production"):
         call_command("seed_demo")
     assert not User.objects.filter(username="admin").exists()
+
+
+def test_demo_cases_give_every_agency_something_to_do(django_capture_on_commit_callbacks):
+    from netra.cases.models import Case, CaseState
+    from netra.cases.selectors import case_list_visible_to
+
+    with django_capture_on_commit_callbacks(execute=True):
+        seed_demo(today=TODAY)
+    states = dict(Case.objects.values_list("reference", "state"))
+    assert sorted(states.values()) == sorted(
+        [
+            CaseState.RECOMMENDED,  # this election's lurah case, waiting for the PPK
+            CaseState.INITIAL_REVIEW,
+            CaseState.REGISTERED,
+            CaseState.CLOSED,  # Pilkada 2024, sanctioned and closed
+            CaseState.RECEIVED,  # the temuan made from Kotawaringin Timur's tip
+        ]
+    )
+    ppk = User.objects.get(username="ppk.balikpapan")
+    assert {c.state for c in case_list_visible_to(user=ppk)} == {CaseState.RECOMMENDED, CaseState.CLOSED}
+    assert case_list_visible_to(user=User.objects.get(username="kotim.petugas")).count() == 1
+    assert audit_chain_verify().ok
