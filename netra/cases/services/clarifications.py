@@ -68,6 +68,27 @@ def _aware(value: dt.datetime, field: str) -> dt.datetime:
     return value
 
 
+def _session_checks(*, user, scheduled_at: dt.datetime, place: str) -> str:
+    """What every session needs before anything is locked: a Bawaslu officer, an aware time, a place."""
+    _require_bawaslu(user)
+    _aware(scheduled_at, "scheduled_at")
+    place = (place or "").strip()
+    if not place:
+        raise ApplicationError(_("Tempat klarifikasi wajib diisi."), extra={"field": "place"})
+    return place
+
+
+def _lock_in_clarification(*, case_id: int, user) -> Case:
+    """The case, locked, owned by the user's family and in the clarification stage."""
+    case = case_lock_for(case_id=case_id, user=user)
+    _require_stage_owner(case, user)
+    if case.state != CaseState.CLARIFICATION:
+        raise ConflictError(
+            _("Klarifikasi hanya dapat dijadwalkan pada tahap klarifikasi."), code="not_in_clarification"
+        )
+    return case
+
+
 def _same_invitee(case: Case, role: str, subject: CaseSubject | None, name: str):
     qs = case.clarifications.filter(role=role).exclude(attendance=Attendance.CANCELLED)
     if role == ClarificationRole.SUBJECT:
@@ -93,20 +114,11 @@ def clarification_schedule(
     from netra.intake.models import ReportKind
     from netra.intake.services import message_from_officer
 
-    _require_bawaslu(user)
     if role not in ClarificationRole.values:
         raise ApplicationError(_("Kedudukan yang diundang tidak dikenal."), extra={"field": "role"})
-    _aware(scheduled_at, "scheduled_at")
-    place = (place or "").strip()
-    if not place:
-        raise ApplicationError(_("Tempat klarifikasi wajib diisi."), extra={"field": "place"})
+    place = _session_checks(user=user, scheduled_at=scheduled_at, place=place)
     with transaction.atomic():
-        case = case_lock_for(case_id=case_id, user=user)
-        _require_stage_owner(case, user)
-        if case.state != CaseState.CLARIFICATION:
-            raise ConflictError(
-                _("Klarifikasi hanya dapat dijadwalkan pada tahap klarifikasi."), code="not_in_clarification"
-            )
+        case = _lock_in_clarification(case_id=case_id, user=user)
         subject = None
         position = ""
         if role == ClarificationRole.SUBJECT:
@@ -284,18 +296,9 @@ def clarification_request_presentation(
 ) -> Clarification:
     """After N absences of a terlapor, ask their superior/PPK to present them at a new session (the
     next attempt); the letter is addressed to the subject's agency and recorded on that session."""
-    _require_bawaslu(user)
-    _aware(scheduled_at, "scheduled_at")
-    place = (place or "").strip()
-    if not place:
-        raise ApplicationError(_("Tempat klarifikasi wajib diisi."), extra={"field": "place"})
+    place = _session_checks(user=user, scheduled_at=scheduled_at, place=place)
     with transaction.atomic():
-        case = case_lock_for(case_id=case_id, user=user)
-        _require_stage_owner(case, user)
-        if case.state != CaseState.CLARIFICATION:
-            raise ConflictError(
-                _("Klarifikasi hanya dapat dijadwalkan pada tahap klarifikasi."), code="not_in_clarification"
-            )
+        case = _lock_in_clarification(case_id=case_id, user=user)
         subject = subject_for_case(case, subject_id)
         earlier = list(_same_invitee(case, ClarificationRole.SUBJECT, subject, "").order_by("attempt", "id"))
         absences = [c for c in earlier if c.attendance == Attendance.ABSENT]

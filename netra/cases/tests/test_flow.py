@@ -140,3 +140,21 @@ def test_withdraw_before_registration_only(case_world):
     case = move(case, u["bpp_officer"], "register", NOW)
     with pytest.raises(ConflictError):
         move(case, u["bpp_officer"], "withdraw", NOW, reason="terlambat")
+
+
+@pytest.mark.django_db
+def test_timeline_is_append_only(case_world):
+    from django.db import connection, transaction
+
+    from netra.core.models import AppendOnlyError
+
+    event = case_world["case"].events.first()
+    with pytest.raises(AppendOnlyError):
+        event.delete()
+    if connection.vendor == "postgresql":  # the trigger refuses raw SQL too
+        with (
+            pytest.raises(Exception, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute("UPDATE cases_caseevent SET text = 'diubah' WHERE id = %s", [event.pk])
