@@ -151,7 +151,9 @@ DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="Netra <noreply@ne
 NETRA_LETTER_NUMBER_FORMAT = env("NETRA_LETTER_NUMBER_FORMAT", default="")  # "" = netra.cases.letters default
 NETRA_CASE_DOCUMENT_ROOT = env("NETRA_CASE_DOCUMENT_ROOT", default="") or None
 # Clarification: after this many absences of a terlapor, their superior/PPK may be asked to present them.
-NETRA_CLARIFICATION_ABSENCES_BEFORE_REQUEST = env.int("NETRA_CLARIFICATION_ABSENCES_BEFORE_REQUEST", default=2)
+NETRA_CLARIFICATION_ABSENCES_BEFORE_REQUEST = env.int(
+    "NETRA_CLARIFICATION_ABSENCES_BEFORE_REQUEST", default=2
+)
 # Duplicate proposals: how far back to look, and how close incident dates must be to count.
 NETRA_DUPLICATE_WINDOW_DAYS = env.int("NETRA_DUPLICATE_WINDOW_DAYS", default=90)
 NETRA_DUPLICATE_DATE_TOLERANCE_DAYS = env.int("NETRA_DUPLICATE_DATE_TOLERANCE_DAYS", default=3)

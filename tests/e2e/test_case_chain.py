@@ -22,7 +22,7 @@ from netra.cases.models import Case, CaseReport, CaseState, DeadlineState
 from netra.cases.services.sweep import deadlines_sweep
 from netra.clocks.loader import sync_deadline_rules, sync_intake_hours
 from netra.clocks.models import DeadlineKind, DeadlineRule, IntakeHours
-from netra.elections.models import Election, ElectionKind, ElectionStage, StageKind
+from netra.elections.tests.factories import running_pilkada
 from netra.intake.services import IdentityIn, PersonIn, Submission, report_submit
 from netra.regions.models import Region
 from netra.rules.loader import catalogue_models, sync_catalogue
@@ -54,23 +54,7 @@ def chain():
     sync_intake_hours(IntakeHours)
     sync_catalogue(catalogue_models(apps))
     today = timezone.localdate()
-    election = Election.objects.create(
-        code="pilkada-uji-rantai",
-        name="Pilkada uji",
-        kind=ElectionKind.PILKADA,
-        voting_day=today + dt.timedelta(days=30),
-    )
-    for kind, start, end in [
-        (StageKind.CANDIDATE_DETERMINATION, -20, -20),
-        (StageKind.CAMPAIGN, -17, 26),
-        (StageKind.VOTING, 30, 30),
-    ]:
-        ElectionStage.objects.create(
-            election=election,
-            kind=kind,
-            starts_on=today + dt.timedelta(days=start),
-            ends_on=today + dt.timedelta(days=end),
-        )
+    running_pilkada(code="pilkada-uji-rantai")
     ri = agency_create(
         actor=None, code="bawaslu-ri", name="Bawaslu RI", kind=AgencyKind.BAWASLU_RI, region=None
     )

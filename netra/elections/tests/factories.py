@@ -75,3 +75,27 @@ class ContestantFactory(factory.django.DjangoModelFactory):
     ballot_number = 1
     candidate_name = factory.Sequence(lambda n: f"Calon Fiktif {n}")
     running_mate_name = factory.Sequence(lambda n: f"Wakil Fiktif {n}")
+
+
+def running_pilkada(*, code: str = "pilkada-uji-kini", today: dt.date | None = None) -> Election:
+    """A nationwide Pilkada whose campaign runs today (candidates determined 20 days ago, voting in 30),
+    so reports with relative dates have an election, a filing window and a stage."""
+    from django.utils import timezone
+
+    today = today or timezone.localdate()
+    election = Election.objects.create(
+        code=code, name="Pilkada uji", kind=ElectionKind.PILKADA, voting_day=today + dt.timedelta(days=30)
+    )
+    for kind, start, end in [
+        (StageKind.CANDIDATE_DETERMINATION, -20, -20),
+        (StageKind.CAMPAIGN, -17, 26),
+        (StageKind.QUIET_PERIOD, 27, 29),
+        (StageKind.VOTING, 30, 30),
+    ]:
+        ElectionStage.objects.create(
+            election=election,
+            kind=kind,
+            starts_on=today + dt.timedelta(days=start),
+            ends_on=today + dt.timedelta(days=end),
+        )
+    return election

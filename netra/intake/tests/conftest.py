@@ -49,27 +49,6 @@ def submission():
 @pytest.fixture
 def current_election(db):
     """A nationwide Pilkada whose campaign runs today, so relative dates have a filing window."""
-    from django.utils import timezone
+    from netra.elections.tests.factories import running_pilkada
 
-    from netra.elections.models import Election, ElectionKind, ElectionStage, StageKind
-
-    today = timezone.localdate()
-    election = Election.objects.create(
-        code="pilkada-uji-kini",
-        name="Pilkada uji",
-        kind=ElectionKind.PILKADA,
-        voting_day=today + dt.timedelta(days=30),
-    )
-    for kind, start, end in [
-        (StageKind.CANDIDATE_DETERMINATION, -20, -20),
-        (StageKind.CAMPAIGN, -17, 26),
-        (StageKind.QUIET_PERIOD, 27, 29),
-        (StageKind.VOTING, 30, 30),
-    ]:
-        ElectionStage.objects.create(
-            election=election,
-            kind=kind,
-            starts_on=today + dt.timedelta(days=start),
-            ends_on=today + dt.timedelta(days=end),
-        )
-    return election
+    return running_pilkada()
