@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:case_id>/", views.case_detail, name="detail"),
     path("<int:case_id>/langkah/<slug:name>/", views.case_transition, name="transition"),
     path("<int:case_id>/catatan/", views.case_note, name="note"),
+    path("<int:case_id>/ubah/", views.case_edit, name="edit"),
     path("<int:case_id>/perpanjang/", views.case_extend, name="extend"),
     path("<int:case_id>/terlapor/", views.subject_add, name="subject_add"),
     path(

@@ -121,6 +121,10 @@ def _detail_context(request: HttpRequest, case: Case) -> dict:
         ).order_by("name"),
         "sanctions": Sanction.objects.order_by("employment_type", "order"),
         "conducts": conduct_list(),
+        "contestants": case.election.contestants.all() if case.election_id else [],
+        "parties": [e.party for e in case.election.party_entries.select_related("party")]
+        if case.election_id
+        else [],
         "today": timezone.localdate(timezone=zoneinfo.ZoneInfo(case.office.timezone)).isoformat(),
     }
     context.update(_area_context(request, case))
@@ -456,3 +460,30 @@ def case_merge(request: HttpRequest, case_id: int) -> HttpResponse:
     if Case.objects.filter(pk=case_id, state=CaseState.MERGED).exists():
         return redirect("cases:detail", case_id=target_id)
     return response
+
+
+@login_required
+@require_POST
+def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
+    """Edit the contest target (and title) of the case, refusing a stale form."""
+    _case_or_404(request, case_id)
+    post = request.POST
+    data = {
+        "target_contestant_id": int(post["target_contestant_id"])
+        if post.get("target_contestant_id", "").isdigit()
+        else None,
+        "target_party_id": int(post["target_party_id"])
+        if post.get("target_party_id", "").isdigit()
+        else None,
+        "target_blank_column": post.get("target_blank_column") == "on",
+    }
+    if post.get("title", "").strip():
+        data["title"] = post["title"].strip()[:300]
+    return _run(
+        request,
+        case_id,
+        lambda: services.case_update(
+            case_id=case_id, user=request.user, data=data, expected_version=_version(request)
+        ),
+        _("Data kasus tersimpan."),
+    )

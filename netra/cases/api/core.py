@@ -143,6 +143,9 @@ class TransitionOut(Schema):
 
 class CaseOut(CaseSummaryOut):
     summary: str
+    target_contestant_id: int | None
+    target_party_id: int | None
+    target_blank_column: bool
     known_date: dt.date | None
     violation_class: str
     decision_outcome: str
@@ -181,7 +184,9 @@ class CasePatchIn(Schema):
     summary: str | None = Field(None, max_length=20000)
     incident_date: dt.date | None = None
     violation_class: str | None = None
-    target_blank_column: bool | None = None
+    target_contestant_id: int | None = Field(None, description="Pasangan calon yang diuntungkan")
+    target_party_id: int | None = Field(None, description="Partai politik yang diuntungkan")
+    target_blank_column: bool | None = Field(None, description="Kolom kosong (calon tunggal)")
 
 
 class TransitionIn(Schema):

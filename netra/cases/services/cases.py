@@ -957,6 +957,7 @@ def case_update(*, case_id: int, user, data: dict, expected_version: int | None)
             raise ApplicationError(_("Jenis pelanggaran tidak dikenal."), extra={"field": "violation_class"})
         if "title" in data and not str(data["title"]).strip():
             raise ApplicationError(_("Judul wajib diisi."), extra={"field": "title"})
+        _check_contest_target(case, data)
         before = {k: getattr(case, k) for k in data}
         for key, value in data.items():
             setattr(case, key, value)
@@ -979,6 +980,29 @@ def case_update(*, case_id: int, user, data: dict, expected_version: int | None)
             after={k: getattr(case, k) for k in changed},
         )
     return case
+
+
+def _check_contest_target(case: Case, data: dict) -> None:
+    """The candidate pair must stand in the case's election; the party must take part in it."""
+    from netra.elections.models import Contestant, ElectionParty
+
+    contestant_id = data.get("target_contestant_id")
+    if (
+        contestant_id
+        and not Contestant.objects.filter(pk=contestant_id, election_id=case.election_id).exists()
+    ):
+        raise ApplicationError(
+            _("Pasangan calon tidak terdaftar dalam pemilihan kasus ini."),
+            extra={"field": "target_contestant_id"},
+        )
+    party_id = data.get("target_party_id")
+    if (
+        party_id
+        and not ElectionParty.objects.filter(party_id=party_id, election_id=case.election_id).exists()
+    ):
+        raise ApplicationError(
+            _("Partai tidak terdaftar dalam pemilihan kasus ini."), extra={"field": "target_party_id"}
+        )
 
 
 def case_note_add(*, case_id: int, user, body: str, internal_to_family: bool = False) -> CaseEvent:

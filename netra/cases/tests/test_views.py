@@ -73,3 +73,24 @@ def test_finding_form_records_a_temuan(case_world):
     bad = c.post("/kasus/temuan/baru/", {"description": "", "incident_region_code": "99.99"})
     assert bad.status_code == 400
     assert "wajib diisi" in bad.content.decode()
+
+
+@pytest.mark.django_db
+def test_contest_target_is_checked_against_the_election(case_world):
+    from netra.elections.models import Contestant
+
+    case = case_world["case"]
+    c = client_for(case_world["users"]["bpp_officer"])
+    pair = Contestant.objects.filter(election=case.election).first()
+    other = Contestant.objects.exclude(election=case.election).first()
+    response = c.post(
+        f"/kasus/{case.pk}/ubah/", {"version": case.version, "target_contestant_id": other.pk}, follow=True
+    )
+    assert "tidak terdaftar dalam pemilihan kasus ini" in response.content.decode()
+    if pair is not None:
+        c.post(f"/kasus/{case.pk}/ubah/", {"version": case.version, "target_contestant_id": pair.pk})
+        case.refresh_from_db()
+        assert case.target_contestant == pair
+    c.post(f"/kasus/{case.pk}/ubah/", {"version": case.version, "target_blank_column": "on"})
+    case.refresh_from_db()
+    assert case.target_blank_column is True
