@@ -20,6 +20,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from netra.agencies.models import Agency, AgencyFamily
+from netra.core.services import in_record_language
 
 DEFAULT_NUMBER_FORMAT = "{seq:03d}/{code}/{office}/{month_roman}/{year}"
 # Placeholders (configurable): PM.00.02 = penanganan pelanggaran; KP = kepegawaian (oversight body).
@@ -144,6 +145,7 @@ class Letterhead:
         }
 
 
+@in_record_language
 def render_pdf(*, template: str, head: Letterhead, context: dict) -> bytes:
     """Render `templates/cases/letters/<template>` to PDF bytes with WeasyPrint (fonts: Noto)."""
     from weasyprint import HTML  # imported lazily: it loads fonts and Pango on first use

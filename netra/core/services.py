@@ -34,3 +34,23 @@ def model_update(
     instance.save(update_fields=update_fields)
     after = {f: getattr(instance, f) for f in changed_fields}
     return True, snapshot(before), snapshot(after)
+
+
+def in_record_language(func):
+    """Run a service in the language of the official record (settings.LANGUAGE_CODE, Indonesian).
+
+    Letters, timeline lines and notices are stored as written; an officer who reads the interface in
+    English must not leave English sentences in a case file or an official letter. Messages shown to
+    that officer afterwards are translated at display time as usual.
+    """
+    import functools
+
+    from django.conf import settings
+    from django.utils import translation
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        with translation.override(settings.LANGUAGE_CODE):
+            return func(*args, **kwargs)
+
+    return wrapper

@@ -19,6 +19,7 @@ from netra.agencies.scoping import agency_subtree_ids
 from netra.audit.services import audit_record
 from netra.core.exceptions import NotFoundError
 from netra.core.scoping import restrict
+from netra.core.services import in_record_language
 from netra.notifications.models import Notification
 
 DEFAULT_PERMISSION = "cases.change_case"  # the officers who act on a case
@@ -38,6 +39,7 @@ def agency_recipients(*, agency: Agency, permission: str = DEFAULT_PERMISSION) -
     )
 
 
+@in_record_language
 def notify_users(
     *,
     users: Iterable[User],
@@ -68,6 +70,7 @@ def notify_users(
     return made
 
 
+@in_record_language
 def notify_agency(
     *,
     agency: Agency,
@@ -97,6 +100,7 @@ def _queue_email(ids: list[int]) -> None:
     notifications_email_task.delay(ids)
 
 
+@in_record_language
 def notifications_email_send(*, notification_ids: list[int]) -> int:
     """Send each not-yet-sent notification to its recipient's address. Returns how many went. Each row
     is locked (skip_locked) while it is sent, so two workers do not both send it; a failed send leaves

@@ -44,6 +44,7 @@ from netra.cases.signals import case_assigned, case_opened, case_transitioned
 from netra.clocks.models import DeadlineKind
 from netra.core.exceptions import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from netra.core.scoping import restrict, scope_for
+from netra.core.services import in_record_language
 from netra.intake.models import Report, ReportKind, ReportStatus
 from netra.rules.models import Destination, SubjectType, ViolationClass
 from netra.rules.selectors.catalogue import conduct_get
@@ -214,6 +215,7 @@ def _classify(subject: CaseSubject, conduct_code: str, actor) -> CaseSubject:
     return subject
 
 
+@in_record_language
 def subject_classify(
     *, case_id: int, subject_id: int, user, conduct_code: str, expected_version: int | None = None
 ) -> CaseSubject:
@@ -243,6 +245,7 @@ def subject_classify(
     return subject
 
 
+@in_record_language
 def subject_add(*, case_id: int, user, data: dict, expected_version: int | None = None) -> CaseSubject:
     """Add a terlapor (new person, or an existing one by NIP / id)."""
     if not user.has_perm("cases.change_case"):
@@ -291,6 +294,7 @@ PERSON_FIELDS = (
 )
 
 
+@in_record_language
 def person_update(*, person_id: int, user, data: dict) -> Person:
     """Resolve a subject's details later (NIP, agency, position), e.g. from SIASN. The person must be a
     subject of a case the user may change."""
@@ -391,6 +395,7 @@ def _add_report_subjects(case: Case, report: Report, actor) -> None:
         case_subject_add(case=case, person=person, actor=actor)
 
 
+@in_record_language
 def case_open_for_report(*, report: Report, actor=None, now: dt.datetime | None = None) -> Case | None:
     """Open a case for a laporan as it arrives, so its clocks run from receipt (nothing waits unseen).
     Informasi awal does not open a case: by law it can only feed a temuan (`finding_record`). Returns
@@ -482,6 +487,7 @@ def _title_for(report: Report) -> str:
     return f"{base} — {place}"[:300] if place else base[:300]
 
 
+@in_record_language
 def finding_record(
     *,
     officer,
@@ -619,6 +625,7 @@ def transitions_for_user(*, case: Case, user) -> list[workflow.Transition]:
     ]
 
 
+@in_record_language
 def case_transition(
     *,
     case_id: int,
@@ -943,6 +950,7 @@ EDITABLE_FIELDS = (
 )
 
 
+@in_record_language
 def case_update(*, case_id: int, user, data: dict, expected_version: int | None) -> Case:
     """Edit the case's descriptive fields. `expected_version` is required (If-Match): a stale edit is
     refused with 412/409 instead of silently overwriting a colleague's work."""
@@ -1005,6 +1013,7 @@ def _check_contest_target(case: Case, data: dict) -> None:
         )
 
 
+@in_record_language
 def case_note_add(*, case_id: int, user, body: str, internal_to_family: bool = False) -> CaseEvent:
     """An internal note on the shared timeline (never shown to the reporter)."""
     body = body.strip()
@@ -1026,6 +1035,7 @@ def case_note_add(*, case_id: int, user, body: str, internal_to_family: bool = F
     return event
 
 
+@in_record_language
 def case_assign(*, case_id: int, user, assignee_id: int) -> Participant:
     """Assign an officer of the user's own office (or below) to the case."""
     from netra.agencies.models import User
@@ -1056,6 +1066,7 @@ def case_assign(*, case_id: int, user, assignee_id: int) -> Participant:
     return participant
 
 
+@in_record_language
 def case_deadline_extend(*, case_id: int, user, reason: str, now: dt.datetime | None = None) -> Case:
     """The follow-up clock becomes the extended one (additional information needed)."""
     if not user.has_perm("cases.change_case"):

@@ -46,6 +46,7 @@ from netra.cases.services.documents import (
 )
 from netra.core.exceptions import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from netra.core.scoping import scope_for
+from netra.core.services import in_record_language
 
 REPORTER_LABEL = "Pelapor"
 
@@ -99,6 +100,7 @@ def _same_invitee(case: Case, role: str, subject: CaseSubject | None, name: str)
     return qs.filter(pk__in=[c.pk for c in qs if normalize_key(c.invitee_name) == key])
 
 
+@in_record_language
 def clarification_schedule(
     *,
     case_id: int,
@@ -207,6 +209,7 @@ def clarification_schedule(
     return clarification
 
 
+@in_record_language
 def clarification_record(
     *,
     case_id: int,
@@ -285,6 +288,7 @@ def clarification_record(
     return clarification
 
 
+@in_record_language
 def clarification_request_presentation(
     *,
     case_id: int,

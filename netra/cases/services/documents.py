@@ -42,6 +42,7 @@ from netra.cases.models import (
 from netra.cases.services.cases import _bump, _event, _next_number, case_lock_for
 from netra.core.exceptions import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from netra.core.scoping import scope_for
+from netra.core.services import in_record_language
 
 B = AgencyFamily.BAWASLU
 O = AgencyFamily.OVERSIGHT  # noqa: E741
@@ -236,6 +237,7 @@ def _evidence_rows(case: Case, agency: Agency) -> tuple[list[dict], list[dict]]:
     return files, links
 
 
+@in_record_language
 def forwarding_letter_issue(*, case: Case, actor, now: dt.datetime | None = None) -> Document:
     """The forwarding letter to the recipient (case summary, subjects with their classification, legal
     basis, every evidence file with SHA-256 and size, every link with its capture time)."""
@@ -323,6 +325,7 @@ def recommendation_letter_issue(
     return document
 
 
+@in_record_language
 def recommendation_letters_issue(
     *, case: Case, recommendation_ids: Iterable[int], actor, now: dt.datetime | None = None
 ) -> list[Document]:
@@ -341,6 +344,7 @@ def _require_family(user, *families: str) -> None:
         raise PermissionDeniedError(_("Surat ini bukan kewenangan instansi Anda."), code="not_your_letter")
 
 
+@in_record_language
 def document_generate(
     *,
     case_id: int,
@@ -414,6 +418,7 @@ def _status_for_reporter(case: Case) -> tuple[str, str]:
     )
 
 
+@in_record_language
 def status_notice_send(*, case_id: int, user, now: dt.datetime | None = None) -> Document:
     """Issue the status notice (kept by Bawaslu only) and tell every reporter of the case through the
     report's message channel; the reporter's identity is never written into the letter."""
@@ -508,6 +513,7 @@ def _checked_pdf(uploaded_file) -> bytes:
     return content
 
 
+@in_record_language
 def document_upload(
     *,
     case_id: int,

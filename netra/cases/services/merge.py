@@ -29,6 +29,7 @@ from netra.cases.services.cases import _bump, _check_version, _event, case_lock_
 from netra.cases.services.deadlines import deadlines_cancel
 from netra.core.exceptions import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from netra.core.scoping import restrict, scope_for
+from netra.core.services import in_record_language
 
 MERGE_PERMISSION = "cases.merge_case"
 
@@ -57,6 +58,7 @@ def _require_bawaslu_stage(case: Case, *, role: str) -> None:
         )
 
 
+@in_record_language
 def case_merge(
     *,
     source_id: int,
@@ -204,6 +206,7 @@ def _snapshot(person: Person) -> dict:
     }
 
 
+@in_record_language
 def person_merge(*, keep_id: int, drop_id: int, user, reason: str) -> Person:
     """One person recorded twice (typically: the NIP was resolved later on one record). Every case role
     of `drop` moves to `keep` (a case holding both keeps one subject), `keep` takes the NIP and fills

@@ -44,6 +44,7 @@ from netra.cases.models import (
 )
 from netra.cases.signals import deadline_breached, deadline_escalated, deadline_reminder_due
 from netra.clocks.models import DeadlineKind
+from netra.core.services import in_record_language
 from netra.core.templatetags.netra import in_office_tz
 
 logger = logging.getLogger(__name__)
@@ -68,6 +69,7 @@ class SweepResult:
         return len(self.breached) + len(self.reminded) + len(self.escalated)
 
 
+@in_record_language
 def deadlines_sweep(*, now: dt.datetime | None = None) -> SweepResult:
     """Breach, remind and escalate what is due at `now` (default: the current time)."""
     now = now or timezone.now()

@@ -158,3 +158,14 @@ def test_timeline_is_append_only(case_world):
             connection.cursor() as cursor,
         ):
             cursor.execute("UPDATE cases_caseevent SET text = 'diubah' WHERE id = %s", [event.pk])
+
+
+@pytest.mark.django_db
+def test_records_are_written_in_indonesian_whatever_the_reader_language(case_world):
+    from django.utils import translation
+
+    case = case_world["case"]
+    with translation.override("en"):
+        case_transition(case_id=case.pk, user=case_world["users"]["bpp_officer"], name="register")
+    line = case.events.filter(kind="tahap").last().text
+    assert line.startswith("Registrasi: Kajian awal → Diregistrasi.")
