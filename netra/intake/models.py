@@ -29,11 +29,14 @@ class ReportChannel(models.TextChoices):
 
 
 class ReportStatus(models.TextChoices):
-    """What the reporter sees. Issue 4's case workflow moves reports along; intake only receives."""
+    """What the reporter sees, in plain words. Intake receives; the case workflow (netra.cases) moves the
+    reports of a case along as the case moves (`netra.cases.services.reporters`)."""
 
     RECEIVED = "diterima", _("Diterima")
     INCOMPLETE = "perlu_dilengkapi", _("Perlu dilengkapi")
     IN_REVIEW = "dikaji", _("Sedang dikaji")
+    REGISTERED = "diregistrasi", _("Diregistrasi dan ditangani")
+    FORWARDED = "diteruskan", _("Diteruskan kepada instansi berwenang")
     CLOSED = "selesai", _("Selesai")
 
 

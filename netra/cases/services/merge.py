@@ -27,6 +27,7 @@ from netra.cases.models import (
 )
 from netra.cases.services.cases import _bump, _check_version, _event, case_lock_for
 from netra.cases.services.deadlines import deadlines_cancel
+from netra.cases.services.reporters import reports_sync
 from netra.core.exceptions import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from netra.core.scoping import restrict, scope_for
 from netra.core.services import in_record_language
@@ -187,6 +188,7 @@ def case_merge(
                 "version": target.version,
             },
         )
+        reports_sync(case=target)  # the moved reports' reporters now see the target's stage
     return target
 
 

@@ -169,3 +169,43 @@ def test_records_are_written_in_indonesian_whatever_the_reader_language(case_wor
         case_transition(case_id=case.pk, user=case_world["users"]["bpp_officer"], name="register")
     line = case.events.filter(kind="tahap").last().text
     assert line.startswith("Registrasi: Kajian awal → Diregistrasi.")
+
+
+@pytest.mark.django_db
+def test_reporter_follows_the_case_and_is_asked_to_complete(case_world):
+    from netra.intake.models import ReportStatus
+    from netra.intake.selectors import reporter_view
+
+    u = case_world["users"]
+    case = case_world["case"]
+    report = case_world["report"]
+    case_transition(
+        case_id=case.pk,
+        user=u["bpp_officer"],
+        name="request_completion",
+        payload={"reason": "bukti tangkapan layar"},
+    )
+    report.refresh_from_db()
+    assert report.status == ReportStatus.INCOMPLETE
+    message = reporter_view(report=report).messages[-1]
+    assert "bukti tangkapan layar" in message.body
+    assert message.agency == case.office  # from the office, never an officer's name
+    case_transition(case_id=case.pk, user=u["bpp_officer"], name="completion_received")
+    case_transition(case_id=case.pk, user=u["bpp_officer"], name="register")
+    report.refresh_from_db()
+    assert report.status == ReportStatus.REGISTERED
+    case_transition(case_id=case.pk, user=u["bpp_officer"], name="start_study")
+    case_transition(
+        case_id=case.pk,
+        user=u["bpp_head"],
+        name="decide",
+        payload={"outcome": "tidak_terbukti", "decided_on": "2024-10-12"},
+    )
+    case_transition(case_id=case.pk, user=u["bpp_head"], name="stop")
+    report.refresh_from_db()
+    assert report.status == ReportStatus.CLOSED
+    assert report.closed_at is not None  # the retention period counts from here
+    case_transition(case_id=case.pk, user=u["bpp_head"], name="reopen", payload={"reason": "Bukti baru"})
+    report.refresh_from_db()
+    assert report.status == ReportStatus.REGISTERED
+    assert report.closed_at is None

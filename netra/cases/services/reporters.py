@@ -1,0 +1,70 @@
+"""Keep what reporters see in step with their case: the status in plain words, the closing date that
+starts the retention clock, and the request to complete a report sent through the message channel."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from netra.cases.models import TERMINAL_STATES, Case, CaseState
+from netra.core.services import in_record_language
+from netra.intake.models import Report, ReportKind, ReportStatus
+from netra.intake.services import message_from_officer
+
+S = CaseState
+
+# The reporter's status for each stage of the case (never an officer's name, never internal detail).
+REPORT_STATUS: dict[str, str] = {
+    S.RECEIVED: ReportStatus.RECEIVED,
+    S.INITIAL_REVIEW: ReportStatus.IN_REVIEW,
+    S.AWAITING_COMPLETION: ReportStatus.INCOMPLETE,
+    S.REGISTERED: ReportStatus.REGISTERED,
+    S.CLARIFICATION: ReportStatus.REGISTERED,
+    S.STUDY: ReportStatus.REGISTERED,
+    S.DECIDED: ReportStatus.REGISTERED,
+    S.FORWARDED: ReportStatus.FORWARDED,
+    S.EXAMINATION: ReportStatus.FORWARDED,
+    S.RECOMMENDED: ReportStatus.FORWARDED,
+    S.ESCALATED: ReportStatus.FORWARDED,
+    S.SANCTIONED: ReportStatus.FORWARDED,
+    S.STOPPED: ReportStatus.CLOSED,
+    S.CLOSED: ReportStatus.CLOSED,
+}
+
+
+def reports_sync(*, case: Case) -> int:
+    """Give every report of the case the status its stage means to a reporter. A case that ended sets
+    `closed_at` (the retention period counts from it, UU PDP); a reopened one clears it. A merged
+    case's reports now belong to the target, which syncs them."""
+    if case.state == S.MERGED:
+        return 0
+    status = REPORT_STATUS[case.state]
+    reports = Report.objects.filter(case_link__case=case)
+    if case.state in TERMINAL_STATES:
+        changed = reports.filter(closed_at__isnull=True).update(
+            status=status, closed_at=case.closed_at or timezone.now()
+        )
+        return changed + reports.exclude(status=status).update(status=status)
+    return reports.exclude(status=status, closed_at__isnull=True).update(status=status, closed_at=None)
+
+
+@in_record_language
+def reporters_ask_to_complete(*, case: Case, officer, what: str) -> int:
+    """Tell each reporter of the case what is missing (Perbawaslu 7/2022: the reporter is notified and
+    may complete within the window; not completed in time, the report is not registered)."""
+    from django.utils.translation import gettext as _
+
+    sent = 0
+    for report in Report.objects.filter(
+        case_link__case=case, kind=ReportKind.LAPORAN, purged_at__isnull=True
+    ):
+        with transaction.atomic():
+            message_from_officer(
+                report=report,
+                officer=officer,
+                body=_(
+                    "Laporan Anda perlu dilengkapi sebelum dapat diregistrasi: %(what)s. Silakan lengkapi "
+                    "melalui halaman ini (balas pesan ini atau tambahkan bukti) sebelum batas waktu."
+                )
+                % {"what": what},
+            )
+        sent += 1
+    return sent
