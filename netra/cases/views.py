@@ -32,6 +32,7 @@ from netra.cases.services.cases import RECIPIENT_KINDS
 from netra.cases.services.clarifications import absences_before_request
 from netra.core.exceptions import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from netra.core.scoping import scope_for
+from netra.intake.selectors import report_get_visible
 from netra.rules.models import Destination, Sanction, ViolationClass
 from netra.rules.selectors.catalogue import conduct_list
 
@@ -339,10 +340,23 @@ def finding_new(request: HttpRequest) -> HttpResponse:
                     request, _("Temuan tercatat sebagai kasus %(ref)s.") % {"ref": case.reference}
                 )
                 return redirect("cases:detail", case_id=case.pk)
+    initial = request.POST
+    source = request.GET.get("sumber", "") or request.POST.get("source_report_ids", "")
+    if request.method == "GET" and source.isdigit():
+        tip = report_get_visible(user=request.user, report_id=int(source))
+        if tip is None:
+            raise Http404
+        initial = {
+            "description": tip.description,
+            "incident_region_code": tip.incident_region_id or "",
+            "incident_place": tip.incident_place,
+            "incident_date": tip.incident_date.isoformat() if tip.incident_date else "",
+            "links": "\n".join(link.url for link in tip.evidence_links.all()),
+        }
     return render(
         request,
         "cases/finding_form.html",
-        {"errors": errors, "post": request.POST, "source": request.GET.get("sumber", "")},
+        {"errors": errors, "post": initial, "source": source},
         status=400 if errors else 200,
     )
 

@@ -94,3 +94,35 @@ def test_contest_target_is_checked_against_the_election(case_world):
     c.post(f"/kasus/{case.pk}/ubah/", {"version": case.version, "target_blank_column": "on"})
     case.refresh_from_db()
     assert case.target_blank_column is True
+
+
+@pytest.mark.django_db
+def test_a_tip_becomes_a_temuan_from_its_page(case_world, django_capture_on_commit_callbacks):
+    from netra.cases.models import CaseReport
+    from netra.intake.services import report_submit
+    from netra.intake.tests.conftest import NOW, make_submission
+
+    with django_capture_on_commit_callbacks(execute=True):
+        tip = report_submit(submission=make_submission(kind="informasi_awal", identity=None), now=NOW).report
+    assert not CaseReport.objects.filter(report=tip).exists()  # a tip opens no case by itself
+    c = client_for(case_world["users"]["bpp_officer"])
+    page = c.get(f"/lapor/petugas/{tip.pk}/").content.decode()
+    assert f"/kasus/temuan/baru/?sumber={tip.pk}" in page
+    form = c.get(f"/kasus/temuan/baru/?sumber={tip.pk}").content.decode()
+    assert "Lurah membagikan unggahan kampanye" in form  # prefilled from the tip
+    response = c.post(
+        "/kasus/temuan/baru/",
+        {
+            "description": "Temuan dari informasi awal: lurah membagikan unggahan kampanye.",
+            "incident_region_code": "64.71.01",
+            "person_name": "Lurah Manggar",
+            "source_report_ids": str(tip.pk),
+        },
+    )
+    assert response.status_code == 302
+    case = CaseReport.objects.get(report=tip).case
+    assert case.origin == "temuan"
+    assert (
+        client_for(case_world["users"]["pbg_head"]).get(f"/kasus/temuan/baru/?sumber={tip.pk}").status_code
+        == 404
+    )
