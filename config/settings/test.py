@@ -28,6 +28,7 @@ LANGUAGE_CODE = "id"
 # pytest-xdist workers share one Redis database: keep their cache keys apart.
 CACHES["default"]["KEY_PREFIX"] = os.environ.get("PYTEST_XDIST_WORKER", "")  # noqa: F405
 CELERY_TASK_ALWAYS_EAGER = env.bool("NETRA_TEST_CELERY_EAGER", default=True)
+NETRA_CASES_OPEN_ON_ARRIVAL = env.bool("NETRA_CASES_OPEN_ON_ARRIVAL", default=CELERY_TASK_ALWAYS_EAGER)
 
 # Fast receipts in unit tests (the cost is measured in bench/intake with production values).
 NETRA_RECEIPT_ARGON2 = {"time_cost": 1, "memory_cost": 256, "parallelism": 1}

@@ -11,9 +11,14 @@ from netra.intake.signals import report_received
 
 @receiver(report_received)
 def _open_case(sender, report_id: int, **kwargs) -> None:
-    from netra.cases.tasks import case_open_for_report_task
+    """Open the case now (embedded default), or leave it to the beat job `cases.open_pending`, which
+    opens new reports' cases in batches (settings.NETRA_CASES_OPEN_ON_ARRIVAL)."""
+    from django.conf import settings
 
-    case_open_for_report_task.delay(report_id)
+    if settings.NETRA_CASES_OPEN_ON_ARRIVAL:
+        from netra.cases.tasks import case_open_for_report_task
+
+        case_open_for_report_task.delay(report_id)
 
 
 @receiver(case_transitioned)

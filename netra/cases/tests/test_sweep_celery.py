@@ -77,7 +77,7 @@ def _stop(proc: subprocess.Popen) -> None:
 
 @pytest.fixture
 def celery_processes(transactional_db, tmp_path):
-    """A worker and beat (sweep every second) on a private queue; always stopped before the database
+    """A worker and beat (sweep and case opening every second) on a private queue; always stopped before the database
     is emptied at teardown."""
     if connection.vendor != "postgresql":
         pytest.skip("the worker needs the test database from another process (PostgreSQL)")
@@ -89,6 +89,7 @@ def celery_processes(transactional_db, tmp_path):
         "REDIS_URL": REDIS_URL,
         "NETRA_TEST_CELERY_EAGER": "0",
         "NETRA_DEADLINE_SWEEP_SECONDS": "1",
+        "NETRA_CASE_OPEN_SECONDS": "1",
         "NETRA_CELERY_QUEUE": queue,
         "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH", "")])),
     }
@@ -160,12 +161,24 @@ def test_beat_and_worker_breach_and_escalate_a_past_due_clock(reference_regions,
         due_at=now - dt.timedelta(hours=1),
     )
 
+    # A laporan stored on the public tier, which leaves opening its case to beat's `cases.open_pending`.
+    from django.test import override_settings
+
+    from netra.cases.models import CaseReport
+    from netra.intake.services import report_submit
+    from netra.intake.tests.conftest import make_submission
+
+    with override_settings(NETRA_CASES_OPEN_ON_ARRIVAL=False):
+        report = report_submit(submission=make_submission(), now=now).report
+    assert not CaseReport.objects.filter(report=report).exists()
+
     finished = False
     started = time.monotonic()
     while time.monotonic() - started < POLL_SECONDS:
         deadline.refresh_from_db()
         note = Notification.objects.filter(recipient=head, kind=NotificationKind.ESCALATION).first()
-        if deadline.escalated_at is not None and note is not None and note.emailed_at is not None:
+        opened = CaseReport.objects.filter(report=report).exists()
+        if deadline.escalated_at is not None and note is not None and note.emailed_at is not None and opened:
             finished = True
             break
         time.sleep(0.5)
@@ -180,3 +193,5 @@ def test_beat_and_worker_breach_and_escalate_a_past_due_clock(reference_regions,
     assert "cases.deadlines_sweep" in beat_log  # beat sent it…
     assert re.search(r"Task cases\.deadlines_sweep\[[^\]]+\] succeeded", worker_log)  # …the worker ran it
     assert "Task notifications.send_email[" in worker_log
+    assert re.search(r"Task cases\.open_pending\[[^\]]+\] succeeded", worker_log)  # the report's case
+    assert CaseReport.objects.get(report=report).case.office == a["bpp"]
