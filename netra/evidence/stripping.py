@@ -30,6 +30,7 @@ from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObj
 
 from netra.evidence.formats import FormatError, jpeg_strip_metadata, png_strip_metadata
 from netra.evidence.inspection import OOXML_TYPES, MiB
+from netra.evidence.inspection.office import is_embedded_package
 from netra.evidence.models import EvidenceKind
 
 logger = logging.getLogger(__name__)
@@ -329,6 +330,12 @@ def _ooxml_copy(source: BinaryIO) -> tuple[BinaryIO, str]:
                 note(labels[label])
                 continue
             lower = name.lower()
+            if is_embedded_package(name):  # a chart's workbook: its own properties go too
+                inner, _inner_note = _ooxml_copy(io.BytesIO(zin.read(info)))
+                inner.seek(0)
+                zout.writestr(target, inner.read())
+                note(_("properti dokumen tersemat (data bagan)"))
+                continue
             scrubs = [(pattern, repl) for part, pattern, repl in _XML_SCRUBS if part.match(name)]
             image = lower.endswith((".jpg", ".jpeg", ".png"))
             if (scrubs or image) and info.file_size > OOXML_SCRUB_MAX:

@@ -1,6 +1,7 @@
 """Office files: OOXML/ODF zips (against bombs, odd paths, nested archives, programs, macros) and legacy
 OLE files (Word/Excel/PowerPoint streams only, no VBA, no embedded packages)."""
 
+import io
 import re
 import zipfile
 from typing import BinaryIO
@@ -38,7 +39,17 @@ _ODF_MACRO = re.compile(
 )
 
 
-def _zip_members_ok(zf: zipfile.ZipFile) -> None:
+# Charts in Word/PowerPoint carry their data as an embedded workbook (word/embeddings/*.xlsx): a whole
+# OOXML package inside the document. One such level is checked like the outer package and accepted;
+# anything deeper, any other archive and macro-enabled packages stay refused.
+EMBEDDED_PACKAGE = re.compile(r"^(word|ppt|xl)/embeddings/[^/]+\.(xlsx|docx|pptx)$", re.IGNORECASE)
+
+
+def is_embedded_package(name: str) -> bool:
+    return bool(EMBEDDED_PACKAGE.match(name.replace("\\", "/")))
+
+
+def _zip_members_ok(zf: zipfile.ZipFile, *, depth: int = 0) -> None:
     infos = zf.infolist()
     if len(infos) > ZIP_MAX_MEMBERS:
         raise bomb(_("%(n)s bagian, batas %(max)s") % {"n": len(infos), "max": ZIP_MAX_MEMBERS})
@@ -57,7 +68,7 @@ def _zip_members_ok(zf: zipfile.ZipFile) -> None:
         ):
             raise bomb(_("rasio pemampatan lebih dari %(max)s:1") % {"max": ZIP_MAX_RATIO})
         lower = name.lower()
-        if lower.endswith(NESTED_ARCHIVE_SUFFIXES):
+        if lower.endswith(NESTED_ARCHIVE_SUFFIXES) and not (depth == 0 and is_embedded_package(name)):
             raise bomb(_("arsip di dalam arsip"))
         if lower.endswith(PROGRAM_SUFFIXES):
             raise hidden(_("program atau skrip di dalam dokumen"))
@@ -72,7 +83,19 @@ def _zip_members_ok(zf: zipfile.ZipFile) -> None:
         raise bomb(_("bagian saling tumpang-tindih"))
 
 
-def _zip_member_contents_ok(zf: zipfile.ZipFile) -> None:
+def _embedded_package_ok(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """A chart's workbook inside a document: a real OOXML package, checked like the outer one, with no
+    package inside it."""
+    if info.file_size > ZIP_EMBEDDING_SCAN_MAX:
+        raise bomb(_("arsip di dalam arsip"))
+    with zipfile.ZipFile(io.BytesIO(zf.read(info))) as inner:
+        if "[Content_Types].xml" not in inner.namelist():
+            raise bomb(_("arsip di dalam arsip"))
+        _zip_members_ok(inner, depth=1)
+        _zip_member_contents_ok(inner, depth=1)
+
+
+def _zip_member_contents_ok(zf: zipfile.ZipFile, *, depth: int = 0) -> None:
     for info in zf.infolist():
         if info.is_dir():
             continue
@@ -80,6 +103,9 @@ def _zip_member_contents_ok(zf: zipfile.ZipFile) -> None:
         embedded = "/embeddings/" in lower or lower.endswith(".bin")
         with zf.open(info) as member:
             head = member.read(MEMBER_HEAD_BYTES)
+            if head.startswith(ZIP_MAGIC) and depth == 0 and is_embedded_package(info.filename):
+                _embedded_package_ok(zf, info)
+                continue
             if head.startswith((ZIP_MAGIC, b"Rar!\x1a\x07", b"7z\xbc\xaf\x27\x1c")):
                 raise bomb(_("arsip di dalam arsip"))
             if find_program(head):

