@@ -20,7 +20,7 @@ from netra.agencies.models import Agency
 from netra.cases import selectors, workflow
 from netra.cases.models import Case, CaseState, ClarificationRole, DecisionOutcome, Person
 from netra.cases.selectors.cases import case_timeline, person_history
-from netra.cases.selectors.clarifications import clarification_list_visible
+from netra.cases.selectors.clarifications import clarification_list_visible, clarification_stats
 from netra.cases.selectors.deadlines import deadline_queue_overdue, deadline_queue_upcoming, deadline_statuses
 from netra.cases.selectors.documents import document_list_visible
 from netra.cases.selectors.duplicates import duplicate_candidates
@@ -73,10 +73,20 @@ def case_list(request: HttpRequest) -> HttpResponse:
         user=request.user, state=state if state in CaseState.values else "", q=q
     )
     page = Paginator(cases, 50).get_page(request.GET.get("halaman"))
+    stats = clarification_stats(selectors.case_list_visible_to(user=request.user))
+    rate = stats["absence_rate"]
+    stats["absence_percent"] = None if rate is None else round(rate * 100)
     return render(
         request,
         "cases/list.html",
-        {"page": page, "states": CaseState, "state": state, "q": q, **_queues(request)},
+        {
+            "page": page,
+            "states": CaseState,
+            "state": state,
+            "q": q,
+            "clarification": stats,
+            **_queues(request),
+        },
     )
 
 

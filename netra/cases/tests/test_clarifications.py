@@ -208,3 +208,34 @@ def test_stats_count_non_attendance_by_role(case_world):
     assert stats["by_role"]["saksi"]["absent"] == 1
     assert stats["absence_rate"] == round(2 / 3, 4)
     assert clarification_stats(Case.objects.none())["scheduled"] == 0
+
+
+@pytest.mark.django_db
+def test_non_attendance_shows_on_the_case_list(case_world):
+    from django.test import Client
+
+    from netra.cases.models import Clarification
+
+    case = case_world["case"]
+    Clarification.objects.create(
+        case=case,
+        role="terlapor",
+        invitee_name="Lurah Manggar",
+        scheduled_at=case.created_at,
+        place="Kantor",
+        attendance="tidak_hadir",
+        absence_reason="Tanpa keterangan",
+    )
+    Clarification.objects.create(
+        case=case,
+        role="saksi",
+        invitee_name="Rina",
+        scheduled_at=case.created_at,
+        place="Kantor",
+        attendance="hadir",
+    )
+    client = Client()
+    client.force_login(case_world["users"]["bpp_viewer"])
+    html = client.get("/kasus/").content.decode()
+    assert "2 panggilan: 1 hadir, 1 tidak hadir." in html
+    assert "Tingkat ketidakhadiran 50%." in html
