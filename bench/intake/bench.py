@@ -107,8 +107,17 @@ def run_load(host, port, make_request, *, seconds: float, connections: int) -> d
     }
 
 
+# Each request on its own connection by default: public submissions come from many phones, one report
+# each, not from a dozen long-lived connections. With keep-alive a gunicorn worker keeps the connections
+# it accepted, so 12 persistent connections could land unevenly on 4 workers (say 6/3/2/1): one worker
+# then serialised half the load while CPU sat idle, which made the runs bimodal (~110 vs ~200 reports/s
+# with 27 % vs 15 % idle CPU). BENCH_KEEPALIVE=1 measures the persistent-connection case.
+KEEPALIVE = os.environ.get("BENCH_KEEPALIVE", "0") == "1"
+
+
 def _http(method: str, path: str, body: bytes = b"", content_type: str = "application/json") -> bytes:
-    head = f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n"
+    connection = "keep-alive" if KEEPALIVE else "close"
+    head = f"{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: {connection}\r\n"
     if body:
         head += f"Content-Type: {content_type}\r\nContent-Length: {len(body)}\r\n"
     return head.encode() + b"\r\n" + body
@@ -239,7 +248,7 @@ def main() -> int:
         "--workers",
         str(args.workers),
         "--worker-class",
-        "gthread",
+        os.environ.get("BENCH_WORKER_CLASS", "sync"),
         "--threads",
         str(args.threads),
         "--keep-alive",
@@ -251,7 +260,9 @@ def main() -> int:
     try:
         wait_up(args.port, proc)
         print(
-            f"gunicorn: {args.workers} workers x {args.threads} threads; load: {args.connections} connections, "
+            f"gunicorn: {args.workers} {os.environ.get('BENCH_WORKER_CLASS', 'sync')} workers x {args.threads} "
+            f"threads (as deployed, docs/operations.md); load: {args.connections} concurrent "
+            f"clients ({'keep-alive' if KEEPALIVE else 'a new connection per request'}), "
             f"{args.seconds:.0f} s per phase; {os.cpu_count()} CPUs\n",
             flush=True,
         )

@@ -18,6 +18,7 @@ from netra.agencies.models import AgencyKind
 from netra.agencies.selectors import agency_for_region
 from netra.audit.services import audit_record
 from netra.clocks.selectors import RuleNotFoundError, deadline_for
+from netra.core.cache import ttl_memoize
 from netra.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 from netra.core.scoping import restrict
 from netra.elections.models import Election
@@ -150,8 +151,15 @@ def _validate(sub: Submission, today: dt.date) -> tuple[Region | None, Election 
 def _filing_deadline(*, sub: Submission, election: Election | None, office) -> dt.datetime | None:
     if sub.kind != ReportKind.LAPORAN or sub.known_date is None or election is None:
         return None
+    return _filing_due(sub.known_date, election, office)
+
+
+@ttl_memoize(60)
+def _filing_due(known_date: dt.date, election: Election, office) -> dt.datetime | None:
+    """The filing window depends only on the day it became known, the election and the office, and
+    most reports of a day share them: computed once a minute per combination, like the rules it uses."""
     tz = zoneinfo.ZoneInfo(getattr(office, "timezone", None) or WIB)
-    start = dt.datetime.combine(sub.known_date, dt.time(12, 0), tzinfo=tz)
+    start = dt.datetime.combine(known_date, dt.time(12, 0), tzinfo=tz)
     try:
         return deadline_for("filing_window", start, election, office).due_at
     except RuleNotFoundError:
