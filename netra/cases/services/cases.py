@@ -3,7 +3,6 @@ bumps `Case.version` (optimistic concurrency), writes a timeline event and an au
 
 import datetime as dt
 import re
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -79,12 +78,13 @@ def _now(now: dt.datetime | None) -> dt.datetime:
     return now or timezone.now()
 
 
-def _event(case: Case, kind: str, text: str, *, actor=None, data=None, **kw) -> CaseEvent:
+def _event(case: Case, kind: str, text: str, *, actor=None, agency=None, data=None, **kw) -> CaseEvent:
+    """One timeline line; its agency is the actor's, or the one given for the system's own moves."""
     return CaseEvent.objects.create(
         case=case,
         kind=kind,
         actor=actor if getattr(actor, "is_authenticated", False) else None,
-        agency=getattr(actor, "agency", None) if actor is not None else kw.pop("agency", None),
+        agency=getattr(actor, "agency", None) if actor is not None else agency,
         text=text,
         data=data or {},
         **kw,
@@ -149,16 +149,16 @@ def person_get_or_create(
     )
 
 
-def _employer_for(agency_name: str, region: Any) -> Agency | None:
-    """An employing agency whose name matches what the reporter wrote, in the incident's region."""
+def _employer_for(agency_name: str) -> Agency | None:
+    """The employing agency (PPK) whose name matches what the reporter wrote ("Pemkot Balikpapan" is
+    not guessed: an officer resolves it on the subject's record)."""
     key = normalize_key(agency_name)
     if not key:
         return None
-    candidates = Agency.objects.filter(kind=AgencyKind.INSTANSI, is_active=True)
-    for agency in candidates:
-        if normalize_key(agency.name) == key:
-            return agency
-    return None
+    candidates = Agency.objects.filter(
+        kind=AgencyKind.INSTANSI, is_active=True, name__icontains=key.split()[-1]
+    )
+    return next((a for a in candidates if normalize_key(a.name) == key), None)
 
 
 def case_subject_add(*, case: Case, person: Person, actor=None) -> CaseSubject:
@@ -383,7 +383,7 @@ def _handling_office(report: Report) -> Agency:
 
 def _add_report_subjects(case: Case, report: Report, actor) -> None:
     for rp in report.reported_persons.all():
-        employer = _employer_for(rp.agency_name, report.incident_region)
+        employer = _employer_for(rp.agency_name)
         person = person_get_or_create(
             name=rp.name,
             nip=rp.nip if len(re.sub(r"\D", "", rp.nip)) == 18 else "",
@@ -721,7 +721,7 @@ def case_transition(
             data={"transition": name, "reason": reason, **side.get("data", {})},
             from_state=before_state,
             to_state=case.state,
-            **({} if user is not None else {"agency": side.get("agency")}),
+            agency=side.get("agency"),
         )
         for kind in transition.opens:
             _open_clock(case=case, kind=kind, now=now, user=user, side=side)
