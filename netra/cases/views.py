@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from netra.agencies.models import Agency
+from netra.agencies.models import Agency, AgencyFamily
 from netra.cases import selectors, workflow
 from netra.cases.models import Case, CaseState, ClarificationRole, DecisionOutcome, Person
 from netra.cases.selectors.cases import case_timeline, person_history
@@ -123,7 +123,7 @@ def _detail_context(request: HttpRequest, case: Case) -> dict:
         "deadlines": deadlines,
         "reports": reports,
         "events": case_timeline(case=case, user=user),
-        "is_bawaslu": scope.agency_family == "bawaslu" or scope.is_superuser,
+        "is_bawaslu": scope.acts_as(AgencyFamily.BAWASLU),
         "outcomes": DecisionOutcome,
         "violation_classes": ViolationClass,
         "destinations": [(d, Destination(d).label) for d in RECIPIENT_KINDS],
@@ -150,7 +150,7 @@ def _area_context(request: HttpRequest, case: Case) -> dict:
         "clarifications": list(clarification_list_visible(case=case, user=request.user)),
         "duplicates": [],
     }
-    if case.is_open and (scope.agency_family == "bawaslu" or scope.is_superuser):
+    if case.is_open and scope.acts_as(AgencyFamily.BAWASLU):
         extra["duplicates"] = duplicate_candidates(case=case, user=request.user)
     extra["can_notify_reporter"] = (
         scope.agency_family == "bawaslu"

@@ -299,10 +299,6 @@ def transitions_from(case: Case) -> list[Transition]:
     return [t for t in TRANSITIONS if t.allowed_from(case)]
 
 
-def family_may(transition: Transition, *, family: str, is_superuser: bool = False) -> bool:
-    return is_superuser or family in transition.families
-
-
 # Which agency family owns each stage (who the clock and the "waiting for" label point at).
 STAGE_OWNER: dict[str, str] = {
     S.RECEIVED: BAWASLU,

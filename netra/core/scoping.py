@@ -45,6 +45,10 @@ class Scope:
     def can(self, perm: str) -> bool:
         return self.is_superuser or perm in self.permissions
 
+    def acts_as(self, *families: str) -> bool:
+        """Whether the user works for one of these agency families (platform administrators act as all)."""
+        return self.is_superuser or self.agency_family in families
+
     def region_q(self, lookup: str) -> Q | None:
         """Q matching a region-code field inside the jurisdiction; None when the user has none.
 

@@ -511,7 +511,7 @@ def finding_record(
 
     now = _now(now)
     scope = scope_for(officer)
-    if scope.agency_family != AgencyFamily.BAWASLU and not scope.is_superuser:
+    if not scope.acts_as(AgencyFamily.BAWASLU):
         raise PermissionDeniedError(_("Temuan hanya dicatat oleh pengawas pemilu."))
     if not officer.has_perm("cases.add_case"):
         raise PermissionDeniedError(_("Anda tidak berwenang mencatat temuan."))
@@ -616,13 +616,16 @@ def case_lock_for(*, case_id: int, user, action: str = "view") -> Case:
 
 def transitions_for_user(*, case: Case, user) -> list[workflow.Transition]:
     """The moves this user may make now (for buttons and the API's `allowed_transitions`)."""
-    scope = scope_for(user)
-    return [
-        t
-        for t in workflow.transitions_from(case)
-        if workflow.family_may(t, family=scope.agency_family, is_superuser=scope.is_superuser)
-        and user.has_perm(t.permission)
-    ]
+    return [t for t in workflow.transitions_from(case) if _refusal(t, user) is None]
+
+
+def _refusal(transition: workflow.Transition, user) -> PermissionDeniedError | None:
+    """Why this user may not make this move at all (whatever the case's stage), or None."""
+    if not scope_for(user).acts_as(*transition.families):
+        return PermissionDeniedError(_("Tahap ini bukan kewenangan instansi Anda."), code="not_your_stage")
+    if not user.has_perm(transition.permission):
+        return PermissionDeniedError(_("Anda tidak berwenang melakukan langkah ini."), code="no_permission")
+    return None
 
 
 @in_record_language
@@ -652,18 +655,8 @@ def case_transition(
             if name != "escalate" or not system_reason:
                 raise PermissionDeniedError(_("Langkah ini harus dilakukan oleh petugas."))
             payload.setdefault("reason", system_reason)
-        else:
-            scope = scope_for(user)
-            if not workflow.family_may(
-                transition, family=scope.agency_family, is_superuser=scope.is_superuser
-            ):
-                raise PermissionDeniedError(
-                    _("Tahap ini bukan kewenangan instansi Anda."), code="not_your_stage"
-                )
-            if not user.has_perm(transition.permission):
-                raise PermissionDeniedError(
-                    _("Anda tidak berwenang melakukan langkah ini."), code="no_permission"
-                )
+        elif (refusal := _refusal(transition, user)) is not None:
+            raise refusal
         if case.state not in transition.sources:
             raise ConflictError(
                 _("Langkah “%(move)s” tidak dapat dilakukan pada tahap “%(state)s”.")

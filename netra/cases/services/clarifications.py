@@ -58,8 +58,7 @@ def absences_before_request() -> int:
 def _require_bawaslu(user) -> None:
     if not user.has_perm("cases.change_case"):
         raise PermissionDeniedError(_("Anda tidak berwenang mengelola klarifikasi."))
-    scope = scope_for(user)
-    if not scope.is_superuser and scope.agency_family != AgencyFamily.BAWASLU:
+    if not scope_for(user).acts_as(AgencyFamily.BAWASLU):
         raise PermissionDeniedError(_("Klarifikasi dilakukan oleh pengawas pemilu."), code="not_your_stage")
 
 

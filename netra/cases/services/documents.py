@@ -339,8 +339,7 @@ def recommendation_letters_issue(
 
 
 def _require_family(user, *families: str) -> None:
-    scope = scope_for(user)
-    if not scope.is_superuser and scope.agency_family not in families:
+    if not scope_for(user).acts_as(*families):
         raise PermissionDeniedError(_("Surat ini bukan kewenangan instansi Anda."), code="not_your_letter")
 
 
@@ -530,8 +529,7 @@ def document_upload(
         raise ApplicationError(_("Jenis dokumen tidak dapat diunggah."), extra={"field": "kind"})
     if not user.has_perm("cases.change_case"):
         raise PermissionDeniedError(_("Anda tidak berwenang mengunggah dokumen."))
-    scope = scope_for(user)
-    if not scope.is_superuser and scope.agency_family not in _UPLOADERS[kind]:
+    if not scope_for(user).acts_as(*_UPLOADERS[kind]):
         raise PermissionDeniedError(_("Dokumen jenis ini bukan kewenangan instansi Anda."))
     content = _checked_pdf(uploaded_file)
     with transaction.atomic():

@@ -82,8 +82,7 @@ def case_merge(
         raise ApplicationError(
             _("Kasus tidak dapat digabungkan dengan dirinya sendiri."), extra={"field": "into_case_id"}
         )
-    scope = scope_for(user)
-    if scope.agency_family != AgencyFamily.BAWASLU and not scope.is_superuser:
+    if not scope_for(user).acts_as(AgencyFamily.BAWASLU):
         raise PermissionDeniedError(_("Penggabungan kasus adalah kewenangan pengawas pemilu."))
     with transaction.atomic():
         # Lock in id order so two officers merging the same pair the other way round cannot deadlock.
