@@ -274,8 +274,30 @@ class SubjectLevel(models.TextChoices):
 
 
 class CaseSubject(models.Model):
+    """A person as a terlapor of one case. The details (name, agency, position, employment type) are
+    those recorded *in this case*: a position changes between elections, and a record shared by two
+    jurisdictions (the same NIP) must not show or take one office's entries in the other's case.
+    `person` is the identity (NIP) that ties a subject's cases together."""
+
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="subjects")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="case_roles")
+    name = models.CharField(_("nama"), max_length=200, blank=True)
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        verbose_name=_("instansi (PPK)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    agency_name = models.CharField(_("nama instansi (sebagaimana dicatat)"), max_length=200, blank=True)
+    position = models.CharField(_("jabatan"), max_length=200, blank=True)
+    position_category = models.CharField(
+        _("kategori jabatan"), max_length=16, choices=PositionCategory.choices, default=PositionCategory.OTHER
+    )
+    employment_type = models.CharField(
+        _("jenis kepegawaian"), max_length=16, choices=SubjectType.choices, blank=True
+    )
     conduct = models.ForeignKey(
         "rules.Conduct",
         verbose_name=_("perbuatan"),
@@ -304,7 +326,18 @@ class CaseSubject(models.Model):
         constraints = [models.UniqueConstraint(fields=["case", "person"], name="case_subject_unique")]
 
     def __str__(self) -> str:
-        return str(self.person)
+        nip = self.person.nip if self.person_id else ""
+        name = self.name or (self.person.name if self.person_id else "")
+        return f"{name} ({nip})" if nip else name
+
+    @property
+    def nip(self) -> str:
+        return self.person.nip
+
+    @property
+    def agency_label(self) -> str:
+        """The employing agency as recorded: the resolved PPK if known, else the name as written."""
+        return self.agency.name if self.agency_id else self.agency_name
 
 
 class Recommendation(TimeStampedModel):

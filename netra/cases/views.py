@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 from netra.agencies.models import Agency, AgencyFamily
 from netra.cases import selectors, workflow
 from netra.cases.models import Case, CaseState, ClarificationRole, DecisionOutcome, Person
-from netra.cases.selectors.cases import case_timeline, person_history
+from netra.cases.selectors.cases import case_timeline, person_history, person_latest_subject
 from netra.cases.selectors.clarifications import clarification_list_visible, clarification_stats
 from netra.cases.selectors.deadlines import deadline_queue_overdue, deadline_queue_upcoming, deadline_statuses
 from netra.cases.selectors.documents import document_list_visible
@@ -304,11 +304,13 @@ def subject_classify(request: HttpRequest, case_id: int, subject_id: int) -> Htt
 @login_required
 @require_GET
 def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
-    person = Person.objects.select_related("agency").filter(pk=person_id).first()
-    cases = list(person_history(person=person, user=request.user)) if person else []
-    if not cases:
+    person = Person.objects.filter(pk=person_id).first()
+    recorded = person_latest_subject(person=person, user=request.user) if person else None
+    if recorded is None:  # reachable only through a case the user may see
         raise Http404
-    return render(request, "cases/person.html", {"person": person, "cases": cases})
+    cases = list(person_history(person=person, user=request.user))
+    context = {"person": person, "recorded": recorded, "cases": cases}
+    return render(request, "cases/person.html", context)
 
 
 @login_required

@@ -111,3 +111,41 @@ def openapi_operations(schema: dict) -> list[tuple[str, str, dict]]:
             if method in {"get", "post", "put", "patch", "delete"}:
                 ops.append((method, path, op))
     return ops
+
+
+@dataclass
+class DoorCase:
+    """A door around the scoping rules: a request on the user's *own* object whose body (or a second
+    id) names an object of another jurisdiction, e.g. attaching another office's terlapor to one's own
+    case. `EndpointCase` checks who may call an endpoint; a door case checks what the call may reach.
+
+    Checked: the status (404 by default: out of scope is not found); a refused call writes no audit row;
+    none of `secrets` (the other jurisdiction's stored values) appears in the response; then `expect`.
+    """
+
+    name: str
+    method: str
+    path: str
+    user: str  # key of the user who calls (in scope for the path, not for what the body names)
+    path_params: Callable[[dict], dict] = lambda world: {}
+    make_body: Callable[[dict], dict] | None = None
+    status: int = 404
+    secrets: Callable[[dict], list[str]] = lambda world: []
+    expect: Callable[[dict, Any], None] | None = None
+
+    def url(self, world: dict) -> str:
+        return self.path.format(**self.path_params(world))
+
+
+def check_door(door: DoorCase, world: dict) -> None:
+    before = AuditLogEntry.objects.count()
+    body = door.make_body(world) if door.make_body else None
+    response = call(login(world["users"][door.user]), door.method, door.url(world), body)
+    assert response.status_code == door.status, (door.name, response.status_code, response.content[:500])
+    if response.status_code >= 400:
+        assert AuditLogEntry.objects.count() == before, (door.name, "a refused call wrote an audit row")
+    text = response.content.decode("utf-8", "replace")
+    for secret in door.secrets(world):
+        assert secret not in text, (door.name, f"leaked {secret!r}")
+    if door.expect is not None:
+        door.expect(world, response)

@@ -449,7 +449,7 @@ def get_report(request, report_id: int):
         "reported_persons": list(report.reported_persons.all()),
         "messages": [_message_out(m) for m in report.messages.all()],
         "has_identity": hasattr(report, "identity") and report.identity.sealed is not None,
-        "same_reporter_reports": selectors.same_reporter_count(report=report),
+        "same_reporter_reports": selectors.same_reporter_count(report=report, user=request.user),
     }
 
 

@@ -91,8 +91,10 @@ def report_get_visible(*, user, report_id: int) -> Report | None:
     )
 
 
-def same_reporter_count(*, report: Report) -> int:
-    """How many other reports share a blind index with this one (same NIK, phone or e-mail)."""
+def same_reporter_count(*, report: Report, user) -> int:
+    """How many other reports *this user may see* share a blind index with this one (same NIK, phone
+    or e-mail). Reports outside the user's jurisdiction are not counted: the count itself would tell an
+    office that the reporter also reported elsewhere."""
     identity = ReporterIdentity.objects.filter(report=report).first()
     if identity is None:
         return 0
@@ -103,4 +105,5 @@ def same_reporter_count(*, report: Report) -> int:
             q |= Q(**{field: value})
     if not q:
         return 0
-    return ReporterIdentity.objects.filter(q).exclude(report=report).count()
+    visible = restrict(Report.objects.all(), user, "view").values("pk")
+    return ReporterIdentity.objects.filter(q, report_id__in=visible).exclude(report=report).count()

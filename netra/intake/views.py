@@ -263,7 +263,7 @@ def _officer_page(request, report: Report, *, message_form=None, reveal_form=Non
             "evidence_items": evidence_selectors.evidence_list_for_report(report=report),
             "links": evidence_selectors.evidence_link_list_for_report(report=report),
             "has_identity": hasattr(report, "identity") and report.identity.sealed is not None,
-            "same_reporter": selectors.same_reporter_count(report=report),
+            "same_reporter": selectors.same_reporter_count(report=report, user=request.user),
             "message_form": message_form or MessageForm(),
             "reveal_form": reveal_form or RevealForm(),
             "statuses": ReportStatus,

@@ -13,7 +13,7 @@ from pydantic import Field
 
 from netra.cases import selectors
 from netra.cases.models import Case, CaseSubject, Deadline, Person
-from netra.cases.selectors.cases import case_timeline, person_history
+from netra.cases.selectors.cases import case_timeline, person_history, person_latest_subject
 from netra.cases.services import cases as services
 from netra.core.exceptions import ConflictError, NotFoundError
 
@@ -57,6 +57,17 @@ class PersonOut(Schema):
     employment_type: str
 
 
+def recorded_person_out(subject: CaseSubject) -> dict:
+    """`PersonOut` from what one case recorded about its subject (never another office's entries)."""
+    return {
+        "id": subject.person_id,
+        "nip": subject.nip,
+        **{f: getattr(subject, f) for f in ("name", "agency_id", "agency_name", "position")},
+        "position_category": subject.position_category,
+        "employment_type": subject.employment_type,
+    }
+
+
 class RecommendationOut(Schema):
     id: int
     addressed_to_id: int
@@ -81,7 +92,9 @@ class SanctionOut(Schema):
 
 class SubjectOut(Schema):
     id: int
-    person: PersonOut
+    person: PersonOut = Field(
+        description="The person as recorded in this case (NIP ties it to their other cases)."
+    )
     conduct: str | None
     violation: str | None
     level: str
@@ -89,6 +102,10 @@ class SubjectOut(Schema):
     is_proven: bool | None
     recommendations: list[RecommendationOut]
     sanctions: list[SanctionOut]
+
+    @staticmethod
+    def resolve_person(obj: CaseSubject) -> dict:
+        return recorded_person_out(obj)
 
     @staticmethod
     def resolve_conduct(obj: CaseSubject) -> str | None:
@@ -287,6 +304,7 @@ def case_out(case: Case, user) -> Case:
         Case.objects.select_related("election", "office", "recipient")
         .prefetch_related(
             "subjects__person",
+            "subjects__agency",
             "subjects__conduct",
             "subjects__violation",
             "subjects__recommendations__sanction",
@@ -336,10 +354,11 @@ def record_finding(request, payload: FindingIn):
 @router.get("/cases/persons/{person_id}", response=PersonHistoryOut, summary="Riwayat terlapor lintas kasus")
 def get_person(request, person_id: int):
     person = Person.objects.filter(pk=person_id).first()
-    cases = list(person_history(person=person, user=request.user)) if person else []
-    if not cases:  # a person is reachable only through a case the user may see
+    recorded = person_latest_subject(person=person, user=request.user) if person else None
+    if recorded is None:  # a person is reachable only through a case the user may see
         raise NotFoundError("Terlapor tidak ditemukan.")
-    return {"person": person, "cases": cases}
+    cases = list(person_history(person=person, user=request.user))
+    return {"person": recorded_person_out(recorded), "cases": cases}
 
 
 @router.patch(

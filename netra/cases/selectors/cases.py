@@ -3,7 +3,7 @@
 from django.db.models import Q, QuerySet
 
 from netra.agencies.models import AgencyFamily
-from netra.cases.models import Case, CaseEvent, Person
+from netra.cases.models import Case, CaseEvent, CaseSubject, Person
 from netra.core.scoping import restrict, scope_for
 
 
@@ -42,6 +42,17 @@ def case_timeline(*, case: Case, user) -> QuerySet[CaseEvent]:
     if scope.agency_family != AgencyFamily.BAWASLU:
         qs = qs.exclude(kind="pesan")
     return qs
+
+
+def person_latest_subject(*, person: Person, user) -> CaseSubject | None:
+    """The latest subject record of `person` in a case the user may see: what the user's own cases
+    recorded (name, agency, position), never another jurisdiction's entries about the same NIP."""
+    return (
+        CaseSubject.objects.filter(person=person, case__in=restrict(Case.objects.all(), user, "view"))
+        .select_related("agency", "person")
+        .order_by("-added_at", "-pk")
+        .first()
+    )
 
 
 def person_history(*, person: Person, user) -> QuerySet[Case]:

@@ -3,6 +3,7 @@ bumps `Case.version` (optimistic concurrency), writes a timeline event and an au
 
 import datetime as dt
 import re
+from dataclasses import dataclass, replace
 
 from django.db import transaction
 from django.utils import timezone
@@ -32,6 +33,7 @@ from netra.cases.models import (
     StopReason,
     SubjectLevel,
 )
+from netra.cases.selectors.cases import person_latest_subject
 from netra.cases.services.deadlines import (
     deadline_extend,
     deadline_open,
@@ -115,38 +117,75 @@ def _office_code(agency: Agency) -> str:
 # --- subjects ------------------------------------------------------------------------------------------
 
 
-def person_get_or_create(
-    *,
-    name: str,
-    nip: str = "",
-    agency: Agency | None = None,
-    agency_name: str = "",
-    position: str = "",
-    employment_type: str = "",
-    position_category: str = PositionCategory.OTHER,
-) -> Person:
-    """The person with this NIP if known; otherwise a new record (name matches are only *proposed* as
-    duplicates — two different people share names too often to merge silently)."""
+@dataclass(frozen=True)
+class SubjectDetails:
+    """What one case records about a terlapor, as an officer or a reporter typed it. Stored on the
+    `CaseSubject`, never taken from another jurisdiction's record of the same person (issue 8)."""
+
+    name: str = ""
+    agency: Agency | None = None
+    agency_name: str = ""
+    position: str = ""
+    position_category: str = PositionCategory.OTHER
+    employment_type: str = ""
+
+    @classmethod
+    def of(cls, source: Person | CaseSubject) -> "SubjectDetails":
+        return cls(**{f: getattr(source, f) for f in SUBJECT_DETAIL_FIELDS})
+
+    def over(self, base: "SubjectDetails") -> "SubjectDetails":
+        """These details where given, `base`'s where left blank."""
+        given = {f: getattr(self, f) for f in SUBJECT_DETAIL_FIELDS if _given(getattr(self, f), f)}
+        return replace(base, **given)
+
+    def clean(self) -> "SubjectDetails":
+        if self.employment_type and self.employment_type not in SubjectType.values:
+            raise ApplicationError(_("Jenis kepegawaian tidak dikenal."), extra={"field": "employment_type"})
+        if self.position_category not in PositionCategory.values:
+            raise ApplicationError(_("Kategori jabatan tidak dikenal."), extra={"field": "position_category"})
+        agency_name = (self.agency_name or (self.agency.name if self.agency else "")).strip()[:200]
+        return replace(
+            self, name=self.name.strip()[:200], agency_name=agency_name, position=self.position.strip()[:200]
+        )
+
+    def apply_to(self, target: Person | CaseSubject) -> None:
+        for field in SUBJECT_DETAIL_FIELDS:
+            setattr(target, field, getattr(self, field))
+
+
+SUBJECT_DETAIL_FIELDS = ("name", "agency", "agency_name", "position", "position_category", "employment_type")
+
+
+def _given(value, field: str) -> bool:
+    if field == "position_category":
+        return bool(value) and value != PositionCategory.OTHER
+    return bool(value)
+
+
+def clean_nip(nip: str) -> str:
+    """Digits only; an NIP, once given, has 18 of them."""
     nip = re.sub(r"\D", "", nip or "")
     if nip and len(nip) != 18:
         raise ApplicationError(_("NIP harus 18 angka."), extra={"field": "nip"})
+    return nip
+
+
+def person_get_or_create(*, nip: str, details: SubjectDetails) -> Person:
+    """The person with this NIP if known; otherwise a new record (name matches are only *proposed* as
+    duplicates — two different people share names too often to merge silently). An existing record is
+    returned unchanged: the caller records `details` on the case's subject."""
+    nip = clean_nip(nip)
     if nip:
         person = Person.objects.filter(nip=nip).first()
         if person is not None:
             return person
-    if employment_type and employment_type not in SubjectType.values:
-        raise ApplicationError(_("Jenis kepegawaian tidak dikenal."), extra={"field": "employment_type"})
-    return Person.objects.create(
-        name=name.strip()[:200],
-        name_key=normalize_key(name),
-        nip=nip,
-        agency=agency,
-        agency_name=(agency_name or (agency.name if agency else "")).strip()[:200],
-        agency_key=normalize_key(agency_name or (agency.name if agency else "")),
-        position=position.strip()[:200],
-        position_category=position_category,
-        employment_type=employment_type,
-    )
+    details = details.clean()
+    person = Person(nip=nip)
+    details.apply_to(person)
+    person.name_key = normalize_key(details.name)
+    person.agency_key = normalize_key(details.agency_name)
+    person.save()
+    return person
 
 
 def _employer_for(agency_name: str) -> Agency | None:
@@ -161,16 +200,25 @@ def _employer_for(agency_name: str) -> Agency | None:
     return next((a for a in candidates if normalize_key(a.name) == key), None)
 
 
-def case_subject_add(*, case: Case, person: Person, actor=None) -> CaseSubject:
-    subject, created = CaseSubject.objects.get_or_create(case=case, person=person)
-    if created:
-        _event(
-            case,
-            EventKind.SUBJECT,
-            _("Terlapor ditambahkan: %(person)s.") % {"person": person},
-            actor=actor,
-            data={"person_id": person.pk},
-        )
+def case_subject_add(
+    *, case: Case, person: Person, actor=None, details: SubjectDetails | None = None
+) -> CaseSubject:
+    """Make `person` a subject of `case`, recording `details` (by default the person's own record, for
+    a person created from these very details)."""
+    recorded = (details or SubjectDetails.of(person)).clean()
+    subject = CaseSubject.objects.filter(case=case, person=person).first()
+    if subject is not None:
+        return subject
+    subject = CaseSubject(case=case, person=person)
+    recorded.apply_to(subject)
+    subject.save()
+    _event(
+        case,
+        EventKind.SUBJECT,
+        _("Terlapor ditambahkan: %(person)s.") % {"person": subject},
+        actor=actor,
+        data={"person_id": person.pk},
+    )
     return subject
 
 
@@ -179,9 +227,7 @@ def _classify(subject: CaseSubject, conduct_code: str, actor) -> CaseSubject:
     if conduct is None:
         raise ApplicationError(_("Perbuatan tidak dikenal."), extra={"field": "conduct"})
     case = subject.case
-    employment = (
-        subject.person.employment_type if subject.person.employment_type in ("pns", "pppk") else "pns"
-    )
+    employment = subject.employment_type if subject.employment_type in ("pns", "pppk") else "pns"
     result = classify_conduct(
         conduct=conduct, incident_date=case.incident_date, election=case.election, employment_type=employment
     )
@@ -200,7 +246,7 @@ def _classify(subject: CaseSubject, conduct_code: str, actor) -> CaseSubject:
         EventKind.SUBJECT,
         _("Klasifikasi %(person)s: %(what)s.")
         % {
-            "person": subject.person,
+            "person": subject,
             "what": variant.describe()
             if variant is not None
             else _("tahap pemilihan belum dapat ditentukan"),
@@ -245,42 +291,58 @@ def subject_classify(
     return subject
 
 
+def _visible_details(person: Person, user) -> SubjectDetails:
+    """What the user's own cases recorded about `person` (the latest), never another office's entries."""
+    subject = person_latest_subject(person=person, user=user)
+    return SubjectDetails.of(subject) if subject is not None else SubjectDetails()
+
+
 @in_record_language
 def subject_add(*, case_id: int, user, data: dict, expected_version: int | None = None) -> CaseSubject:
-    """Add a terlapor (new person, or an existing one by NIP / id)."""
+    """Add a terlapor: an existing person the user may see (by id), or by NIP / name as typed.
+
+    A person outside the user's scope is never echoed back: by id it is not found (404); by NIP the
+    case is linked to that identity silently and records only what the officer typed."""
     if not user.has_perm("cases.change_case"):
         raise PermissionDeniedError(_("Anda tidak berwenang menambah terlapor."))
     with transaction.atomic():
         case = case_lock_for(case_id=case_id, user=user)
         _check_version(case, expected_version)
         _require_stage_owner(case, user)
+        typed = _typed_details(data)
         if data.get("person_id"):
-            person = Person.objects.filter(pk=data["person_id"]).first()
+            person = restrict(Person.objects.all(), user, "view").filter(pk=data["person_id"]).first()
             if person is None:
                 raise NotFoundError(_("Data terlapor tidak ditemukan."))
+            details = typed.over(_visible_details(person, user))
         else:
-            if not str(data.get("name", "")).strip():
+            if not typed.name.strip():
                 raise ApplicationError(_("Nama terlapor wajib diisi."), extra={"field": "name"})
-            agency = None
-            if data.get("agency_id"):
-                agency = Agency.objects.filter(pk=data["agency_id"], kind=AgencyKind.INSTANSI).first()
-                if agency is None:
-                    raise ApplicationError(_("Instansi tidak dikenal."), extra={"field": "agency_id"})
-            person = person_get_or_create(
-                name=data["name"],
-                nip=data.get("nip", ""),
-                agency=agency,
-                agency_name=data.get("agency_name", ""),
-                position=data.get("position", ""),
-                employment_type=data.get("employment_type", ""),
-                position_category=data.get("position_category") or PositionCategory.OTHER,
-            )
-        subject = case_subject_add(case=case, person=person, actor=user)
+            person = person_get_or_create(nip=data.get("nip", ""), details=typed)
+            visible = restrict(Person.objects.all(), user, "view").filter(pk=person.pk).exists()
+            details = typed.over(_visible_details(person, user)) if visible else typed
+        subject = case_subject_add(case=case, person=person, actor=user, details=details)
         if data.get("conduct"):
             _classify(subject, data["conduct"], user)
         _bump(case)
         audit_record(actor=user, action="case.subject_add", instance=case, after={"person_id": person.pk})
     return subject
+
+
+def _typed_details(data: dict) -> SubjectDetails:
+    agency = None
+    if data.get("agency_id"):
+        agency = Agency.objects.filter(pk=data["agency_id"], kind=AgencyKind.INSTANSI).first()
+        if agency is None:
+            raise ApplicationError(_("Instansi tidak dikenal."), extra={"field": "agency_id"})
+    return SubjectDetails(
+        name=str(data.get("name") or ""),
+        agency=agency,
+        agency_name=str(data.get("agency_name") or ""),
+        position=str(data.get("position") or ""),
+        position_category=data.get("position_category") or PositionCategory.OTHER,
+        employment_type=data.get("employment_type") or "",
+    ).clean()
 
 
 PERSON_FIELDS = (
@@ -296,51 +358,46 @@ PERSON_FIELDS = (
 
 @in_record_language
 def person_update(*, person_id: int, user, data: dict) -> Person:
-    """Resolve a subject's details later (NIP, agency, position), e.g. from SIASN. The person must be a
-    subject of a case the user may change."""
+    """Resolve a subject's details later (NIP, agency, position), e.g. from SIASN. Only a record that
+    lives wholly inside cases the user may change can be changed (`Person` "change" scope); the change
+    reaches every case's subject, since all of them are the user's."""
     unknown = set(data) - set(PERSON_FIELDS)
     if unknown:
         raise ApplicationError(_("Kolom tidak dapat diubah: %(f)s.") % {"f": ", ".join(sorted(unknown))})
     if not user.has_perm("cases.change_case"):
         raise PermissionDeniedError(_("Anda tidak berwenang mengubah data terlapor."))
     with transaction.atomic():
-        visible_cases = restrict(Case.objects.all(), user, "change")
         person = (
-            Person.objects.select_for_update()
-            .filter(pk=person_id, case_roles__case__in=visible_cases)
-            .first()
+            restrict(Person.objects.all(), user, "change").select_for_update().filter(pk=person_id).first()
         )
         if person is None:
             raise NotFoundError(_("Data terlapor tidak ditemukan."))
         before = {k: getattr(person, k) for k in data}
         if "nip" in data:
-            nip = re.sub(r"\D", "", data["nip"] or "")
-            if nip and len(nip) != 18:
-                raise ApplicationError(_("NIP harus 18 angka."), extra={"field": "nip"})
+            nip = clean_nip(data["nip"] or "")
             if nip and Person.objects.filter(nip=nip).exclude(pk=person.pk).exists():
                 raise ConflictError(
                     _("NIP ini sudah tercatat untuk terlapor lain; gabungkan kedua data terlapor."),
                     code="nip_taken",
                 )
-            data["nip"] = nip
-        if (
-            data.get("agency_id")
-            and not Agency.objects.filter(pk=data["agency_id"], kind=AgencyKind.INSTANSI).exists()
-        ):
-            raise ApplicationError(_("Instansi tidak dikenal."), extra={"field": "agency_id"})
-        if "employment_type" in data and data["employment_type"] not in SubjectType.values:
-            raise ApplicationError(_("Jenis kepegawaian tidak dikenal."), extra={"field": "employment_type"})
-        if "position_category" in data and data["position_category"] not in PositionCategory.values:
-            raise ApplicationError(_("Kategori jabatan tidak dikenal."), extra={"field": "position_category"})
-        for key, value in data.items():
-            setattr(person, key, value)
+            person.nip = nip
+        merged = {k: v for k, v in data.items() if k != "nip"}
+        if "agency_id" in merged:
+            merged["agency"] = merged.pop("agency_id")
+        details = _person_details(person, merged)
+        details.apply_to(person)
         person.name_key = normalize_key(person.name)
-        person.agency_key = normalize_key(
-            person.agency_name or (person.agency.name if person.agency_id else "")
-        )
+        person.agency_key = normalize_key(person.agency_name)
         person.save()
-        for case in Case.objects.filter(subjects__person=person).distinct():
-            _event(case, EventKind.SUBJECT, _("Data terlapor %(p)s diperbarui.") % {"p": person}, actor=user)
+        for subject in CaseSubject.objects.filter(person=person).select_related("case"):
+            _person_details(subject, merged).apply_to(subject)
+            subject.save()
+            _event(
+                subject.case,
+                EventKind.SUBJECT,
+                _("Data terlapor %(p)s diperbarui.") % {"p": subject},
+                actor=user,
+            )
         audit_record(
             actor=user,
             action="person.update",
@@ -349,6 +406,28 @@ def person_update(*, person_id: int, user, data: dict) -> Person:
             after={k: getattr(person, k) for k in data},
         )
     return person
+
+
+def _person_details(target: Person | CaseSubject, changes: dict) -> SubjectDetails:
+    """`target`'s details with `changes` (field → value; `agency` an id) applied and checked."""
+    values = {f: getattr(target, f) for f in SUBJECT_DETAIL_FIELDS}
+    for key, value in changes.items():
+        if key == "agency":
+            agency = None
+            if value:
+                agency = Agency.objects.filter(pk=value, kind=AgencyKind.INSTANSI).first()
+                if agency is None:
+                    raise ApplicationError(_("Instansi tidak dikenal."), extra={"field": "agency_id"})
+            values["agency"] = agency
+        elif value is None:
+            raise ApplicationError(
+                _("Kolom %(f)s tidak boleh kosong (null).") % {"f": key}, extra={"field": key}
+            )
+        else:
+            values[key] = value
+    if "name" in changes and not str(values["name"]).strip():
+        raise ApplicationError(_("Nama terlapor wajib diisi."), extra={"field": "name"})
+    return SubjectDetails(**values).clean()
 
 
 def _require_stage_owner(case: Case, user) -> None:
@@ -383,16 +462,16 @@ def _handling_office(report: Report) -> Agency:
 
 def _add_report_subjects(case: Case, report: Report, actor) -> None:
     for rp in report.reported_persons.all():
-        employer = _employer_for(rp.agency_name)
-        person = person_get_or_create(
+        details = SubjectDetails(
             name=rp.name,
-            nip=rp.nip if len(re.sub(r"\D", "", rp.nip)) == 18 else "",
-            agency=employer,
+            agency=_employer_for(rp.agency_name),
             agency_name=rp.agency_name,
             position=rp.position,
-            employment_type=rp.employment_type,
+            employment_type=rp.employment_type if rp.employment_type in SubjectType.values else "",
         )
-        case_subject_add(case=case, person=person, actor=actor)
+        nip = rp.nip if len(re.sub(r"\D", "", rp.nip)) == 18 else ""
+        person = person_get_or_create(nip=nip, details=details)
+        case_subject_add(case=case, person=person, actor=actor, details=details)
 
 
 @in_record_language
@@ -816,7 +895,7 @@ def _recommend(*, case: Case, user, payload: dict, now: dt.datetime) -> dict:
                 _("Terlapor pada rekomendasi ke-%(n)s bukan bagian kasus ini.") % {"n": i + 1},
                 extra={"field": f"recommendations[{i}].subject_id"},
             )
-        ppk = subject.person.agency
+        ppk = subject.agency
         if item.get("addressed_to_id"):
             ppk = Agency.objects.filter(
                 pk=item["addressed_to_id"], kind=AgencyKind.INSTANSI, is_active=True
@@ -824,7 +903,7 @@ def _recommend(*, case: Case, user, payload: dict, now: dt.datetime) -> dict:
         if ppk is None:
             raise ApplicationError(
                 _("Instansi (PPK) %(person)s belum diketahui: lengkapi data terlapor dahulu.")
-                % {"person": subject.person},
+                % {"person": subject},
                 extra={"field": f"recommendations[{i}].addressed_to_id"},
             )
         sanction = None

@@ -124,9 +124,8 @@ def clarification_schedule(
         position = ""
         if role == ClarificationRole.SUBJECT:
             subject = subject_for_case(case, subject_id)
-            name = subject.person.name
-            agency = subject.person.agency.name if subject.person.agency_id else subject.person.agency_name
-            position = ", ".join(p for p in (subject.person.position, agency) if p)
+            name = subject.name
+            position = ", ".join(p for p in (subject.position, subject.agency_label) if p)
         elif role == ClarificationRole.REPORTER:
             name = REPORTER_LABEL  # never the reporter's name (identity sealed in intake)
         else:
@@ -321,7 +320,7 @@ def clarification_request_presentation(
                 _("Masih ada jadwal klarifikasi terlapor ini yang belum dicatat hasilnya."),
                 code="pending_session",
             )
-        ppk = subject.person.agency
+        ppk = subject.agency
         if ppk is None:
             raise ApplicationError(
                 _("Instansi (PPK) terlapor belum diketahui: lengkapi data terlapor dahulu."),
@@ -338,9 +337,9 @@ def clarification_request_presentation(
             context={
                 "case_kind": _case_kind(case),
                 "registration": _registration(case),
-                "subject_name": subject.person.name,
-                "subject_nip": subject.person.nip,
-                "subject_position": subject.person.position,
+                "subject_name": subject.name,
+                "subject_nip": subject.nip,
+                "subject_position": subject.position,
                 "absences": [
                     {
                         "attempt": c.attempt,
@@ -361,7 +360,7 @@ def clarification_request_presentation(
             case=case,
             role=ClarificationRole.SUBJECT,
             subject=subject,
-            invitee_name=subject.person.name,
+            invitee_name=subject.name,
             attempt=attempt,
             scheduled_at=scheduled_at,
             place=place[:300],
@@ -376,7 +375,7 @@ def clarification_request_presentation(
             EventKind.CLARIFICATION,
             _("%(name)s tidak hadir %(k)s kali; %(ppk)s diminta menghadirkannya pada %(when)s.")
             % {
-                "name": subject.person.name,
+                "name": subject.name,
                 "k": len(absences),
                 "ppk": ppk.name,
                 "when": letters.datetime_id(scheduled_at, case.office),

@@ -195,17 +195,16 @@ def letter_issue(
 
 def _subject_rows(case: Case) -> list[dict]:
     rows = []
-    for s in case.subjects.select_related("person", "person__agency", "conduct", "violation"):
-        person = s.person
+    for s in case.subjects.select_related("person", "agency", "conduct", "violation"):
         classification = str(s.violation) if s.violation_id else _("belum diklasifikasi")
         if s.level:
             classification = f"{classification} ({s.get_level_display()})"
         rows.append(
             {
-                "name": person.name,
-                "nip": person.nip,
-                "position": person.position,
-                "agency": person.agency.name if person.agency_id else person.agency_name,
+                "name": s.name,
+                "nip": s.nip,
+                "position": s.position,
+                "agency": s.agency_label,
                 "conduct": str(s.conduct) if s.conduct_id else "-",
                 "classification": classification,
             }
@@ -293,12 +292,11 @@ def recommendation_letter_issue(
     """One letter per recommendation, from the oversight body to the subject's PPK; linked back on
     `Recommendation.document`."""
     subject = recommendation.subject
-    person = subject.person
     forwarding = case.documents.filter(kind=DocumentKind.FORWARDING).order_by("-created_at").first()
     context = {
-        "subject_name": person.name,
-        "subject_nip": person.nip,
-        "subject_position": person.position,
+        "subject_name": subject.name,
+        "subject_nip": subject.nip,
+        "subject_position": subject.position,
         "violation": str(subject.violation) if subject.violation_id else "-",
         "sanction": str(recommendation.sanction)
         if recommendation.sanction_id
@@ -314,7 +312,7 @@ def recommendation_letter_issue(
         template="recommendation.html",
         issued_by=recommendation.issued_by,
         addressee=_("Pejabat Pembina Kepegawaian %(ppk)s") % {"ppk": ppk.name},
-        subject_line=_("Rekomendasi atas pelanggaran netralitas ASN a.n. %(name)s") % {"name": person.name},
+        subject_line=_("Rekomendasi atas pelanggaran netralitas ASN a.n. %(name)s") % {"name": subject.name},
         context=context,
         actor=actor,
         audience={B, O, E, agency_entry(ppk.pk)},
@@ -605,7 +603,7 @@ def document_open(*, case_id: int, document_id: int, user) -> tuple[bytes, Docum
 
 
 def subject_for_case(case: Case, subject_id: int | None) -> CaseSubject:
-    subject = case.subjects.select_related("person", "person__agency").filter(pk=subject_id or 0).first()
+    subject = case.subjects.select_related("person", "agency").filter(pk=subject_id or 0).first()
     if subject is None:
         raise NotFoundError(_("Terlapor tidak ditemukan dalam kasus ini."))
     return subject

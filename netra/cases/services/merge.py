@@ -25,7 +25,7 @@ from netra.cases.models import (
     ParticipantRole,
     Person,
 )
-from netra.cases.services.cases import _bump, _check_version, _event, case_lock_for
+from netra.cases.services.cases import SUBJECT_DETAIL_FIELDS, _bump, _check_version, _event, case_lock_for
 from netra.cases.services.deadlines import deadlines_cancel
 from netra.cases.services.reporters import reports_sync
 from netra.core.exceptions import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
@@ -111,6 +111,7 @@ def case_merge(
             CaseSubject.objects.create(
                 case=target,
                 person=subject.person,
+                **{f: getattr(subject, f) for f in SUBJECT_DETAIL_FIELDS},
                 conduct=subject.conduct,
                 violation=subject.violation,
                 level=subject.level,
@@ -213,8 +214,8 @@ def person_merge(*, keep_id: int, drop_id: int, user, reason: str) -> Person:
     of `drop` moves to `keep` (a case holding both keeps one subject), `keep` takes the NIP and fills
     its blanks from `drop`, and `drop` is deleted; the audit row keeps its snapshot.
 
-    Both records must be reachable through cases the user may change, and so must every case `drop`
-    appears in: a merge never edits another jurisdiction's case behind its back."""
+    Both records must lie wholly inside cases the user may change: a merge never edits another
+    jurisdiction's case or record behind its back. Anything else is not found (404), as everywhere."""
     reason = _require_reason(reason)
     if not user.has_perm(MERGE_PERMISSION):
         raise PermissionDeniedError(
@@ -226,30 +227,23 @@ def person_merge(*, keep_id: int, drop_id: int, user, reason: str) -> Person:
             extra={"field": "drop_person_id"},
         )
     with transaction.atomic():
-        changeable = restrict(Case.objects.all(), user, "change")
-        reachable_ids = CaseSubject.objects.filter(
-            person_id__in=(keep_id, drop_id), case__in=changeable
-        ).values("person_id")
+        # Both records must lie wholly inside cases the user may change (`Person` "change" scope): a
+        # merge edits every case of both, and a record shared with another jurisdiction is not ours.
         persons = {
-            p.pk: p for p in Person.objects.select_for_update().filter(pk__in=reachable_ids).order_by("pk")
+            p.pk: p
+            for p in restrict(Person.objects.all(), user, "change")
+            .select_for_update()
+            .filter(pk__in=(keep_id, drop_id))
+            .order_by("pk")
         }
         if keep_id not in persons or drop_id not in persons:
             raise NotFoundError(_("Data terlapor tidak ditemukan."))
         keep, drop = persons[keep_id], persons[drop_id]
-        cases = list(
+        list(
             Case.objects.select_for_update(of=("self",))
-            .filter(pk__in=CaseSubject.objects.filter(person=drop).values("case_id"))
+            .filter(pk__in=CaseSubject.objects.filter(person__in=(keep, drop)).values("case_id"))
             .order_by("pk")
         )
-        reachable = set(changeable.filter(pk__in=[c.pk for c in cases]).values_list("pk", flat=True))
-        if len(reachable) != len(cases):
-            raise ConflictError(
-                _(
-                    "Data terlapor ini juga tercatat pada kasus di luar wilayah Anda; "
-                    "penggabungan dilakukan oleh Bawaslu yang membawahi kedua wilayah."
-                ),
-                code="person_out_of_scope",
-            )
         nips = {re.sub(r"\D", "", p.nip) for p in (keep, drop) if p.nip}
         if len(nips) > 1:
             raise ConflictError(

@@ -242,3 +242,27 @@ def test_me_reports_the_scope(api_world):
     assert body["agency"]["region_code"] == "64.71"
     assert body["region_prefixes"] == ["64.71"]
     assert "agencies.view_user" in body["permissions"]
+
+
+from netra.cases.tests.permission_doors import DOORS  # noqa: E402
+from netra.core.testing import check_door  # noqa: E402
+
+
+@pytest.mark.parametrize("door", DOORS, ids=lambda d: d.name)
+def test_scoping_doors(door, door_world):
+    check_door(door, door_world)
+
+
+def test_in_scope_person_is_still_reachable(door_world):
+    """The doors are closed, not the rooms: Balikpapan still edits a record that is wholly its own, and
+    sees what its own case recorded about a shared one."""
+    client = login(door_world["users"]["bpp_officer"])
+    own = door_world["own_person"]
+    response = client.patch(
+        f"{A}/cases/persons/{own.pk}", {"position": "Lurah Manggar"}, content_type="application/json"
+    )
+    assert response.status_code == 200, response.content
+    assert door_world["case"].subjects.get(person=own).position == "Lurah Manggar"
+    shared = client.get(f"{A}/cases/persons/{door_world['shared_person'].pk}")
+    assert shared.status_code == 200
+    assert [c["id"] for c in shared.json()["cases"]] == [door_world["case"].pk]  # not Purbalingga's

@@ -4,6 +4,8 @@ import datetime as dt
 
 import pytest
 
+from netra.agencies.roles import Role
+from netra.agencies.tests.factories import UserFactory
 from netra.audit.models import AuditLogEntry
 from netra.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 from netra.intake import crypto, services
@@ -190,9 +192,20 @@ def test_same_reporter_is_recognised_without_opening(world):
     third = services.report_submit(
         submission=make_submission(identity=services.IdentityIn(name="Ani", address="Samarinda")), now=NOW
     ).report
-    assert same_reporter_count(report=first) == 1
-    assert same_reporter_count(report=second) == 1
-    assert same_reporter_count(report=third) == 0
+    officer = world["users"]["bpp_officer"]
+    assert same_reporter_count(report=first, user=officer) == 1
+    assert same_reporter_count(report=second, user=officer) == 1
+    assert same_reporter_count(report=third, user=officer) == 0
+
+
+def test_same_reporter_count_stays_inside_the_jurisdiction(world):
+    """Issue 8: a count of the reporter's reports elsewhere tells an office more than it may know."""
+    first = services.report_submit(submission=make_submission(), now=NOW).report
+    services.report_submit(submission=make_submission(incident_region_code="33.03.01"), now=NOW)
+    services.report_submit(submission=make_submission(incident_region_code="33.03.01"), now=NOW)
+    assert same_reporter_count(report=first, user=world["users"]["bpp_officer"]) == 0
+    national = UserFactory(username="u-ri-officer", agency=world["agencies"]["ri"], roles=[Role.OFFICER])
+    assert same_reporter_count(report=first, user=national) == 2
 
 
 def test_retention_purges_identity_witnesses_after_close(world, settings):
