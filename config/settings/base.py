@@ -28,6 +28,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "django_celery_beat",
+    # ninja serves Swagger UI from its own bundled static files only when it is an installed app;
+    # otherwise /api/v1/docs loads it from a CDN and is blank offline.
+    "ninja",
     # Netra, bottom layer first: nothing here imports an app listed below it.
     "netra.core",
     "netra.audit",
