@@ -1,11 +1,14 @@
 """Reading agencies and users, always through the scoping selector."""
 
+import re
+
 from django.db.models import QuerySet
 
-from netra.agencies.models import Agency, User
+from netra.agencies.models import Agency, AgencyKind, User
 from netra.core.cache import ttl_memoize
 from netra.core.scoping import restrict
 from netra.regions.codes import region_code_lineage
+from netra.regions.models import Region
 
 
 def agency_list_visible_to(
@@ -41,3 +44,70 @@ def agency_for_region(*, region_code: str, kinds: tuple[str, ...]) -> Agency | N
         if code in found:
             return found[code]
     return Agency.objects.filter(kind__in=kinds, is_active=True, region__isnull=True).order_by("pk").first()
+
+
+_ABBREVIATIONS = (
+    (re.compile(r"\bpemkot\b"), "pemerintah kota"),
+    (re.compile(r"\bpemkab\b"), "pemerintah kabupaten"),
+    (re.compile(r"\bpemprov\b"), "pemerintah provinsi"),
+    (re.compile(r"\bkab\b"), "kabupaten"),
+    (re.compile(r"\bprov\b"), "provinsi"),
+)
+_REGION_WORD = re.compile(r"\b(kota|kabupaten|provinsi)\s+")
+
+
+def _unit_key(text: str) -> str:
+    key = re.sub(r"[^a-z0-9 ]+", " ", (text or "").lower())
+    for pattern, full in _ABBREVIATIONS:
+        key = pattern.sub(full, key)
+    return " ".join(key.split())
+
+
+def _region_named(word: str, words: list[str]) -> Region | None:
+    """The kab/kota or province named by the longest run of `words` after `word` ("kota balikpapan")."""
+    level, prefix = (Region.Level.PROVINCE, "") if word == "provinsi" else (Region.Level.REGENCY, word + " ")
+    for n in range(min(len(words), 5), 0, -1):
+        name = prefix + " ".join(words[:n])
+        region = Region.objects.filter(level=level, name__iexact=name, is_active=True).first()
+        if region is not None:
+            return region
+    return None
+
+
+def employer_for_unit(*, name: str) -> Agency | None:
+    """The PPK (an active `instansi` agency) for an employing unit as an officer or reporter typed it.
+
+    1. An instansi whose name is the text (abbreviations such as "Pemkot", "Kab." expanded).
+    2. A unit of a regional government ("Dinas Pendidikan Kota Balikpapan", "SMPN 2 Kab. Purbalingga",
+       "RSUD Provinsi Kalimantan Timur"): the instansi of that kab/kota or province. The governor or
+       regent/mayor is the PPK of the region's civil servants (PP 11/2017 as amended by PP 17/2020,
+       delegation of PPK authority; article not re-checked here [UNVERIFIED]), so every unit of Pemerintah
+       Kota Balikpapan answers to the same PPK.
+    3. Otherwise None: nothing is guessed, the officer picks from the list of instansi.
+    """
+    key = _unit_key(name)
+    if not key:
+        return None
+    instansi = Agency.objects.filter(kind=AgencyKind.INSTANSI, is_active=True)
+    for agency in instansi.filter(name__icontains=key.split()[-1]):
+        if _unit_key(agency.name) == key:
+            return agency
+    for match in _REGION_WORD.finditer(key):
+        region = _region_named(match.group(1), key[match.end() :].split())
+        if region is not None:
+            found = instansi.filter(region=region).order_by("pk")
+            if found.count() == 1:
+                return found.first()
+            government = [a for a in found if _unit_key(a.name).startswith("pemerintah")]
+            if len(government) == 1:
+                return government[0]
+    return None
+
+
+def employer_choices() -> QuerySet[Agency]:
+    """Every active instansi (PPK), for the picker on a terlapor's record."""
+    return (
+        Agency.objects.filter(kind=AgencyKind.INSTANSI, is_active=True)
+        .select_related("region")
+        .order_by("name")
+    )

@@ -184,7 +184,8 @@ TRANSITIONS: tuple[Transition, ...] = (
         S.FORWARDED,
         frozenset({BAWASLU}),
         "cases.decide_case",
-        requires=("destination", "recipient_id"),
+        # forwarding_summary: the officer's own summary for the letter (never the reporter's words).
+        requires=("destination", "recipient_id", "forwarding_summary"),
         closes=(K.CRIMINAL_FORWARD,),
         guard=_proven,
         guard_message=_("Hanya kasus yang terbukti yang diteruskan."),
@@ -284,6 +285,23 @@ TRANSITIONS: tuple[Transition, ...] = (
         requires=("reason",),
     ),
 )
+
+# What a payload field is called in a message to an officer (never the internal key: issue 15 item 13).
+FIELD_LABELS: dict[str, str] = {
+    "reason": _("Alasan"),
+    "outcome": _("Putusan pleno"),
+    "decided_on": _("Tanggal pleno"),
+    "destination": _("Tujuan penerusan"),
+    "recipient_id": _("Instansi penerima"),
+    "forwarding_summary": _("Ringkasan untuk surat penerusan"),
+    "recommendations": _("Rekomendasi (pilih sekurang-kurangnya satu terlapor)"),
+    "sanctions": _("Sanksi (isi nomor keputusan sekurang-kurangnya untuk satu terlapor)"),
+}
+
+
+def field_label(key: str) -> str:
+    return str(FIELD_LABELS.get(key, key))
+
 
 BY_NAME: dict[str, Transition] = {t.name: t for t in TRANSITIONS}
 if len(BY_NAME) != len(TRANSITIONS):

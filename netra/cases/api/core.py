@@ -215,6 +215,9 @@ class TransitionIn(Schema):
     violation_class: str = ""
     destination: str = ""
     recipient_id: int | None = None
+    forwarding_summary: str = Field(
+        "", max_length=10000, description="forward: the officer's own summary for the forwarding letter"
+    )
     recommendations: list[dict] = Field(default_factory=list)
     sanctions: list[dict] = Field(default_factory=list)
 
@@ -458,6 +461,25 @@ def add_subject(request, case_id: int, payload: SubjectIn):
     except ConflictError as exc:
         _precondition(exc)
     return Status(201, subject)
+
+
+@router.patch(
+    "/cases/{case_id}/subjects/{subject_id}",
+    response=SubjectOut,
+    summary="Ubah data terlapor sebagaimana dicatat pada kasus ini (pemilik tahap)",
+)
+def patch_subject(request, case_id: int, subject_id: int, payload: PersonPatchIn):
+    version = parse_if_match(request, case_id, required=False)
+    try:
+        return services.subject_update(
+            case_id=case_id,
+            subject_id=subject_id,
+            user=request.user,
+            data=payload.dict(exclude_unset=True),
+            expected_version=version,
+        )
+    except ConflictError as exc:
+        _precondition(exc)
 
 
 @router.post(

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netra.agencies.models import Agency, AgencyFamily, AgencyKind
-from netra.agencies.selectors import agency_for_region
+from netra.agencies.selectors import agency_for_region, employer_for_unit
 from netra.audit.services import audit_record
 from netra.cases import workflow
 from netra.cases.models import (
@@ -22,7 +22,6 @@ from netra.cases.models import (
     CaseState,
     CaseSubject,
     DecisionOutcome,
-    DocumentCounter,
     EventKind,
     Participant,
     ParticipantRole,
@@ -96,15 +95,6 @@ def _event(case: Case, kind: str, text: str, *, actor=None, agency=None, data=No
 def _bump(case: Case, *fields: str) -> None:
     case.version += 1
     case.save(update_fields=["version", "updated_at", *fields])
-
-
-def _next_number(*, agency: Agency, kind: str, year: int) -> int:
-    counter, _created = DocumentCounter.objects.select_for_update().get_or_create(
-        agency=agency, kind=kind, year=year
-    )
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    return counter.last
 
 
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
@@ -186,18 +176,6 @@ def person_get_or_create(*, nip: str, details: SubjectDetails) -> Person:
     person.agency_key = normalize_key(details.agency_name)
     person.save()
     return person
-
-
-def _employer_for(agency_name: str) -> Agency | None:
-    """The employing agency (PPK) whose name matches what the reporter wrote ("Pemkot Balikpapan" is
-    not guessed: an officer resolves it on the subject's record)."""
-    key = normalize_key(agency_name)
-    if not key:
-        return None
-    candidates = Agency.objects.filter(
-        kind=AgencyKind.INSTANSI, is_active=True, name__icontains=key.split()[-1]
-    )
-    return next((a for a in candidates if normalize_key(a.name) == key), None)
 
 
 def case_subject_add(
@@ -335,14 +313,82 @@ def _typed_details(data: dict) -> SubjectDetails:
         agency = Agency.objects.filter(pk=data["agency_id"], kind=AgencyKind.INSTANSI).first()
         if agency is None:
             raise ApplicationError(_("Instansi tidak dikenal."), extra={"field": "agency_id"})
+    agency_name = str(data.get("agency_name") or "")
     return SubjectDetails(
         name=str(data.get("name") or ""),
-        agency=agency,
-        agency_name=str(data.get("agency_name") or ""),
+        agency=agency or employer_for_unit(name=agency_name),
+        agency_name=agency_name,
         position=str(data.get("position") or ""),
         position_category=data.get("position_category") or PositionCategory.OTHER,
         employment_type=data.get("employment_type") or "",
     ).clean()
+
+
+@in_record_language
+def subject_update(
+    *, case_id: int, subject_id: int, user, data: dict, expected_version: int | None = None
+) -> CaseSubject:
+    """Correct what this case records about a terlapor (the stage owner; audited). Only this case's
+    record changes; a record that is wholly the user's (`Person` "change" scope) follows along, so the
+    person page shows it too. A new NIP links the subject to that identity (never echoing another
+    office's record: what the officer typed is what the case keeps)."""
+    unknown = set(data) - set(PERSON_FIELDS)
+    if unknown:
+        raise ApplicationError(_("Kolom tidak dapat diubah: %(f)s.") % {"f": ", ".join(sorted(unknown))})
+    if not user.has_perm("cases.change_case"):
+        raise PermissionDeniedError(_("Anda tidak berwenang mengubah data terlapor."))
+    with transaction.atomic():
+        case = case_lock_for(case_id=case_id, user=user)
+        _check_version(case, expected_version)
+        _require_stage_owner(case, user)
+        subject = case.subjects.select_related("person", "agency").filter(pk=subject_id).first()
+        if subject is None:
+            raise NotFoundError(_("Terlapor tidak ditemukan dalam kasus ini."))
+        before = {**{f: getattr(subject, f) for f in SUBJECT_DETAIL_FIELDS if f != "agency"}}
+        before.update(agency_id=subject.agency_id, nip=subject.nip)
+        changes = {k: v for k, v in data.items() if k != "nip"}
+        if "agency_id" in changes:
+            changes["agency"] = changes.pop("agency_id")
+        if "agency_name" in changes and "agency" not in changes:
+            resolved = employer_for_unit(name=changes["agency_name"] or "")
+            changes["agency"] = resolved.pk if resolved else None
+        details = _person_details(subject, changes)
+        if "nip" in data and clean_nip(data["nip"] or "") != subject.person.nip:
+            _subject_relink(subject, clean_nip(data["nip"] or ""), details)
+        details.apply_to(subject)
+        subject.save()
+        owned = restrict(Person.objects.all(), user, "change").filter(pk=subject.person_id).exists()
+        if owned:
+            details.apply_to(subject.person)
+            subject.person.name_key = normalize_key(details.name)
+            subject.person.agency_key = normalize_key(details.agency_name)
+            subject.person.save()
+        _event(case, EventKind.SUBJECT, _("Data terlapor %(p)s diperbarui.") % {"p": subject}, actor=user)
+        _bump(case)
+        after = {f: getattr(subject, f) for f in SUBJECT_DETAIL_FIELDS if f != "agency"}
+        after.update(agency_id=subject.agency_id, nip=subject.nip)
+        audit_record(actor=user, action="case.subject_update", instance=case, before=before, after=after)
+    return subject
+
+
+def _subject_relink(subject: CaseSubject, nip: str, details: SubjectDetails) -> None:
+    """Point the subject at the identity with this NIP: the same record when it is this case's alone
+    and the NIP is free, otherwise the known (or a new) person with that NIP."""
+    person = subject.person
+    alone = not CaseSubject.objects.filter(person=person).exclude(pk=subject.pk).exists()
+    taken = Person.objects.filter(nip=nip).exclude(pk=person.pk).first() if nip else None
+    if alone and taken is None:
+        person.nip = nip
+        person.save(update_fields=["nip"])
+        return
+    target = taken or person_get_or_create(nip=nip, details=details)
+    if CaseSubject.objects.filter(case=subject.case_id, person=target).exclude(pk=subject.pk).exists():
+        raise ConflictError(
+            _("Terlapor dengan NIP ini sudah ada dalam kasus ini."),
+            code="subject_exists",
+            extra={"field": "nip"},
+        )
+    subject.person = target
 
 
 PERSON_FIELDS = (
@@ -464,7 +510,7 @@ def _add_report_subjects(case: Case, report: Report, actor) -> None:
     for rp in report.reported_persons.all():
         details = SubjectDetails(
             name=rp.name,
-            agency=_employer_for(rp.agency_name),
+            agency=employer_for_unit(name=rp.agency_name),
             agency_name=rp.agency_name,
             position=rp.position,
             employment_type=rp.employment_type if rp.employment_type in SubjectType.values else "",
@@ -748,7 +794,8 @@ def case_transition(
             value = payload.get(key)
             if value in (None, "", [], {}):
                 raise ApplicationError(
-                    _("Kolom %(field)s wajib diisi untuk langkah ini.") % {"field": key}, extra={"field": key}
+                    _("%(field)s wajib diisi untuk langkah ini.") % {"field": workflow.field_label(key)},
+                    extra={"field": key},
                 )
         before_state = case.state
         handler = _HANDLERS.get(name)
@@ -866,17 +913,46 @@ def _forward(*, case: Case, user, payload: dict, now: dt.datetime) -> dict:
         raise ApplicationError(
             _("Instansi penerima tidak sesuai dengan tujuan penerusan."), extra={"field": "recipient_id"}
         )
+    if destination == Destination.OVERSIGHT_BODY:
+        _require_subjects_ready(case)
     case.destination = destination
     case.recipient = recipient
     case.forwarded_at = now
+    case.forwarding_summary = str(payload["forwarding_summary"]).strip()
     Participant.objects.get_or_create(case=case, agency=recipient, role=ParticipantRole.RECIPIENT, user=None)
     opens = (DeadlineKind.SATGAS_VERIFICATION,) if destination == Destination.OVERSIGHT_BODY else ()
     return {
-        "fields": ("destination", "recipient", "forwarded_at"),
+        "fields": ("destination", "recipient", "forwarded_at", "forwarding_summary"),
         "data": {"destination": destination, "recipient_id": recipient.pk},
         "text": _("Diteruskan kepada %(recipient)s.") % {"recipient": recipient},
         "opens": opens,
     }
+
+
+def subject_gaps(subject: CaseSubject) -> list[str]:
+    """What an ASN case must know about a terlapor before it leaves Bawaslu: the PPK who will act on
+    the recommendation and the classification (catalogue item, ethics or discipline) it rests on."""
+    gaps = []
+    if not subject.agency_id:
+        gaps.append(_("instansi (PPK) belum dipilih"))
+    if not subject.violation_id:
+        gaps.append(_("perbuatan belum diklasifikasikan"))
+    return gaps
+
+
+def _require_subjects_ready(case: Case) -> None:
+    subjects = list(case.subjects.select_related("person"))
+    if not subjects:
+        raise ConflictError(
+            _("Tambahkan terlapor sebelum kasus diteruskan kepada pengawas ASN."), code="subjects_incomplete"
+        )
+    problems = [f"{s}: {', '.join(gaps)}" for s in subjects if (gaps := subject_gaps(s))]
+    if problems:
+        raise ConflictError(
+            _("Lengkapi data terlapor sebelum diteruskan — %(problems)s.")
+            % {"problems": "; ".join(problems)},
+            code="subjects_incomplete",
+        )
 
 
 def _recommend(*, case: Case, user, payload: dict, now: dt.datetime) -> dict:

@@ -87,7 +87,11 @@ def door_world(case_world, django_capture_on_commit_callbacks):
         (
             u["bpp_head"],
             "forward",
-            {"destination": "oversight_body", "recipient_id": world["agencies"]["bkn"].pk},
+            {
+                "destination": "oversight_body",
+                "recipient_id": world["agencies"]["bkn"].pk,
+                "forwarding_summary": "Ringkasan petugas",
+            },
         ),
         (u["bkn_officer"], "examine", {}),
         (
@@ -96,6 +100,19 @@ def door_world(case_world, django_capture_on_commit_callbacks):
             {"recommendations": [{"subject_id": subject.pk, "level": "moral", "legal_basis": "PP 42/2004"}]},
         ),
     ]:
+        if name == "forward":
+            ppk_case = classify_subjects(ppk_case, u["bpp_officer"])
         ppk_case = case_transition(case_id=ppk_case.pk, user=user, name=name, payload=payload, now=t)
     world["ppk_case"] = ppk_case
     return world
+
+
+def classify_subjects(case, user, conduct: str = "medsos-kampanye"):
+    """Classify every subject of `case` through the service, as Bawaslu must before forwarding an ASN
+    case to the oversight body (issue 15). Returns the refreshed case."""
+    from netra.cases.services.cases import subject_classify
+
+    for subject in case.subjects.all():
+        subject_classify(case_id=case.pk, subject_id=subject.pk, user=user, conduct_code=conduct)
+    case.refresh_from_db()
+    return case

@@ -104,6 +104,16 @@ CASES: list[EndpointCase] = [
         audit_action="case.subject_add",
     ),
     EndpointCase(
+        "patch",
+        f"{A}/cases/{{case_id}}/subjects/{{subject_id}}",
+        allowed="bpp_officer",
+        denied="pbg_head",
+        forbidden="bpp_viewer",
+        path_params=_subject,
+        body={"agency_name": "Dinas Pendidikan Kota Balikpapan", "position": "Lurah Manggar"},
+        audit_action="case.subject_update",
+    ),
+    EndpointCase(
         "post",
         f"{A}/cases/{{case_id}}/subjects/{{subject_id}}/classify",
         allowed="bpp_officer",

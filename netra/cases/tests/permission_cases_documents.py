@@ -3,6 +3,7 @@ endpoint needs (each is called once per check)."""
 
 import base64
 
+from netra.cases.tests.fixtures import classify_subjects
 from netra.core.testing import EndpointCase
 
 A = "/api/v1"
@@ -30,7 +31,15 @@ def _forwarded_without_letter(w) -> dict:
     _move(w, "bpp_officer", "register")
     _move(w, "bpp_officer", "start_study")
     _move(w, "bpp_head", "decide", outcome="terbukti", decided_on="2024-10-11")
-    _move(w, "bpp_head", "forward", destination="oversight_body", recipient_id=w["agencies"]["bkn"].pk)
+    classify_subjects(w["case"], w["users"]["bpp_officer"])
+    _move(
+        w,
+        "bpp_head",
+        "forward",
+        destination="oversight_body",
+        recipient_id=w["agencies"]["bkn"].pk,
+        forwarding_summary="Ringkasan petugas",
+    )
     Document.objects.filter(case=w["case"], kind="penerusan").delete()
     return {"case_id": w["case"].pk}
 
@@ -42,6 +51,15 @@ def _summons(w) -> dict:
     case = in_clarification(w)
     c = summon_subject(w, case)
     return {"case_id": case.pk, "document_id": c.summons_id}
+
+
+def _session(w) -> dict:
+    """The case in clarification with one session scheduled (its BAP form may be printed)."""
+    from netra.cases.tests.test_clarifications import in_clarification, summon_subject
+
+    case = in_clarification(w)
+    c = summon_subject(w, case)
+    return {"case_id": case.pk, "clarification_id": c.pk}
 
 
 def _pdf_body(w) -> dict:
@@ -65,6 +83,14 @@ CASES: list[EndpointCase] = [
         allowed="bpp_viewer",
         denied="pbg_head",
         path_params=_summons,
+    ),
+    EndpointCase(
+        "get",
+        f"{A}/cases/{{case_id}}/clarifications/{{clarification_id}}/bap-template",
+        allowed="bpp_officer",
+        denied="pbg_head",
+        forbidden="bpp_viewer",
+        path_params=_session,
     ),
     EndpointCase(
         "post",

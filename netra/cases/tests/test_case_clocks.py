@@ -9,7 +9,7 @@ import pytest
 
 from netra.cases.models import CaseReport, DeadlineState
 from netra.cases.services.cases import case_deadline_extend, case_open_for_report, case_transition
-from netra.cases.tests.fixtures import NOW, make_submission
+from netra.cases.tests.fixtures import NOW, classify_subjects, make_submission
 from netra.clocks.models import DeadlineKind
 from netra.intake.services import report_submit
 
@@ -76,11 +76,16 @@ def test_satgas_clock_runs_in_the_oversight_body_zone(case_world):
         payload={"outcome": "terbukti", "decided_on": "2024-10-10"},
         now=t,
     )
+    classify_subjects(case, u["bpp_officer"])
     case_transition(
         case_id=case.pk,
         user=u["bpp_head"],
         name="forward",
-        payload={"destination": "oversight_body", "recipient_id": case_world["agencies"]["bkn"].pk},
+        payload={
+            "destination": "oversight_body",
+            "recipient_id": case_world["agencies"]["bkn"].pk,
+            "forwarding_summary": "Ringkasan petugas",
+        },
         now=t,  # Thu 10 Oct 11.00 WITA = 10.00 WIB
     )
     satgas = case.deadlines.get(kind=DeadlineKind.SATGAS_VERIFICATION)

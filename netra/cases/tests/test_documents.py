@@ -17,7 +17,7 @@ from netra.cases.services.documents import (
     document_upload,
     status_notice_send,
 )
-from netra.cases.tests.fixtures import NOW, days
+from netra.cases.tests.fixtures import NOW, classify_subjects, days
 from netra.core.exceptions import ApplicationError, ConflictError, NotFoundError
 from netra.intake.models import Message
 
@@ -57,7 +57,15 @@ def forwarded(world):
     case = move(case, u["bpp_officer"], "start_clarification")
     case = move(case, u["bpp_officer"], "start_study")
     case = move(case, u["bpp_head"], "decide", outcome="terbukti", decided_on="2024-10-11")
-    return move(case, u["bpp_head"], "forward", destination="oversight_body", recipient_id=a["bkn"].pk)
+    case = classify_subjects(case, u["bpp_officer"])
+    return move(
+        case,
+        u["bpp_head"],
+        "forward",
+        destination="oversight_body",
+        recipient_id=a["bkn"].pk,
+        forwarding_summary="Ringkasan petugas",
+    )
 
 
 def recommended(world):

@@ -7,7 +7,7 @@ import pytest
 from netra.audit.models import AuditLogEntry
 from netra.cases.models import CaseState, DeadlineState, StopReason
 from netra.cases.services.cases import case_transition
-from netra.cases.tests.fixtures import NOW, days
+from netra.cases.tests.fixtures import NOW, classify_subjects, days
 from netra.clocks.models import DeadlineKind
 from netra.core.exceptions import ConflictError, PermissionDeniedError
 from netra.intake.models import ReportStatus
@@ -55,8 +55,15 @@ def test_whole_chain_bawaslu_bkn_ppk(case_world):
         move(case, u["bpp_officer"], "decide", t + days(1), outcome="terbukti", decided_on="2024-10-11")
     case = move(case, u["bpp_head"], "decide", t + days(1), outcome="terbukti", decided_on="2024-10-11")
     assert case.deadlines.get(kind=DeadlineKind.FOLLOW_UP).state == DeadlineState.MET
+    case = classify_subjects(case, u["bpp_officer"])
     case = move(
-        case, u["bpp_head"], "forward", t + days(1), destination="oversight_body", recipient_id=a["bkn"].pk
+        case,
+        u["bpp_head"],
+        "forward",
+        t + days(1),
+        destination="oversight_body",
+        recipient_id=a["bkn"].pk,
+        forwarding_summary="Ringkasan petugas",
     )
     assert case.state == CaseState.FORWARDED
     satgas = case.deadlines.get(kind=DeadlineKind.SATGAS_VERIFICATION)

@@ -9,7 +9,7 @@ from netra.cases.models import CaseReport, CaseState, DeadlineState, EventKind, 
 from netra.cases.selectors.cases import person_history
 from netra.cases.services.cases import case_open_for_report, case_subject_add, case_transition
 from netra.cases.services.merge import case_merge, person_merge
-from netra.cases.tests.fixtures import NOW, make_submission
+from netra.cases.tests.fixtures import NOW, classify_subjects, make_submission
 from netra.core.exceptions import ConflictError, NotFoundError, PermissionDeniedError
 from netra.core.testing import login
 from netra.intake.models import ReportStatus
@@ -117,8 +117,18 @@ def test_merge_refuses_a_forwarded_case(pair):
         (u["bpp_officer"], "start_clarification", {}),
         (u["bpp_officer"], "start_study", {}),
         (u["bpp_head"], "decide", {"outcome": "terbukti", "decided_on": "2024-10-11"}),
-        (u["bpp_head"], "forward", {"destination": "oversight_body", "recipient_id": a["bkn"].pk}),
+        (
+            u["bpp_head"],
+            "forward",
+            {
+                "destination": "oversight_body",
+                "recipient_id": a["bkn"].pk,
+                "forwarding_summary": "Ringkasan petugas",
+            },
+        ),
     ]:
+        if name == "forward":
+            classify_subjects(target, u["bpp_officer"])
         case_transition(case_id=target.pk, user=user, name=name, payload=payload, now=t)
     with pytest.raises(ConflictError) as err:
         merge(pair)

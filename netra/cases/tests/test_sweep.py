@@ -12,7 +12,7 @@ from netra.audit.models import AuditLogEntry
 from netra.cases.models import CaseEvent, CaseState, DeadlineState, ParticipantRole
 from netra.cases.services.cases import case_open_for_report, case_transition
 from netra.cases.services.sweep import deadlines_sweep
-from netra.cases.tests.fixtures import NOW, days, make_submission
+from netra.cases.tests.fixtures import NOW, classify_subjects, days, make_submission
 from netra.clocks.models import DeadlineKind
 from netra.intake.services import report_submit
 from netra.notifications.models import Notification, NotificationKind
@@ -44,8 +44,15 @@ def to_recommended(world):
     case = move(case, u["bpp_officer"], "register", t)
     case = move(case, u["bpp_officer"], "start_study", t)
     case = move(case, u["bpp_head"], "decide", t + days(1), outcome="terbukti", decided_on="2024-10-11")
+    case = classify_subjects(case, u["bpp_officer"])
     case = move(
-        case, u["bpp_head"], "forward", t + days(1), destination="oversight_body", recipient_id=a["bkn"].pk
+        case,
+        u["bpp_head"],
+        "forward",
+        t + days(1),
+        destination="oversight_body",
+        recipient_id=a["bkn"].pk,
+        forwarding_summary="Ringkasan petugas",
     )
     case = move(case, u["bkn_officer"], "examine", t + days(2))
     subject = case.subjects.get()
@@ -192,7 +199,16 @@ def test_satgas_verification_goes_to_the_satgas_members(case_world):
     case = move(case, u["bpp_officer"], "register", t)
     case = move(case, u["bpp_officer"], "start_study", t)
     case = move(case, u["bpp_head"], "decide", t, outcome="terbukti", decided_on="2024-10-10")
-    case = move(case, u["bpp_head"], "forward", t, destination="oversight_body", recipient_id=a["bkn"].pk)
+    case = classify_subjects(case, u["bpp_officer"])
+    case = move(
+        case,
+        u["bpp_head"],
+        "forward",
+        t,
+        destination="oversight_body",
+        recipient_id=a["bkn"].pk,
+        forwarding_summary="Ringkasan petugas",
+    )
     satgas = case.deadlines.get(kind=DeadlineKind.SATGAS_VERIFICATION)
     deadlines_sweep(now=satgas.due_at + dt.timedelta(hours=1))
     satgas.refresh_from_db()

@@ -8,6 +8,7 @@ from django.utils import timezone
 from netra.cases import workflow
 from netra.cases.models import Case, CaseOrigin, CaseState, DecisionOutcome, Recommendation
 from netra.cases.services.cases import case_transition
+from netra.cases.tests.fixtures import classify_subjects
 from netra.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
 
 S = CaseState
@@ -47,6 +48,7 @@ def _payload(name: str, case: Case, w) -> dict:
         "decided_on": "2024-10-12",
         "destination": "oversight_body",
         "recipient_id": w["agencies"]["bkn"].pk,
+        "forwarding_summary": "Ringkasan petugas",
         "recommendations": [
             {"subject_id": subject.pk, "level": "moral", "legal_basis": "PP 42/2004 Pasal 15"}
         ],
@@ -89,6 +91,8 @@ def _put(case: Case, state: str, name: str, w) -> Case:
             issued_at=timezone.now(),
         )
     case.refresh_from_db()
+    if name == "forward" and state == S.DECIDED and case.subjects.filter(violation__isnull=True).exists():
+        case = classify_subjects(case, w["users"]["bpp_officer"])  # an ASN case leaves Bawaslu classified
     return case
 
 
@@ -162,7 +166,11 @@ def test_guards_and_required_fields(case_world):
             case_id=case.pk,
             user=w["users"]["bpp_head"],
             name="forward",
-            payload={"destination": "oversight_body", "recipient_id": w["agencies"]["pemkot"].pk},
+            payload={
+                "destination": "oversight_body",
+                "recipient_id": w["agencies"]["pemkot"].pk,
+                "forwarding_summary": "Ringkasan petugas",
+            },
         )
     assert wrong_recipient.value.extra == {"field": "recipient_id"}
     with pytest.raises(ApplicationError):
@@ -209,3 +217,23 @@ def test_table_is_consistent():
     assert states - reachable == {S.MERGED}
     for state in states - {S.CLOSED, S.STOPPED, S.MERGED}:
         assert any(state in t.sources for t in workflow.TRANSITIONS), state
+
+
+def test_every_required_field_has_a_label_for_officers():
+    """Messages name fields as officers know them ("Sanksi …"), never "sanctions" (issue 15 item 13)."""
+    for transition in workflow.TRANSITIONS:
+        for key in transition.requires:
+            assert key in workflow.FIELD_LABELS, (transition.name, key)
+
+
+@pytest.mark.django_db
+def test_missing_field_message_uses_the_label(case_world):
+    w = case_world
+    case = _put(w["case"], S.RECOMMENDED, "record_sanction", w)
+    with pytest.raises(ApplicationError) as missing:
+        case_transition(
+            case_id=case.pk, user=w["users"]["bkpsdm_officer"], name="record_sanction", payload={}
+        )
+    assert missing.value.extra == {"field": "sanctions"}
+    assert "sanctions" not in missing.value.message
+    assert missing.value.message.startswith("Sanksi (isi nomor keputusan")

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from netra.cases.services.cases import case_assign, case_transition
-from netra.cases.tests.fixtures import NOW, days
+from netra.cases.tests.fixtures import NOW, classify_subjects, days
 from netra.core.testing import login
 from netra.intake.services import message_from_reporter
 from netra.notifications.models import Notification, NotificationKind
@@ -42,6 +42,7 @@ def test_forwarding_notifies_the_recipient_in_app_and_by_email(
     case = move(case, u["bpp_officer"], "start_study", t)
     case = move(case, u["bpp_head"], "decide", t + days(1), outcome="terbukti", decided_on="2024-10-11")
     assert not Notification.objects.filter(recipient=u["bkn_officer"]).exists()  # not BKN's stage yet
+    case = classify_subjects(case, u["bpp_officer"])
     with django_capture_on_commit_callbacks(execute=True):
         move(
             case,
@@ -50,6 +51,7 @@ def test_forwarding_notifies_the_recipient_in_app_and_by_email(
             t + days(1),
             destination="oversight_body",
             recipient_id=a["bkn"].pk,
+            forwarding_summary="Ringkasan petugas",
         )
     note = Notification.objects.get(recipient=u["bkn_officer"])
     assert note.kind == NotificationKind.STAGE
@@ -76,7 +78,16 @@ def test_recommendation_notifies_the_ppk_through_its_bkpsdm(case_world):
     case = move(case, u["bpp_officer"], "register", t)
     case = move(case, u["bpp_officer"], "start_study", t)
     case = move(case, u["bpp_head"], "decide", t, outcome="terbukti", decided_on="2024-10-10")
-    case = move(case, u["bpp_head"], "forward", t, destination="oversight_body", recipient_id=a["bkn"].pk)
+    case = classify_subjects(case, u["bpp_officer"])
+    case = move(
+        case,
+        u["bpp_head"],
+        "forward",
+        t,
+        destination="oversight_body",
+        recipient_id=a["bkn"].pk,
+        forwarding_summary="Ringkasan petugas",
+    )
     case = move(case, u["bkn_officer"], "examine", t + days(1))
     subject = case.subjects.get()
     move(
