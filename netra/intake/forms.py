@@ -35,6 +35,7 @@ _SERVICE_FIELDS = {
     "incident_date": "incident_date",
     "known_date": "known_date",
     "election_code": "election",
+    "birth_date": "reporter_birth_date",
 }
 # Service error keys shown next to a group of inputs rather than one field.
 _SERVICE_GROUPS = {"persons": "persons", "witnesses": "witnesses", "links": "links", "identity": "identity"}

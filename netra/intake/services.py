@@ -111,6 +111,23 @@ class SubmissionResult:
     receipt: str  # shown once, never stored
 
 
+EARLIEST_BIRTH_DATE = dt.date(1900, 1, 1)
+
+
+def birth_date_problem(value: str, *, today: dt.date) -> str:
+    """Why a reporter's birth date (ISO "YYYY-MM-DD") cannot be right, or "" when it can: a date in the
+    future or before 1900 is a typing slip, and the sealed identity would carry it to the office."""
+    try:
+        born = dt.date.fromisoformat(value.strip())
+    except ValueError:
+        return _("Tanggal lahir tidak dikenal. Tulis seperti 31-12-1980.")
+    if born > today:
+        return _("Tanggal lahir tidak boleh di masa depan.")
+    if born < EARLIEST_BIRTH_DATE:
+        return _("Tanggal lahir tidak mungkin sebelum tahun 1900. Periksa tahunnya.")
+    return ""
+
+
 def _validate(sub: Submission, today: dt.date) -> tuple[Region | None, Election | None]:
     """Hard errors: the input cannot be understood. (Missing legal requirements are not errors.)"""
     errors: dict[str, str] = {}
@@ -138,6 +155,10 @@ def _validate(sub: Submission, today: dt.date) -> tuple[Region | None, Election 
         errors["links"] = _("Terlalu banyak tautan (maksimal %(n)s).") % {"n": MAX_LINKS}
     if sub.kind == ReportKind.TIP and sub.identity and not sub.identity.is_empty():
         errors["identity"] = _("Informasi awal bersifat anonim: jangan isi identitas.")
+    elif sub.identity and sub.identity.birth_date:
+        problem = birth_date_problem(sub.identity.birth_date, today=today)
+        if problem:
+            errors["birth_date"] = problem
     election = None
     if sub.election_code:
         election = Election.objects.prefetch_related("stages").filter(code=sub.election_code).first()

@@ -106,6 +106,31 @@ def test_input_that_cannot_be_understood_is_refused_and_nothing_stored(world, ch
     assert not AuditLogEntry.objects.filter(action="report.submit").exists()
 
 
+@pytest.mark.parametrize(
+    ("birth_date", "message"),
+    [
+        ("2030-01-15", "Tanggal lahir tidak boleh di masa depan."),
+        ("2024-10-11", "Tanggal lahir tidak boleh di masa depan."),  # NOW is 2024-10-10
+        ("1899-12-31", "Tanggal lahir tidak mungkin sebelum tahun 1900. Periksa tahunnya."),
+        ("31/02/1980", "Tanggal lahir tidak dikenal. Tulis seperti 31-12-1980."),
+    ],
+)
+def test_impossible_birth_date_is_refused_on_its_field(world, birth_date, message):
+    identity = services.IdentityIn(name="Budi Santoso", nik="6471012345670001", birth_date=birth_date)
+    with pytest.raises(ApplicationError) as info:
+        services.report_submit(submission=make_submission(identity=identity), now=NOW)
+    assert info.value.extra["errors"] == {"birth_date": message}
+    assert not Report.objects.exists()
+
+
+def test_plausible_birth_dates_are_accepted(world):
+    today = NOW.date()
+    assert services.birth_date_problem("1900-01-01", today=today) == ""
+    assert services.birth_date_problem(today.isoformat(), today=today) == ""
+    identity = services.IdentityIn(name="Budi Santoso", nik="6471012345670001", birth_date="1980-12-31")
+    assert services.report_submit(submission=make_submission(identity=identity), now=NOW).report.pk
+
+
 def test_tip_is_anonymous(world):
     with pytest.raises(ApplicationError, match="anonim"):
         services.report_submit(submission=make_submission(kind="informasi_awal"), now=NOW)

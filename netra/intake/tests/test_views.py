@@ -300,6 +300,23 @@ def test_a_service_refusal_is_shown_next_to_its_field(client, offices):
     assert not Report.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("birth_date", "message"),
+    [
+        ("2999-01-15", "Tanggal lahir tidak boleh di masa depan."),  # in the future on any test date
+        ("1850-06-01", "Tanggal lahir tidak mungkin sebelum tahun 1900. Periksa tahunnya."),
+    ],
+)
+def test_an_impossible_birth_date_is_shown_on_its_field(client, offices, birth_date, message):
+    response = submit(client, report_data(reporter_birth_date=birth_date))
+
+    assert response.status_code == 400
+    form = response.context["forms"].main
+    assert form.errors["reporter_birth_date"] == [message]
+    assert form.optional_identity_has_errors  # the folded "more about you" part opens on the error
+    assert not Report.objects.exists()
+
+
 def test_a_refused_file_refuses_the_report_and_says_why(client, offices):
     fake = SimpleUploadedFile("foto.png", b"#!/bin/sh\necho bukan gambar\n", content_type="image/png")
     response = submit(client, report_data(), files=[fake])
