@@ -3,8 +3,10 @@
 import datetime as dt
 from dataclasses import dataclass
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, Q, QuerySet
 
+from netra.agencies.models import Agency
 from netra.core.cache import ttl_memoize
 from netra.core.scoping import restrict
 from netra.elections.models import Election
@@ -46,16 +48,31 @@ class ReporterView:
     """What the reporter sees after logging in with the receipt: plain words, no officer names."""
 
     report: Report
+    office: Agency | None  # the office handling it now: the case's once a case exists
     messages: list[Message]
     reveals: list[IdentityReveal]
     evidence_count: int
     link_count: int
 
 
+def _handling_office(report: Report) -> Agency | None:
+    """The case's office once the report belongs to a case (a Panwaslu Kecamatan receives, the Bawaslu
+    Kabupaten/Kota handles; a merged report follows its new case), else the office that received it.
+    Read through the reverse relation the case workflow adds to Report, without importing it (intake
+    sits below cases)."""
+    try:
+        return report.case_link.case.office
+    except ObjectDoesNotExist:
+        return report.office
+
+
 def reporter_view(*, report: Report) -> ReporterView:
-    report = Report.objects.select_related("office", "incident_region", "election").get(pk=report.pk)
+    report = Report.objects.select_related(
+        "office", "incident_region", "election", "case_link__case__office"
+    ).get(pk=report.pk)
     return ReporterView(
         report=report,
+        office=_handling_office(report),
         messages=list(report.messages.select_related("agency")),
         reveals=list(report.reveals.select_related("agency")),
         evidence_count=report.evidence.count(),

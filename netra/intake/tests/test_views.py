@@ -406,6 +406,32 @@ def test_follow_up_with_the_right_code_opens_the_status_page(client, offices):
     assert receipt not in html
 
 
+def test_status_page_names_the_office_handling_the_case_now(
+    client, offices, django_capture_on_commit_callbacks
+):
+    """A Panwaslu Kecamatan receives the report; its case is handled by the Bawaslu Kabupaten/Kota."""
+    panwaslu = bawaslu("64.71.05", parent=offices["bpp"])
+    with django_capture_on_commit_callbacks(execute=True):  # the case opens on arrival
+        receipt = receipt_of(submit(client, report_data(link_1="")))
+    report = Report.objects.get()
+    assert report.office == panwaslu
+    assert report.case_link.case.office == offices["bpp"]
+
+    follow_in(client, receipt)
+    html = client.get(reverse("intake:status")).content.decode()
+
+    assert re.search(r'data-testid="office">\s*' + re.escape(offices["bpp"].name), html)
+    assert panwaslu.name not in html
+
+
+def test_status_page_names_the_receiving_office_before_a_case_exists(client, offices):
+    panwaslu = bawaslu("64.71.05", parent=offices["bpp"])
+    receipt = receipt_of(submit(client, report_data(link_1="")))  # no commit: no case yet
+    follow_in(client, receipt)
+    html = client.get(reverse("intake:status")).content.decode()
+    assert re.search(r'data-testid="office">\s*' + re.escape(panwaslu.name), html)
+
+
 def test_status_page_needs_the_receipt_first(client):
     response = client.get(reverse("intake:status"))
     assert response.status_code == 302
