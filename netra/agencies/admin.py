@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from netra.agencies.models import Agency, User
+from netra.agencies.models import Agency, OfficeLetterSettings, User
 from netra.audit.admin_mixins import AuditedAdminMixin
 from netra.regions.timezones import WIB
 
@@ -19,6 +19,15 @@ class AgencyAdmin(AuditedAdminMixin, SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         obj.timezone = obj.region.timezone if obj.region_id else WIB
         super().save_model(request, obj, form, change)
+
+
+@admin.register(OfficeLetterSettings)
+class OfficeLetterSettingsAdmin(AuditedAdminMixin, SimpleHistoryAdmin):
+    """Kop and signer of an office's letters (its own page, so each change is audited)."""
+
+    list_display = ("agency", "signer_name", "signer_position", "telephone", "website")
+    search_fields = ("agency__name", "agency__code", "signer_name")
+    autocomplete_fields = ("agency",)
 
 
 @admin.register(User)

@@ -130,6 +130,48 @@ class Agency(TimeStampedModel):
         return self.region_id or ""
 
 
+class OfficeLetterSettings(TimeStampedModel):
+    """What an office's official letters carry besides its name and address: the kop (logo, telephone,
+    website) and the official who signs (name, position, NIP), per Permendagri/PermenPANRB practice on
+    *tata naskah dinas*. Edited by administrators in the agency's admin page."""
+
+    agency = models.OneToOneField(
+        Agency, verbose_name=_("instansi"), on_delete=models.CASCADE, related_name="letter_settings"
+    )
+    logo = models.ImageField(_("logo kop surat"), upload_to="kop-surat/", blank=True)
+    telephone = models.CharField(_("telepon"), max_length=60, blank=True)
+    website = models.CharField(_("laman"), max_length=120, blank=True)
+    signer_name = models.CharField(_("nama penanda tangan"), max_length=200, blank=True)
+    signer_position = models.CharField(
+        _("jabatan penanda tangan"),
+        max_length=200,
+        blank=True,
+        help_text=_("Mis. “Ketua Bawaslu Kota Balikpapan” atau “Deputi Bidang Pengawasan dan Pengendalian”."),
+    )
+    signer_on_behalf = models.CharField(
+        _("atas nama"),
+        max_length=200,
+        blank=True,
+        help_text=_("Diisi bila penanda tangan menandatangani atas nama pimpinan, mis. “a.n. Kepala BKN”."),
+    )
+    signer_nip = models.CharField(_("NIP penanda tangan"), max_length=30, blank=True)
+    extra_copies = models.TextField(
+        _("tembusan tambahan"),
+        blank=True,
+        help_text=_("Satu baris satu penerima; ditambahkan ke setiap surat."),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["agency"]
+        verbose_name = _("pengaturan surat dinas")
+        verbose_name_plural = _("pengaturan surat dinas")
+
+    def __str__(self) -> str:
+        return str(self.agency)
+
+
 class User(AbstractUser):
     """A person working in one agency. Platform administrators may have no agency."""
 

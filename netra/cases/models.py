@@ -146,6 +146,9 @@ class Case(TimeStampedModel):
         related_name="received_cases",
     )
     forwarded_at = models.DateTimeField(_("diteruskan pada"), null=True, blank=True)
+    # The officer's own account for the forwarding letter (the `forward` move requires it): never the
+    # reporter's words, which can identify them (issue 15 item 18).
+    forwarding_summary = models.TextField(_("ringkasan penerusan"), blank=True)
     stop_reason = models.CharField(
         _("alasan dihentikan"), max_length=32, choices=StopReason.choices, blank=True
     )
@@ -571,16 +574,29 @@ class Document(models.Model):
         ordering = ["case", "created_at", "id"]
         verbose_name = _("dokumen")
         verbose_name_plural = _("dokumen")
+        constraints = [
+            # The agenda surat keluar: an office never gives two of its letters one number (the number
+            # carries the classification code and the year). Uploaded documents carry someone else's
+            # number (a PPK's decree), so only generated letters are bound.
+            models.UniqueConstraint(
+                fields=["issued_by", "number"],
+                condition=models.Q(generated=True) & ~models.Q(number=""),
+                name="document_number_unique_per_office",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.number}".strip()
 
 
 class DocumentCounter(models.Model):
-    """Letter and registration numbers per issuing office, kind and year (locked with SELECT … FOR UPDATE)."""
+    """Outgoing-letter numbers per issuing office, series and year (locked with SELECT … FOR UPDATE).
+
+    The series of a letter is its classification code ("PM.00.02"): kinds that share a code share one
+    run of numbers, as an office's agenda surat keluar does (`services.documents.letter_number_next`)."""
 
     agency = models.ForeignKey("agencies.Agency", on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=32)  # a DocumentKind, or "registrasi" for registration numbers
+    kind = models.CharField(max_length=32)  # the series: a classification code ("PM.00.02")
     year = models.PositiveIntegerField()
     last = models.PositiveIntegerField(default=0)
 

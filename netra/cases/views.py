@@ -181,7 +181,11 @@ def _transition_payload(request: HttpRequest, case: Case, name: str) -> dict:
             violation_class=post.get("violation_class", ""),
         )
     elif name == "forward":
-        payload.update(destination=post.get("destination", ""), recipient_id=post.get("recipient_id") or None)
+        payload.update(
+            destination=post.get("destination", ""),
+            recipient_id=post.get("recipient_id") or None,
+            forwarding_summary=post.get("forwarding_summary", ""),
+        )
     elif name == "recommend":
         recs = []
         for subject in case.subjects.all():

@@ -467,7 +467,19 @@ def _demo_cases(today: dt.date, receipt: str | None) -> None:
         ("register", bawaslu, {}),
         ("start_study", bawaslu, {}),
         ("decide", bawaslu, {"outcome": "terbukti", "decided_on": "2024-10-16"}),
-        ("forward", bawaslu, {"destination": "oversight_body", "recipient_id": bkn_agency.pk}),
+        (
+            "forward",
+            bawaslu,
+            {
+                "destination": "oversight_body",
+                "recipient_id": bkn_agency.pk,
+                "forwarding_summary": (
+                    "Hasil patroli siber menemukan terlapor, Lurah Damai, menyukai dan membagikan unggahan "
+                    "kampanye salah satu pasangan calon melalui akun Facebook pribadinya pada masa kampanye "
+                    "Pilkada 2024. Terlapor mengakui akun tersebut miliknya."
+                ),
+            },
+        ),
         ("examine", bkn, {}),
         (
             "recommend",
@@ -527,7 +539,19 @@ def _demo_cases(today: dt.date, receipt: str | None) -> None:
     for name, user, payload in [
         ("start_study", bawaslu, {}),
         ("decide", bawaslu, {"outcome": "terbukti", "decided_on": today.isoformat()}),
-        ("forward", bawaslu, {"destination": "oversight_body", "recipient_id": bkn_agency.pk}),
+        (
+            "forward",
+            bawaslu,
+            {
+                "destination": "oversight_body",
+                "recipient_id": bkn_agency.pk,
+                "forwarding_summary": (
+                    "Terlapor, Lurah Damai, diduga menyebarkan ajakan memilih salah satu pasangan calon "
+                    "kepada warga dan ketua RT di wilayah kelurahannya. Terlapor tidak memenuhi undangan "
+                    "klarifikasi; rapat pleno menyatakan dugaan pelanggaran netralitas ASN terbukti."
+                ),
+            },
+        ),
         ("examine", bkn, {}),
         (
             "recommend",

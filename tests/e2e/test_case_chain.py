@@ -200,6 +200,9 @@ def test_case_walks_from_bawaslu_to_bkn_to_ppk(page: Page, chain):
     forward = page.get_by_test_id("form-forward")
     forward.locator("select[name=destination]").select_option("oversight_body")
     forward.locator("select[name=recipient_id]").select_option(label="Badan Kepegawaian Negara")
+    forward.locator("textarea[name=forwarding_summary]").fill(
+        "Terlapor menyebarkan ajakan memilih pasangan calon di grup warga (ringkasan petugas)."
+    )
     step(page, "forward")
     state_is(page, "Diteruskan")
     letter = pdf_text(page, "penerusan")
@@ -208,6 +211,7 @@ def test_case_walks_from_bawaslu_to_bkn_to_ppk(page: Page, chain):
     assert "facebook.com/groups/warga/posts/77" in "".join(letter.split())  # long URLs wrap in the PDF
     assert "Badan Kepegawaian Negara" in letter
     assert "Budi Santoso" not in letter
+    assert "(ringkasan petugas)" in " ".join(letter.split())
     expect(page.get_by_test_id("waiting")).to_be_visible()  # BKN's stage now
     logout(page)
 

@@ -3,6 +3,8 @@
 - `GET /cases/{case_id}/documents`: the documents this reader may read (`Document.audience`).
 - `GET /cases/{case_id}/documents/{document_id}/download`: the PDF (checked against its SHA-256; the
   download is recorded on the case timeline).
+- `GET /cases/{case_id}/clarifications/{clarification_id}/bap-template`: the blank Berita Acara
+  Klarifikasi of a session (PDF to print and sign; Bawaslu officers).
 - `POST /cases/{case_id}/documents/generate`: issue a missing forwarding or recommendation letter.
 - `POST /cases/{case_id}/documents/status-notice`: the status notice to the reporter (explicit action).
 - `POST /cases/{case_id}/documents`: upload a PDF (BAP, sanction decree, other) as JSON with
@@ -103,6 +105,21 @@ def list_documents(request, case_id: int):
 def download_document(request, case_id: int, document_id: int):
     content, document = services.document_open(case_id=case_id, document_id=document_id, user=request.user)
     name = f"{document.kind}-{(document.number or str(document.pk)).replace('/', '-')}.pdf"
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@router.get(
+    "/cases/{case_id}/clarifications/{clarification_id}/bap-template",
+    summary="Templat berita acara klarifikasi (PDF untuk dicetak dan ditandatangani)",
+)
+def clarification_minutes_template(request, case_id: int, clarification_id: int):
+    content, name = services.clarification_minutes_template(
+        case_id=case_id, clarification_id=clarification_id, user=request.user
+    )
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["Cache-Control"] = "private, no-store"

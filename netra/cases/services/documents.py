@@ -1,10 +1,16 @@
 """Official letters (generated PDFs) and uploaded documents of a case.
 
-- Generated letters: forwarding letter (UU 7/2017 Pasal 455 ayat 1 huruf c), recommendation to the PPK
-  (UU 5/2014 Pasal 32–33; BKN flow 2024), status notice to the reporter (Perbawaslu 7/2022: pemberitahuan
+- Generated letters: forwarding letter (UU 7/2017 Pasal 455 ayat 1 huruf c; UU 1/2015 Pasal 135 for
+  Pilkada), recommendation to the PPK (UU 20/2023 Pasal 70 ayat (3), which replaced UU 5/2014 Pasal
+  32–33; BKN flow 2024), status notice to the reporter (Perbawaslu 7/2022 / 8/2020: pemberitahuan
   status laporan), summons and request to present a subject (see services.clarifications). Each is
-  numbered from `DocumentCounter` (per issuing office, kind and year, row-locked), dated in the issuing
-  office's time zone, rendered with WeasyPrint and stored privately (netra.cases.storage).
+  numbered from `DocumentCounter` (per issuing office, classification code and year, row-locked: the
+  office's agenda surat keluar, so two kinds sharing a code never share a number; the database refuses
+  a repeated number of one office), dated in the issuing office's time zone, rendered with WeasyPrint
+  and stored privately (netra.cases.storage). The kop, the signer and extra tembusan come from the
+  office's `OfficeLetterSettings`; each kind has its own tembusan (`letter_copies`).
+- The BAP klarifikasi (`clarification_minutes_template`) is a blank form to print and sign, generated
+  on request and not stored: the signed BAP is uploaded as a document.
 - The forwarding letter and the recommendation letters are issued automatically when the case is
   forwarded / recommended (netra.cases.document_receivers). The status notice is an explicit action
   (`status_notice_send`): its wording depends on the final status and an officer checks the outcome
@@ -20,11 +26,11 @@ import hashlib
 from collections.abc import Iterable
 
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from netra.agencies.models import Agency, AgencyFamily
+from netra.agencies.models import Agency, AgencyFamily, AgencyKind
 from netra.audit.services import audit_record
 from netra.cases import letters
 from netra.cases.models import (
@@ -34,12 +40,13 @@ from netra.cases.models import (
     CaseSubject,
     DecisionOutcome,
     Document,
+    DocumentCounter,
     DocumentKind,
     EventKind,
     Recommendation,
     StopReason,
 )
-from netra.cases.services.cases import _bump, _event, _next_number, case_lock_for
+from netra.cases.services.cases import _bump, _event, case_lock_for
 from netra.core.exceptions import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from netra.core.scoping import scope_for
 from netra.core.services import in_record_language
@@ -87,6 +94,53 @@ def _report_references(case: Case) -> str:
 
 def _registration(case: Case) -> str:
     return case.registration_number or case.reference or "-"
+
+
+# --- numbering and tembusan ----------------------------------------------------------------------------
+
+MENPANRB = "Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi"
+MENDAGRI = "Menteri Dalam Negeri"
+
+
+def letter_number_next(*, agency: Agency, kind: str, year: int) -> int:
+    """The next sequence number of `agency`'s outgoing letters in the kind's series (its classification
+    code) and year. Call inside the caller's transaction: the counter row stays locked until it commits,
+    so a concurrent issue waits instead of taking the same number (get_or_create retries the read after
+    losing the race to create the row)."""
+    counter, _created = DocumentCounter.objects.select_for_update().get_or_create(
+        agency=agency, kind=letters.classification_code(kind), year=year
+    )
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return counter.last
+
+
+def _head_of(agency: Agency) -> str:
+    return letters.signer_title(agency)
+
+
+def _bkpsdm_of(ppk: Agency) -> str:
+    unit = ppk.children.filter(kind=AgencyKind.BKPSDM, is_active=True).order_by("name").first()
+    return _head_of(unit) if unit else _("Kepala BKPSDM/BKD %(ppk)s") % {"ppk": ppk.name}
+
+
+def letter_copies(
+    *, case: Case, kind: str, issued_by: Agency, addressed_to: Agency | None = None
+) -> list[str]:
+    """The tembusan of each letter: the issuing Bawaslu's parent office is told of what it sends; an ASN
+    case's forwarding and recommendation go to the Satgas ministries (SKB 2022) and, for the
+    recommendation, to the Bawaslu that forwarded it and the PPK's personnel office, which drafts the
+    sanction decree."""
+    copies = []
+    if issued_by.family == B and issued_by.parent_id:
+        copies.append(_head_of(issued_by.parent))
+    if kind == DocumentKind.FORWARDING and case.recipient_id and case.recipient.family == O:
+        copies += [MENPANRB, MENDAGRI]
+    if kind == DocumentKind.RECOMMENDATION:
+        copies += [_head_of(case.office), MENPANRB, MENDAGRI]
+        if addressed_to is not None:
+            copies.append(_bkpsdm_of(addressed_to))
+    return copies
 
 
 def _case_kind(case: Case) -> str:
@@ -142,14 +196,18 @@ def letter_issue(
     actor=None,
     audience: Iterable[str] = (),
     attachment: str = "-",
+    copies: Iterable[str] | None = None,
     now: dt.datetime | None = None,
 ) -> Document:
     """Number, date, render and store one letter; write its timeline line and audit row. The caller
-    holds the case lock and bumps the version once for the whole operation."""
+    holds the case lock and bumps the version once for the whole operation. `copies` (tembusan)
+    defaults to the kind's (`letter_copies`)."""
     now = now or timezone.now()
     dated = letters.office_today(issued_by, now)
-    seq = _next_number(agency=issued_by, kind=kind, year=dated.year)
+    seq = letter_number_next(agency=issued_by, kind=kind, year=dated.year)
     number = letters.letter_number(agency=issued_by, kind=kind, seq=seq, on=dated)
+    if copies is None:
+        copies = letter_copies(case=case, kind=kind, issued_by=issued_by)
     head = letters.Letterhead(
         agency=issued_by,
         number=number,
@@ -157,8 +215,10 @@ def letter_issue(
         subject_line=subject_line,
         addressee=addressee,
         attachment=attachment,
+        copies=tuple(copies),
     )
-    pdf = letters.render_pdf(template=template, head=head, context={"case": case, **context})
+    context = {"case": case, **letters.case_law(case), **context}
+    pdf = letters.render_pdf(template=template, head=head, context=context)
     document = document_store(
         case=case,
         kind=kind,
@@ -236,22 +296,40 @@ def _evidence_rows(case: Case, agency: Agency) -> tuple[list[dict], list[dict]]:
     return files, links
 
 
+def _forwarding_subject_line(case: Case) -> str:
+    """ "Penerusan dugaan pelanggaran netralitas ASN"; other classes by their label, lower-cased, so the
+    line never reads "dugaan pelanggaran Pelanggaran …"."""
+    from netra.rules.models import ViolationClass
+
+    if case.violation_class == ViolationClass.NEUTRALITY:
+        return _("Penerusan dugaan pelanggaran netralitas Aparatur Sipil Negara")
+    label = str(case.get_violation_class_display() or _("pelanggaran"))
+    return _("Penerusan dugaan %(what)s") % {"what": label[:1].lower() + label[1:]}
+
+
 @in_record_language
 def forwarding_letter_issue(*, case: Case, actor, now: dt.datetime | None = None) -> Document:
     """The forwarding letter to the recipient (case summary, subjects with their classification, legal
     basis, every evidence file with SHA-256 and size, every link with its capture time)."""
-    from netra.cases import workflow
     from netra.intake.models import ReportKind
 
     if case.recipient is None or case.forwarded_at is None:
         raise ConflictError(_("Kasus belum diteruskan."), code="not_forwarded")
     files, links = _evidence_rows(case, case.office)
     has_reporter = case.case_reports.exclude(report__kind=ReportKind.FINDING).exists()
-    is_pilkada = bool(case.election_id and case.election.kind == "pilkada")
-    basis = [str(workflow.BY_NAME["forward"].basis)]
-    basis += [f"{s.violation} — SKB 2022 Lampiran II" for s in case.subjects.filter(violation__isnull=False)]
+    law = letters.case_law(case)
+    is_pilkada = law["election_kind"] == "pilkada"
+    basis = [law["forwarding_article"], law["handling_regulation"]]
+    if case.recipient.family == O:
+        basis += [law["asn_law"], law["asn_oversight_basis"]]
+    basis += [
+        f"{s.violation.code} {s.violation.title} ({_('Lampiran II')} {law['skb_2022']})"
+        for s in case.subjects.filter(violation__isnull=False).select_related("violation")
+    ]
     context = {
-        "registration": _registration(case),
+        # The officer's own summary (required by the move); the reporter's words never reach a letter.
+        "forwarding_summary": case.forwarding_summary,
+        "registration_number": case.registration_number,
         "origin": case.get_origin_display(),
         "report_references": _report_references(case),
         "has_reporter": has_reporter,
@@ -262,7 +340,7 @@ def forwarding_letter_issue(*, case: Case, actor, now: dt.datetime | None = None
         "violation_label": case.get_violation_class_display(),
         "is_pilkada": is_pilkada,
         "subjects": _subject_rows(case),
-        "legal_basis": "\n".join(basis),
+        "legal_basis": basis,
         "evidence_files": files,
         "evidence_links": links,
     }
@@ -273,8 +351,7 @@ def forwarding_letter_issue(*, case: Case, actor, now: dt.datetime | None = None
         template="forwarding.html",
         issued_by=case.office,
         addressee=_("Kepala %(recipient)s") % {"recipient": case.recipient.name},
-        subject_line=_("Penerusan dugaan pelanggaran %(what)s")
-        % {"what": case.get_violation_class_display()},
+        subject_line=_forwarding_subject_line(case),
         context=context,
         actor=actor,
         audience=audience,
@@ -286,6 +363,39 @@ def forwarding_letter_issue(*, case: Case, actor, now: dt.datetime | None = None
 # --- recommendation letters ----------------------------------------------------------------------------
 
 
+def _recommended_sanctions(recommendation: Recommendation, *, on: dt.date) -> tuple[str, list[str]]:
+    """The level and the concrete punishment(s) the letter names: the one recommended, or, when only a
+    level was recommended, the catalogue's punishments of that level for the subject's employment type
+    in force on the date (the PPK chooses one of them; PP 94/2021 Pasal 8)."""
+    from netra.rules.models import Level, Sanction
+
+    sanction = recommendation.sanction
+    level_code = sanction.level if sanction is not None else recommendation.level
+    level = Level(level_code).label if level_code in Level.values else (level_code or "")
+    if sanction is not None:
+        return level, [sanction.name]
+    if not level_code:
+        return level, []
+    employment = recommendation.subject.employment_type or "pns"
+    in_force = (
+        Sanction.objects.filter(level=level_code, employment_type=employment)
+        .filter(models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=on))
+        .filter(models.Q(valid_until__isnull=True) | models.Q(valid_until__gte=on))
+        .order_by("order", "code")
+    )
+    return level, [s.name for s in in_force]
+
+
+def _ppk_deadline(case: Case, ppk: Agency) -> str:
+    """The PPK's clock to act on the recommendation, in the PPK's own zone (WIB/WITA/WIT)."""
+    from netra.clocks.models import DeadlineKind
+
+    deadline = (
+        case.deadlines.filter(kind=DeadlineKind.PPK_FOLLOW_UP, agency=ppk).order_by("-starts_at").first()
+    )
+    return letters.datetime_id(deadline.due_at, ppk) if deadline else ""
+
+
 def recommendation_letter_issue(
     *, case: Case, recommendation: Recommendation, actor, now: dt.datetime | None = None
 ) -> Document:
@@ -293,19 +403,26 @@ def recommendation_letter_issue(
     `Recommendation.document`."""
     subject = recommendation.subject
     forwarding = case.documents.filter(kind=DocumentKind.FORWARDING).order_by("-created_at").first()
+    ppk = recommendation.addressed_to
+    level, sanctions = _recommended_sanctions(recommendation, on=letters.office_today(ppk, now))
     context = {
         "subject_name": subject.name,
         "subject_nip": subject.nip,
         "subject_position": subject.position,
-        "violation": str(subject.violation) if subject.violation_id else "-",
-        "sanction": str(recommendation.sanction)
-        if recommendation.sanction_id
-        else recommendation.level or "-",
+        "subject_agency": subject.agency_label,
+        "violation_code": subject.violation.code if subject.violation_id else "",
+        "violation_title": subject.violation.title if subject.violation_id else "",
+        "violation_nature": subject.get_level_display() if subject.level else "",
+        "conduct": str(subject.conduct) if subject.conduct_id else "",
+        "sanction_level": level,
+        "sanctions": sanctions,
         "legal_basis": recommendation.legal_basis,
         "body": recommendation.body,
         "forwarding_number": forwarding.number if forwarding else "",
+        "forwarding_date": letters.date_id(forwarding.dated) if forwarding else "",
+        "bawaslu_registration": case.registration_number,
+        "ppk_deadline": _ppk_deadline(case, ppk),
     }
-    ppk = recommendation.addressed_to
     document = letter_issue(
         case=case,
         kind=DocumentKind.RECOMMENDATION,
@@ -316,6 +433,9 @@ def recommendation_letter_issue(
         context=context,
         actor=actor,
         audience={B, O, E, agency_entry(ppk.pk)},
+        copies=letter_copies(
+            case=case, kind=DocumentKind.RECOMMENDATION, issued_by=recommendation.issued_by, addressed_to=ppk
+        ),
         now=now,
     )
     recommendation.document = document
@@ -388,6 +508,64 @@ def document_generate(
     raise ApplicationError(
         _("Jenis surat ini dibuat melalui langkahnya sendiri (klarifikasi)."), extra={"field": "kind"}
     )
+
+
+# --- BAP klarifikasi (blank form) -----------------------------------------------------------------------
+
+BAP_ROWS = 8
+
+
+@in_record_language
+def clarification_minutes_template(*, case_id: int, clarification_id: int, user) -> tuple[bytes, str]:
+    """The Berita Acara Klarifikasi of one session, as a PDF to print, fill in during the session and
+    sign (the signed scan is then uploaded as the session's BAP). Bawaslu's officers only: it names who
+    was summoned. Not stored and not numbered (the number is written by hand in the office's register);
+    a reporter is never named on it: their identity is written on paper only."""
+    from netra.cases.models import Clarification, ClarificationRole
+    from netra.cases.selectors.cases import case_get_visible
+
+    if not user.has_perm("cases.change_case"):
+        raise PermissionDeniedError(_("Anda tidak berwenang membuat berita acara klarifikasi."))
+    _require_family(user, B)
+    case = case_get_visible(user=user, case_id=case_id)
+    if case is None:
+        raise NotFoundError(_("Kasus tidak ditemukan."))
+    clarification = (
+        Clarification.objects.select_related("subject__person", "summons")
+        .filter(pk=clarification_id, case=case)
+        .first()
+    )
+    if clarification is None:
+        raise NotFoundError(_("Klarifikasi tidak ditemukan dalam kasus ini."))
+    office = case.office
+    local = clarification.scheduled_at.astimezone(letters.office_zone(office))
+    zone = letters.ZONE_ABBREVIATIONS.get(str(letters.office_zone(office)), "")
+    subject = clarification.subject
+    is_reporter = clarification.role == ClarificationRole.REPORTER
+    head = letters.Letterhead(
+        agency=office, number="", dated=local.date(), subject_line=_("Berita Acara Klarifikasi"), addressee=""
+    )
+    context = {
+        "case": case,
+        **letters.case_law(case),
+        "case_kind": _case_kind(case),
+        "registration_number": case.registration_number,
+        "day_name": letters.DAYS[local.weekday()],
+        "date_text": letters.date_id(local.date()),
+        "time_text": f"{local:%H.%M} {zone}".strip(),
+        "place": clarification.place,
+        "invitee": clarification.invitee_name,
+        "invitee_known": not is_reporter,
+        "role_label": clarification.get_role_display(),
+        "attempt": clarification.attempt,
+        "summons_number": clarification.summons.number if clarification.summons_id else "",
+        "nip": subject.nip if subject is not None else "",
+        "position": subject.position if subject is not None else "",
+        "rows": range(1, BAP_ROWS + 1),
+    }
+    pdf = letters.render_pdf(template="bap_klarifikasi.html", head=head, context=context)
+    name = f"bap-klarifikasi-{case.reference}-{clarification.pk}.pdf"
+    return pdf, name
 
 
 # --- status notice to the reporter ---------------------------------------------------------------------
