@@ -256,7 +256,9 @@ def letter_issue(
 def _subject_rows(case: Case) -> list[dict]:
     rows = []
     for s in case.subjects.select_related("person", "agency", "conduct", "violation"):
-        classification = str(s.violation) if s.violation_id else _("belum diklasifikasi")
+        classification = (
+            f"{s.violation.code} {s.violation.title}" if s.violation_id else _("belum diklasifikasi")
+        )
         if s.level:
             classification = f"{classification} ({s.get_level_display()})"
         rows.append(
