@@ -2,7 +2,10 @@
 
 Two steps, so the work stays bounded however many cases an office holds:
 
-1. **Prefilter in SQL.** Cases the user may see (`restrict`), not merged, created within
+1. **Prefilter in SQL.** Cases the user may see (`restrict`), still open (a merge moves reports into
+   a case still being handled: never into a closed, stopped or merged one), of the same election (or
+   of none recorded: a Pemilu report is not the same incident as a Pilkada one, and a merge across
+   elections would put it on the wrong clocks), created within
    `NETRA_DUPLICATE_WINDOW_DAYS` of this one, and either *near* (same kab/kota, or same election) or
    sharing a *strong key* with it (the same subject record, an identical file, the same stored link —
    found through indexed columns, so a report filed with the wrong office is still found). At most
@@ -17,12 +20,14 @@ Two steps, so the work stays bounded however many cases an office holds:
    same post URL (tracking removed)         0.60   tautan unggahan yang sama
    identical file (SHA-256)                 0.60   bukti berkas identik (SHA-256)
    same name + agency (titles removed)      0.35   nama dan instansi terlapor sama
+   same name, agency unknown on one side    0.25   nama terlapor sama
    incident dates within ±N days            0.15   tanggal kejadian berdekatan (±3 hari)
    similar description (cosine ≥ 0.35)      0.30×s uraian mirip (0,62)
    ======================================  ======  ==========================================
 
    A case is proposed when its score reaches `THRESHOLD` (0.5). One strong signal is enough; a
-   name + agency match needs a second signal (close dates or a similar description); the weak signals
+   name match needs a second signal (close dates or a similar description: a reporter who knows only
+   "Lurah Manggar" and sends the same text twice is proposed); the weak signals
    together reach at most 0.45, so an unrelated case in the same city, in the same week and about the
    same kind of conduct — the everyday situation in a Pilkada — is never proposed on wording alone.
 """
@@ -38,7 +43,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from netra.agencies.scoping import agency_subtree_ids
-from netra.cases.models import Case, CaseReport, CaseState, CaseSubject
+from netra.cases.models import TERMINAL_STATES, Case, CaseReport, CaseSubject
 from netra.core.exceptions import ApplicationError
 from netra.core.scoping import Scope, registered_rules, restrict
 from netra.evidence.models import Evidence, EvidenceLink
@@ -49,6 +54,7 @@ W_SAME_PERSON = 0.50
 W_URL = 0.60
 W_FILE = 0.60
 W_NAME_AGENCY = 0.35
+W_NAME = 0.25
 W_DATE = 0.15
 W_TEXT = 0.30
 TEXT_MIN_SIMILARITY = 0.35
@@ -58,7 +64,7 @@ TEXT_MAX_CHARS = 4000
 DEFAULT_WINDOW_DAYS = 90
 DEFAULT_DATE_TOLERANCE_DAYS = 3
 # The weak signals together must stay below the threshold: wording and timing alone never propose a case.
-if W_DATE + W_TEXT >= THRESHOLD:
+if W_DATE + W_TEXT >= THRESHOLD or W_NAME + W_DATE >= THRESHOLD:
     raise RuntimeError("weak duplicate signals alone must not reach the threshold")
 
 # Host prefixes that serve the same post ("m.facebook.com/…" and "www.facebook.com/…").
@@ -191,6 +197,17 @@ def _decimal(value: float) -> str:
     return f"{value:.2f}".replace(".", ",")
 
 
+def _same_name_agency_unknown(mine: _Features, other: _Features) -> bool:
+    """The same name where at least one side does not know the agency (a reporter often knows only
+    "Lurah Manggar"). Two known, different agencies are two people."""
+    return any(
+        n1 == n2 and not (a1 and a2)
+        for _nip1, n1, a1 in mine.persons.values()
+        if n1
+        for _nip2, n2, a2 in other.persons.values()
+    )
+
+
 def _score(mine: _Features, other: _Features, case: Case, candidate: Case) -> tuple[float, list, list]:
     score = 0.0
     reasons: list[str] = []
@@ -216,6 +233,8 @@ def _score(mine: _Features, other: _Features, case: Case, candidate: Case) -> tu
         keys = {(n, a) for _nip, n, a in mine.persons.values() if n and a}
         if keys & {(n, a) for _nip, n, a in other.persons.values() if n and a}:
             add(W_NAME_AGENCY, "name_agency", _("nama dan instansi terlapor sama"))
+        elif _same_name_agency_unknown(mine, other):
+            add(W_NAME, "name", _("nama terlapor sama"))
     if not signals:
         return 0.0, reasons, signals  # weak signals alone cannot reach the threshold: skip the text work
     tolerance = date_tolerance_days()
@@ -237,9 +256,11 @@ def _pool(case: Case, user, mine: _Features) -> list[Case]:
     base = (
         _visible_cases(case, user)
         .exclude(pk=case.pk)
-        .exclude(state=CaseState.MERGED)
+        .exclude(state__in=TERMINAL_STATES)
         .filter(created_at__gte=case.created_at - window, created_at__lte=case.created_at + window)
     )
+    if case.election_id:
+        base = base.filter(Q(election_id=case.election_id) | Q(election__isnull=True))
     near = Q(office_id=case.office_id)
     prefix = _region_prefix(case)
     if prefix:

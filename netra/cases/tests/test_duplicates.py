@@ -97,6 +97,67 @@ def test_same_nip_is_proposed_with_the_nip_in_the_reason(case_world, officer):
 
 
 @pytest.mark.django_db
+def test_same_terlapor_name_and_identical_text_a_minute_apart_is_flagged(case_world, officer):
+    """The reporter knows only "Lurah Manggar" (no NIP, no agency) and sends the same report twice:
+    two Person records, so no shared subject; the name and the identical text must still propose it."""
+    sent = {"persons": [PersonIn(name="Lurah Manggar")], "links": []}
+    first = case_open_for_report(report=report_submit(submission=make_submission(**sent), now=NOW).report)
+    again = report_submit(submission=make_submission(**sent), now=NOW + dt.timedelta(minutes=1)).report
+    second = case_open_for_report(report=again)
+    assert first.subjects.get().person != second.subjects.get().person
+
+    found = duplicate_candidates(case=second, user=officer)
+    assert first in [c.case for c in found]
+    [candidate] = [c for c in found if c.case == first]
+    assert {"name", "date", "text"} <= set(candidate.signals)
+    assert "nama terlapor sama" in candidate.reasons
+    assert first.reference in duplicate_events(second)[0].text  # flagged on arrival
+
+
+@pytest.mark.django_db
+def test_same_name_alone_in_the_same_week_is_not_proposed(case_world, officer):
+    first = open_case(persons=[PersonIn(name="Lurah Manggar")], links=[], incident_date=dt.date(2024, 10, 7))
+    other = open_case(
+        description="Lurah Manggar memakai mobil dinas untuk mengangkut spanduk partai ke posko relawan.",
+        persons=[PersonIn(name="Lurah Manggar")],
+        links=[],
+        incident_date=dt.date(2024, 10, 8),
+    )
+    assert first not in [c.case for c in duplicate_candidates(case=other, user=officer)]
+    # Two known, different agencies: two people who share a name (case_world's is Pemkot Balikpapan's).
+    elsewhere = open_case(persons=[PersonIn(name="Lurah Manggar", agency_name="Pemkab Paser")], links=[])
+    assert case_world["case"] not in [c.case for c in duplicate_candidates(case=elsewhere, user=officer)]
+
+
+@pytest.mark.django_db
+def test_never_proposed_into_a_closed_case_or_across_elections(case_world, officer):
+    """Same NIP and same post (strong signals), but the earlier case is closed, or of another election:
+    a merge would reopen a finished record or put a report on another election's clocks."""
+    from netra.cases.models import Case, CaseState
+    from netra.elections.tests.factories import ElectionFactory
+
+    same = {"persons": [PersonIn(name="Ahmad Yani", nip=NIP)], "links": ["https://www.facebook.com/p/777"]}
+    closed = open_case(**same)
+    other_election = open_case(**same)
+    stopped = open_case(**same)
+    still_open = open_case(**same)
+    Case.objects.filter(pk=closed.pk).update(state=CaseState.CLOSED)
+    Case.objects.filter(pk=stopped.pk).update(state=CaseState.STOPPED)
+    Case.objects.filter(pk=other_election.pk).update(election=ElectionFactory(code="pemilu-lain"))
+    new = open_case(**same)
+    assert new.election_id == still_open.election_id
+
+    proposed = [c.case for c in duplicate_candidates(case=new, user=officer, limit=10)]
+    assert still_open in proposed
+    assert closed not in proposed
+    assert stopped not in proposed
+    assert other_election not in proposed
+    # Nor the other way round: the other election's case is not offered the current one.
+    other_election.refresh_from_db()
+    assert new not in [c.case for c in duplicate_candidates(case=other_election, user=officer, limit=10)]
+
+
+@pytest.mark.django_db
 def test_name_with_titles_and_agency_need_a_second_signal(case_world, officer):
     first = open_case(
         description="Ahmad Yani, kepala bagian di Pemkot, membagikan unggahan kampanye calon wali kota.",
