@@ -2,8 +2,11 @@
 
 - `GET /cases/{case_id}/clarifications`: sessions of the case (Bawaslu; the oversight body once forwarded).
 - `POST /cases/{case_id}/clarifications`: schedule a session and issue its summons (re-summons = attempt + 1).
-- `POST /cases/{case_id}/clarifications/{clarification_id}/record`: attended / absent (why) / cancelled,
-  optionally the BAP as base64 PDF.
+- `POST /cases/{case_id}/clarifications/{clarification_id}/record`: attended / absent (why), not before
+  the session's time, optionally the BAP as base64 PDF.
+- `POST /cases/{case_id}/clarifications/{clarification_id}/cancel`: call a pending session off (reason).
+- `POST /cases/{case_id}/clarifications/{clarification_id}/reschedule`: move a pending session (new
+  summons; the old session is marked as replaced).
 - `POST /cases/{case_id}/clarifications/presentation-requests`: ask the subject's PPK to present them
   (only after NETRA_CLARIFICATION_ABSENCES_BEFORE_REQUEST absences).
 - `GET /cases/clarifications/stats`: scheduled / attended / absent by role over the visible cases.
@@ -37,6 +40,9 @@ class ClarificationOut(Schema):
     summons_id: int | None
     minutes_id: int | None
     presentation_request_id: int | None
+    change_reason: str
+    replaced_by_id: int | None
+    schedule_warning: str = Field(description="Hari tutup kantor yang dikonfirmasi petugas, jika ada")
 
 
 class ScheduleIn(Schema):
@@ -45,10 +51,14 @@ class ScheduleIn(Schema):
     place: str = Field(max_length=300)
     subject_id: int | None = None
     invitee_name: str = Field("", max_length=200, description="Saksi/ahli; pelapor selalu ditulis 'Pelapor'")
+    confirm_non_working_day: bool = Field(
+        False,
+        description="Tetap menjadwalkan pada hari libur/akhir pekan kantor (tanpa ini: 409 non_working_day)",
+    )
 
 
 class RecordIn(Schema):
-    attendance: str = Field(description="hadir | tidak_hadir | dibatalkan")
+    attendance: str = Field(description="hadir | tidak_hadir (pembatalan: .../cancel)")
     absence_reason: str = Field("", max_length=5000)
     minutes_base64: str = Field("", description="BAP (PDF, base64), opsional")
 
@@ -57,6 +67,18 @@ class PresentationIn(Schema):
     subject_id: int
     scheduled_at: dt.datetime
     place: str = Field(max_length=300)
+    confirm_non_working_day: bool = False
+
+
+class CancelIn(Schema):
+    reason: str = Field(max_length=5000)
+
+
+class RescheduleIn(Schema):
+    scheduled_at: dt.datetime
+    place: str = Field("", max_length=300, description="Kosong: tempat semula")
+    reason: str = Field("", max_length=5000)
+    confirm_non_working_day: bool = False
 
 
 class RoleStatsOut(Schema):
@@ -123,4 +145,29 @@ def record(request, case_id: int, clarification_id: int, payload: RecordIn) -> C
 def request_presentation(request, case_id: int, payload: PresentationIn):
     return Status(
         201, services.clarification_request_presentation(case_id=case_id, user=request.user, **payload.dict())
+    )
+
+
+@router.post(
+    "/cases/{case_id}/clarifications/{clarification_id}/cancel",
+    response=ClarificationOut,
+    summary="Batalkan jadwal klarifikasi (dengan alasan)",
+)
+def cancel(request, case_id: int, clarification_id: int, payload: CancelIn) -> Clarification:
+    return services.clarification_cancel(
+        case_id=case_id, clarification_id=clarification_id, user=request.user, reason=payload.reason
+    )
+
+
+@router.post(
+    "/cases/{case_id}/clarifications/{clarification_id}/reschedule",
+    response={201: ClarificationOut},
+    summary="Jadwalkan ulang klarifikasi dan terbitkan undangan pengganti",
+)
+def reschedule(request, case_id: int, clarification_id: int, payload: RescheduleIn):
+    return Status(
+        201,
+        services.clarification_reschedule(
+            case_id=case_id, clarification_id=clarification_id, user=request.user, **payload.dict()
+        ),
     )

@@ -2,9 +2,14 @@
 re-summons and — Bawaslu cannot compel anyone — after repeated non-attendance of a terlapor, a request
 to the subject's superior/PPK to present them.
 
-- `clarification_schedule` issues a summons letter; the attempt number is the number of earlier
-  summons of the same invitee + 1, so a second summons of the same person is a re-summons.
-- `clarification_record` records attendance (or absence and why) and optionally the BAP as a PDF.
+- `clarification_schedule` issues a summons letter. A session is never in the past, and a day the
+  office is closed (weekend, holiday in its calendar) needs the officer's confirmation, recorded on the
+  session. The same person is summoned again only once the earlier summons is recorded or cancelled;
+  "panggilan ke-n" counts only summonses that were not heeded (absences since the person last came).
+- `clarification_record` records attendance (or absence and why) and optionally the BAP as a PDF, never
+  before the session's time.
+- `clarification_cancel` calls a session off (with the reason); `clarification_reschedule` moves it to
+  a new time/place with a new numbered summons, the old session marked as replaced.
 - `clarification_request_presentation` is allowed only after `NETRA_CLARIFICATION_ABSENCES_BEFORE_REQUEST`
   (default 2) absences of that terlapor. ASN are bound to support the handling of neutrality cases
   (UU 20/2023 on ASN; PP 94/2021 on discipline), which is what the superior is asked to enforce.
@@ -32,6 +37,7 @@ from netra.cases.models import (
     DocumentKind,
     EventKind,
 )
+from netra.cases.selectors.clarifications import NOT_HELD, clarification_day_warning
 from netra.cases.services.cases import _bump, _event, _require_stage_owner, case_lock_for, normalize_key
 from netra.cases.services.documents import (
     AUDIENCE,
@@ -68,14 +74,34 @@ def _aware(value: dt.datetime, field: str) -> dt.datetime:
     return value
 
 
-def _session_checks(*, user, scheduled_at: dt.datetime, place: str) -> str:
-    """What every session needs before anything is locked: a Bawaslu officer, an aware time, a place."""
+def _session_checks(*, user, scheduled_at: dt.datetime, place: str, now: dt.datetime) -> str:
+    """What every session needs before anything is locked: a Bawaslu officer, an aware time that has
+    not passed yet (a summons for a past hour cannot be obeyed), a place."""
     _require_bawaslu(user)
     _aware(scheduled_at, "scheduled_at")
+    if scheduled_at <= now:
+        raise ApplicationError(
+            _("Jadwal klarifikasi sudah lewat: pilih waktu yang akan datang."),
+            extra={"field": "scheduled_at"},
+        )
     place = (place or "").strip()
     if not place:
         raise ApplicationError(_("Tempat klarifikasi wajib diisi."), extra={"field": "place"})
     return place
+
+
+def _working_day_check(*, case: Case, scheduled_at: dt.datetime, confirmed: bool) -> str:
+    """A day the handling office is closed is allowed only when the officer confirms it (a hearing
+    may have to be on a Saturday during the campaign); the warning is kept on the session."""
+    warning = clarification_day_warning(office=case.office, when=scheduled_at)
+    if warning and not confirmed:
+        raise ConflictError(
+            _("%(warning)s Pastikan jadwal ini disengaja, lalu konfirmasikan untuk tetap menjadwalkan.")
+            % {"warning": warning},
+            code="non_working_day",
+            extra={"field": "scheduled_at", "warning": warning},
+        )
+    return warning
 
 
 def _lock_in_clarification(*, case_id: int, user) -> Case:
@@ -90,13 +116,111 @@ def _lock_in_clarification(*, case_id: int, user) -> Case:
 
 
 def _same_invitee(case: Case, role: str, subject: CaseSubject | None, name: str):
-    qs = case.clarifications.filter(role=role).exclude(attendance=Attendance.CANCELLED)
+    """The summonses of this person in this case that were not called off or moved."""
+    qs = case.clarifications.filter(role=role).exclude(attendance__in=NOT_HELD)
     if role == ClarificationRole.SUBJECT:
         return qs.filter(subject=subject)
     if role == ClarificationRole.REPORTER:
         return qs
     key = normalize_key(name)
     return qs.filter(pk__in=[c.pk for c in qs if normalize_key(c.invitee_name) == key])
+
+
+def _unheeded(earlier) -> list[Clarification]:
+    """The absences since the person last came: what "panggilan ke-n" and the request to the PPK count.
+    A session still pending or one that was attended is not an unheeded summons."""
+    streak: list[Clarification] = []
+    for c in sorted(earlier, key=lambda c: (c.scheduled_at, c.pk)):
+        if c.attendance == Attendance.ATTENDED:
+            streak = []
+        elif c.attendance == Attendance.ABSENT:
+            streak.append(c)
+    return streak
+
+
+def _refuse_pending(case: Case, earlier) -> None:
+    pending = [c for c in earlier if c.attendance == Attendance.SCHEDULED]
+    if pending:
+        raise ConflictError(
+            _(
+                "Panggilan sebelumnya untuk %(name)s (%(when)s) belum dicatat hasilnya: catat kehadirannya "
+                "atau batalkan/jadwalkan ulang panggilan itu dahulu."
+            )
+            % {
+                "name": pending[0].invitee_name,
+                "when": letters.datetime_id(pending[0].scheduled_at, case.office),
+            },
+            code="pending_session",
+            extra={"clarification_id": pending[0].pk},
+        )
+
+
+def _summons_issue(
+    *,
+    case: Case,
+    user,
+    role: str,
+    subject: CaseSubject | None,
+    name: str,
+    attempt: int,
+    scheduled_at: dt.datetime,
+    place: str,
+    now: dt.datetime | None,
+    replaces: Clarification | None = None,
+):
+    """Number, render and store the undangan klarifikasi; a reporter also hears of it through the
+    report's message channel. A moved session's summons says which letter it replaces."""
+    from netra.intake.models import ReportKind
+    from netra.intake.services import message_from_officer
+
+    position = ", ".join(p for p in (subject.position, subject.agency_label) if p) if subject else ""
+    addressee = name
+    if role == ClarificationRole.REPORTER:
+        addressee = _("Pelapor laporan nomor %(refs)s") % {"refs": _report_references(case)}
+    subject_line = (
+        _("Undangan klarifikasi")
+        if attempt == 1
+        else _("Undangan klarifikasi (panggilan ke-%(n)s)") % {"n": attempt}
+    )
+    replaced_number = replaces.summons.number if replaces is not None and replaces.summons_id else ""
+    if replaces is not None:
+        subject_line = _("%(subject)s, perubahan jadwal") % {"subject": subject_line}
+    document = letter_issue(
+        case=case,
+        kind=DocumentKind.SUMMONS,
+        template="summons.html",
+        issued_by=case.office,
+        addressee=addressee,
+        subject_line=subject_line,
+        context={
+            "case_kind": _case_kind(case),
+            "registration": _registration(case),
+            "invitee": addressee,
+            "role_label": ClarificationRole(role).label,
+            "position": position,
+            "when": letters.datetime_id(scheduled_at, case.office),
+            "place": place,
+            "attempt": attempt,
+            "replaces": replaced_number,
+        },
+        actor=user,
+        audience=AUDIENCE[DocumentKind.SUMMONS],
+        now=now,
+    )
+    if role == ClarificationRole.REPORTER:
+        body = _(
+            "Undangan klarifikasi (panggilan ke-%(n)s): %(when)s, tempat %(place)s. Surat nomor %(number)s."
+        ) % {
+            "n": attempt,
+            "when": letters.datetime_id(scheduled_at, case.office),
+            "place": place,
+            "number": document.number,
+        }
+        if replaced_number:
+            body = f"{body} " + _("Menggantikan undangan nomor %(old)s.") % {"old": replaced_number}
+        for cr in case.case_reports.select_related("report").exclude(report__kind=ReportKind.FINDING):
+            message_from_officer(report=cr.report, officer=user, body=body)
+    return document
 
 
 @in_record_language
@@ -109,54 +233,39 @@ def clarification_schedule(
     place: str,
     subject_id: int | None = None,
     invitee_name: str = "",
+    confirm_non_working_day: bool = False,
     now: dt.datetime | None = None,
 ) -> Clarification:
     """Schedule one session and issue its summons (undangan klarifikasi) as a numbered PDF."""
-    from netra.intake.models import ReportKind
-    from netra.intake.services import message_from_officer
-
     if role not in ClarificationRole.values:
         raise ApplicationError(_("Kedudukan yang diundang tidak dikenal."), extra={"field": "role"})
-    place = _session_checks(user=user, scheduled_at=scheduled_at, place=place)
+    now = now or timezone.now()
+    place = _session_checks(user=user, scheduled_at=scheduled_at, place=place, now=now)
     with transaction.atomic():
         case = _lock_in_clarification(case_id=case_id, user=user)
         subject = None
-        position = ""
         if role == ClarificationRole.SUBJECT:
             subject = subject_for_case(case, subject_id)
             name = subject.name
-            position = ", ".join(p for p in (subject.position, subject.agency_label) if p)
         elif role == ClarificationRole.REPORTER:
             name = REPORTER_LABEL  # never the reporter's name (identity sealed in intake)
         else:
             name = (invitee_name or "").strip()[:200]
             if not name:
                 raise ApplicationError(_("Nama yang diundang wajib diisi."), extra={"field": "invitee_name"})
-        attempt = _same_invitee(case, role, subject, name).count() + 1
-        addressee = name
-        if role == ClarificationRole.REPORTER:
-            addressee = _("Pelapor laporan nomor %(refs)s") % {"refs": _report_references(case)}
-        document = letter_issue(
+        warning = _working_day_check(case=case, scheduled_at=scheduled_at, confirmed=confirm_non_working_day)
+        earlier = list(_same_invitee(case, role, subject, name))
+        _refuse_pending(case, earlier)
+        attempt = len(_unheeded(earlier)) + 1
+        document = _summons_issue(
             case=case,
-            kind=DocumentKind.SUMMONS,
-            template="summons.html",
-            issued_by=case.office,
-            addressee=addressee,
-            subject_line=_("Undangan klarifikasi")
-            if attempt == 1
-            else _("Undangan klarifikasi (panggilan ke-%(n)s)") % {"n": attempt},
-            context={
-                "case_kind": _case_kind(case),
-                "registration": _registration(case),
-                "invitee": addressee,
-                "role_label": ClarificationRole(role).label,
-                "position": position,
-                "when": letters.datetime_id(scheduled_at, case.office),
-                "place": place,
-                "attempt": attempt,
-            },
-            actor=user,
-            audience=AUDIENCE[DocumentKind.SUMMONS],
+            user=user,
+            role=role,
+            subject=subject,
+            name=name,
+            attempt=attempt,
+            scheduled_at=scheduled_at,
+            place=place,
             now=now,
         )
         clarification = Clarification(
@@ -168,32 +277,24 @@ def clarification_schedule(
             scheduled_at=scheduled_at,
             place=place[:300],
             summons=document,
+            schedule_warning=warning[:300],
             recorded_by=user,
         )
         clarification.full_clean()
         clarification.save()
-        if role == ClarificationRole.REPORTER:
-            body = _(
-                "Undangan klarifikasi (panggilan ke-%(n)s): %(when)s, tempat %(place)s. Surat nomor %(number)s."
-            ) % {
-                "n": attempt,
-                "when": letters.datetime_id(scheduled_at, case.office),
-                "place": place,
-                "number": document.number,
-            }
-            for cr in case.case_reports.select_related("report").exclude(report__kind=ReportKind.FINDING):
-                message_from_officer(report=cr.report, officer=user, body=body)
         _bump(case)
+        text = _("Klarifikasi %(role)s %(name)s dijadwalkan %(when)s (panggilan ke-%(n)s).") % {
+            "role": ClarificationRole(role).label,
+            "name": name,
+            "when": letters.datetime_id(scheduled_at, case.office),
+            "n": attempt,
+        }
+        if warning:
+            text = f"{text} " + _("Dikonfirmasi walaupun: %(warning)s") % {"warning": warning}
         _event(
             case,
             EventKind.CLARIFICATION,
-            _("Klarifikasi %(role)s %(name)s dijadwalkan %(when)s (panggilan ke-%(n)s).")
-            % {
-                "role": ClarificationRole(role).label,
-                "name": name,
-                "when": letters.datetime_id(scheduled_at, case.office),
-                "n": attempt,
-            },
+            text,
             actor=user,
             data={"clarification_id": clarification.pk, "document_id": document.pk, "attempt": attempt},
             visible_to=AgencyFamily.BAWASLU,
@@ -202,7 +303,12 @@ def clarification_schedule(
             actor=user,
             action="case.clarification_schedule",
             instance=case,
-            after={"clarification_id": clarification.pk, "role": role, "attempt": attempt},
+            after={
+                "clarification_id": clarification.pk,
+                "role": role,
+                "attempt": attempt,
+                "schedule_warning": warning,
+            },
         )
     return clarification
 
@@ -216,12 +322,20 @@ def clarification_record(
     attendance: str,
     absence_reason: str = "",
     minutes_file=None,
+    now: dt.datetime | None = None,
 ) -> Clarification:
-    """Record what happened: attended (BAP optional, may be added later) or absent and why, or that
-    the session was cancelled. A recorded outcome is not rewritten; only missing minutes may be added."""
+    """Record what happened: attended (BAP optional, may be added later) or absent and why — not
+    before the session's time. A recorded outcome is not rewritten; only missing minutes may be added.
+    Calling a session off is `clarification_cancel` (it needs a reason)."""
     _require_bawaslu(user)
-    if attendance not in (Attendance.ATTENDED, Attendance.ABSENT, Attendance.CANCELLED):
+    if attendance == Attendance.CANCELLED:
+        raise ApplicationError(
+            _("Pembatalan jadwal klarifikasi dicatat dengan alasannya melalui Batalkan jadwal."),
+            extra={"field": "attendance"},
+        )
+    if attendance not in (Attendance.ATTENDED, Attendance.ABSENT):
         raise ApplicationError(_("Kehadiran tidak dikenal."), extra={"field": "attendance"})
+    now = now or timezone.now()
     content = _checked_pdf(minutes_file) if minutes_file is not None else None
     with transaction.atomic():
         case = case_lock_for(case_id=case_id, user=user)
@@ -238,6 +352,13 @@ def clarification_record(
         )
         if clarification.attendance != Attendance.SCHEDULED and not adding_minutes:
             raise ConflictError(_("Hasil klarifikasi ini sudah dicatat."), code="already_recorded")
+        if not adding_minutes and now < clarification.scheduled_at:
+            raise ConflictError(
+                _("Kehadiran baru dapat dicatat setelah waktu klarifikasi (%(when)s).")
+                % {"when": letters.datetime_id(clarification.scheduled_at, case.office)},
+                code="before_session",
+                extra={"field": "attendance"},
+            )
         if content is not None and attendance != Attendance.ATTENDED:
             raise ApplicationError(
                 _("Berita acara hanya untuk klarifikasi yang dihadiri."), extra={"field": "minutes"}
@@ -286,6 +407,194 @@ def clarification_record(
     return clarification
 
 
+def _lock_pending_session(*, case: Case, clarification_id: int) -> Clarification:
+    clarification = (
+        Clarification.objects.select_for_update(of=("self",))
+        .select_related("summons", "subject")
+        .filter(pk=clarification_id, case=case)
+        .first()
+    )
+    if clarification is None:
+        raise NotFoundError(_("Jadwal klarifikasi tidak ditemukan."))
+    if clarification.attendance != Attendance.SCHEDULED:
+        raise ConflictError(
+            _("Klarifikasi ini sudah %(state)s; hanya jadwal yang belum terlaksana dapat diubah.")
+            % {"state": clarification.get_attendance_display().lower()},
+            code="already_recorded",
+        )
+    return clarification
+
+
+def _reason(reason: str, message: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ApplicationError(message, extra={"field": "reason"})
+    return reason[:5000]
+
+
+@in_record_language
+def clarification_cancel(
+    *, case_id: int, clarification_id: int, user, reason: str, now: dt.datetime | None = None
+) -> Clarification:
+    """Call off a session that has not taken place (the invitee asked for another day, the case
+    moved on, a wrong invitee), with the reason. It then counts nowhere: not as an absence, not in the
+    statistics, not in "panggilan ke-n". A summoned reporter is told through the message channel."""
+    from netra.intake.models import ReportKind
+    from netra.intake.services import message_from_officer
+
+    _require_bawaslu(user)
+    reason = _reason(reason, _("Alasan pembatalan wajib diisi."))
+    with transaction.atomic():
+        case = case_lock_for(case_id=case_id, user=user)
+        _require_stage_owner(case, user)
+        clarification = _lock_pending_session(case=case, clarification_id=clarification_id)
+        clarification.attendance = Attendance.CANCELLED
+        clarification.change_reason = reason
+        clarification.recorded_by = user
+        clarification.save(update_fields=["attendance", "change_reason", "recorded_by"])
+        when = letters.datetime_id(clarification.scheduled_at, case.office)
+        if clarification.role == ClarificationRole.REPORTER:
+            number = clarification.summons.number if clarification.summons_id else "-"
+            body = _("Undangan klarifikasi %(when)s (surat nomor %(number)s) dibatalkan.") % {
+                "when": when,
+                "number": number,
+            }
+            for cr in case.case_reports.select_related("report").exclude(report__kind=ReportKind.FINDING):
+                message_from_officer(report=cr.report, officer=user, body=body)
+        _bump(case)
+        _event(
+            case,
+            EventKind.CLARIFICATION,
+            _("Klarifikasi %(name)s %(when)s (panggilan ke-%(n)s) dibatalkan. Alasan: %(reason)s")
+            % {
+                "name": clarification.invitee_name,
+                "when": when,
+                "n": clarification.attempt,
+                "reason": reason,
+            },
+            actor=user,
+            data={"clarification_id": clarification.pk, "attendance": Attendance.CANCELLED},
+            visible_to=AgencyFamily.BAWASLU,
+        )
+        audit_record(
+            actor=user,
+            action="case.clarification_cancel",
+            instance=case,
+            before={"clarification_id": clarification.pk, "attendance": Attendance.SCHEDULED},
+            after={
+                "clarification_id": clarification.pk,
+                "attendance": Attendance.CANCELLED,
+                "reason": reason,
+            },
+        )
+    return clarification
+
+
+@in_record_language
+def clarification_reschedule(
+    *,
+    case_id: int,
+    clarification_id: int,
+    user,
+    scheduled_at: dt.datetime,
+    place: str = "",
+    reason: str = "",
+    confirm_non_working_day: bool = False,
+    now: dt.datetime | None = None,
+) -> Clarification:
+    """Move a session that has not taken place to a new time (and place; the old place when none is
+    given): a new session with the same "panggilan ke-n" and a new numbered summons that names the
+    letter it replaces; the old session is marked "Dijadwalkan ulang" and points to the new one."""
+    now = now or timezone.now()
+    _require_bawaslu(user)
+    with transaction.atomic():
+        case = _lock_in_clarification(case_id=case_id, user=user)
+        old = _lock_pending_session(case=case, clarification_id=clarification_id)
+        if old.presentation_request_id:
+            raise ConflictError(
+                _(
+                    "Jadwal yang diminta kepada atasan/PPK tidak dapat dipindah di sini: batalkan, lalu "
+                    "kirim permintaan menghadirkan yang baru."
+                ),
+                code="presentation_session",
+            )
+        place = _session_checks(user=user, scheduled_at=scheduled_at, place=place or old.place, now=now)
+        warning = _working_day_check(case=case, scheduled_at=scheduled_at, confirmed=confirm_non_working_day)
+        reason = (reason or "").strip()[:5000]
+        document = _summons_issue(
+            case=case,
+            user=user,
+            role=old.role,
+            subject=old.subject,
+            name=old.invitee_name,
+            attempt=old.attempt,
+            scheduled_at=scheduled_at,
+            place=place,
+            now=now,
+            replaces=old,
+        )
+        new = Clarification(
+            case=case,
+            role=old.role,
+            subject=old.subject,
+            invitee_name=old.invitee_name,
+            attempt=old.attempt,
+            scheduled_at=scheduled_at,
+            place=place[:300],
+            summons=document,
+            schedule_warning=warning[:300],
+            recorded_by=user,
+        )
+        new.full_clean()
+        new.save()
+        old.attendance = Attendance.RESCHEDULED
+        old.change_reason = reason
+        old.replaced_by = new
+        old.recorded_by = user
+        old.save(update_fields=["attendance", "change_reason", "replaced_by", "recorded_by"])
+        _bump(case)
+        text = _(
+            "Klarifikasi %(name)s (panggilan ke-%(n)s) dipindah dari %(old)s ke %(new)s, tempat %(place)s."
+        ) % {
+            "name": old.invitee_name,
+            "n": old.attempt,
+            "old": letters.datetime_id(old.scheduled_at, case.office),
+            "new": letters.datetime_id(scheduled_at, case.office),
+            "place": place,
+        }
+        if reason:
+            text = f"{text} {_('Alasan')}: {reason}"
+        if warning:
+            text = f"{text} " + _("Dikonfirmasi walaupun: %(warning)s") % {"warning": warning}
+        _event(
+            case,
+            EventKind.CLARIFICATION,
+            text,
+            actor=user,
+            data={"clarification_id": new.pk, "replaces_id": old.pk, "document_id": document.pk},
+            visible_to=AgencyFamily.BAWASLU,
+        )
+        audit_record(
+            actor=user,
+            action="case.clarification_reschedule",
+            instance=case,
+            before={
+                "clarification_id": old.pk,
+                "scheduled_at": old.scheduled_at.isoformat(),
+                "place": old.place,
+            },
+            after={
+                "clarification_id": new.pk,
+                "scheduled_at": scheduled_at.isoformat(),
+                "place": new.place,
+                "document_id": document.pk,
+                "reason": reason,
+                "schedule_warning": warning,
+            },
+        )
+    return new
+
+
 @in_record_language
 def clarification_request_presentation(
     *,
@@ -294,16 +603,19 @@ def clarification_request_presentation(
     subject_id: int,
     scheduled_at: dt.datetime,
     place: str,
+    confirm_non_working_day: bool = False,
     now: dt.datetime | None = None,
 ) -> Clarification:
-    """After N absences of a terlapor, ask their superior/PPK to present them at a new session (the
-    next attempt); the letter is addressed to the subject's agency and recorded on that session."""
-    place = _session_checks(user=user, scheduled_at=scheduled_at, place=place)
+    """After N unheeded summonses of a terlapor (absences since they last came), ask their
+    superior/PPK to present them at a new session (the next attempt); the letter is addressed to the
+    subject's agency and recorded on that session."""
+    now = now or timezone.now()
+    place = _session_checks(user=user, scheduled_at=scheduled_at, place=place, now=now)
     with transaction.atomic():
         case = _lock_in_clarification(case_id=case_id, user=user)
         subject = subject_for_case(case, subject_id)
-        earlier = list(_same_invitee(case, ClarificationRole.SUBJECT, subject, "").order_by("attempt", "id"))
-        absences = [c for c in earlier if c.attendance == Attendance.ABSENT]
+        earlier = list(_same_invitee(case, ClarificationRole.SUBJECT, subject, ""))
+        absences = _unheeded(earlier)
         needed = absences_before_request()
         if len(absences) < needed:
             raise ConflictError(
@@ -315,18 +627,15 @@ def clarification_request_presentation(
                 code="not_enough_absences",
                 extra={"required": needed, "absences": len(absences)},
             )
-        if any(c.attendance == Attendance.SCHEDULED for c in earlier):
-            raise ConflictError(
-                _("Masih ada jadwal klarifikasi terlapor ini yang belum dicatat hasilnya."),
-                code="pending_session",
-            )
+        _refuse_pending(case, earlier)
+        warning = _working_day_check(case=case, scheduled_at=scheduled_at, confirmed=confirm_non_working_day)
         ppk = subject.agency
         if ppk is None:
             raise ApplicationError(
                 _("Instansi (PPK) terlapor belum diketahui: lengkapi data terlapor dahulu."),
                 extra={"field": "subject_id"},
             )
-        attempt = len(earlier) + 1
+        attempt = len(absences) + 1
         document = letter_issue(
             case=case,
             kind=DocumentKind.PRESENTATION_REQUEST,
@@ -365,6 +674,7 @@ def clarification_request_presentation(
             scheduled_at=scheduled_at,
             place=place[:300],
             presentation_request=document,
+            schedule_warning=warning[:300],
             recorded_by=user,
         )
         clarification.full_clean()

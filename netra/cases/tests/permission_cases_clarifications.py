@@ -1,11 +1,20 @@
 """Permission cases for the case API: clarifications. The lambdas move the world's case into the
-clarification stage (and record absences) as each endpoint needs."""
+clarification stage (and record absences) as each endpoint needs. The API reads the real clock, so a
+new session is set a week ahead of it (and confirmed, in case that day is an office holiday)."""
+
+import datetime as dt
+
+from django.utils import timezone
 
 from netra.core.testing import EndpointCase
 
 A = "/api/v1"
-WHEN = "2024-10-14T09:00:00+08:00"
 PLACE = "Kantor Bawaslu Kota Balikpapan"
+
+
+def _ahead() -> dict:
+    when = timezone.now() + dt.timedelta(days=7)
+    return {"scheduled_at": when.isoformat(), "confirm_non_working_day": True}
 
 
 def _in_clarification(w) -> dict:
@@ -46,7 +55,7 @@ CASES: list[EndpointCase] = [
         denied="pbg_head",
         forbidden="bpp_viewer",
         path_params=_in_clarification,
-        body={"role": "saksi", "invitee_name": "Rina Wati", "scheduled_at": WHEN, "place": PLACE},
+        make_body=lambda w: {"role": "saksi", "invitee_name": "Rina Wati", "place": PLACE, **_ahead()},
         audit_action="case.clarification_schedule",
     ),
     EndpointCase(
@@ -66,11 +75,27 @@ CASES: list[EndpointCase] = [
         denied="pbg_head",
         forbidden="bpp_viewer",
         path_params=_two_absences,
-        make_body=lambda w: {
-            "subject_id": w["case"].subjects.get().pk,
-            "scheduled_at": "2024-10-18T09:00:00+08:00",
-            "place": PLACE,
-        },
+        make_body=lambda w: {"subject_id": w["case"].subjects.get().pk, "place": PLACE, **_ahead()},
         audit_action="case.clarification_request_presentation",
+    ),
+    EndpointCase(
+        "post",
+        f"{A}/cases/{{case_id}}/clarifications/{{clarification_id}}/cancel",
+        allowed="bpp_officer",
+        denied="pbg_head",
+        forbidden="bpp_viewer",
+        path_params=_scheduled,
+        body={"reason": "Terlapor meminta hari lain"},
+        audit_action="case.clarification_cancel",
+    ),
+    EndpointCase(
+        "post",
+        f"{A}/cases/{{case_id}}/clarifications/{{clarification_id}}/reschedule",
+        allowed="bpp_officer",
+        denied="pbg_head",
+        forbidden="bpp_viewer",
+        path_params=_scheduled,
+        make_body=lambda w: {"reason": "Terlapor meminta hari lain", **_ahead()},
+        audit_action="case.clarification_reschedule",
     ),
 ]

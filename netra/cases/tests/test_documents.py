@@ -336,11 +336,11 @@ def test_recommendation_names_the_item_the_sanctions_the_ppk_deadline_and_bkns_s
 
 @pytest.mark.django_db
 def test_kinds_sharing_a_classification_code_share_one_run_of_numbers(case_world):
-    from netra.cases.tests.test_clarifications import in_clarification, summon_subject
+    from netra.cases.tests.test_clarifications import in_clarification, summon_ahead
 
     u, a = case_world["users"], case_world["agencies"]
     case = in_clarification(case_world)
-    summons = summon_subject(case_world, case).summons
+    summons = summon_ahead(case_world, case).summons  # dated by the real clock, as the forwarding letter
     case = move(case, u["bpp_officer"], "start_study")
     case = move(case, u["bpp_head"], "decide", outcome="terbukti", decided_on="2024-10-11")
     case = classify_subjects(case, u["bpp_officer"])

@@ -100,6 +100,7 @@ def test_page_one_of_every_letter_is_rendered_into_the_docs(case_world, tmp_path
             user=u["bpp_officer"],
             attendance="tidak_hadir",
             absence_reason="Tanpa keterangan",
+            now=first.scheduled_at + dt.timedelta(hours=2),
         )
         second = clarification_schedule(
             case_id=case.pk,
@@ -116,6 +117,7 @@ def test_page_one_of_every_letter_is_rendered_into_the_docs(case_world, tmp_path
             user=u["bpp_officer"],
             attendance="tidak_hadir",
             absence_reason="Tanpa keterangan",
+            now=second.scheduled_at + dt.timedelta(hours=2),
         )
         request = clarification_request_presentation(
             case_id=case.pk,
