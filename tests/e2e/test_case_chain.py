@@ -7,8 +7,10 @@ The summons, forwarding and recommendation letters are downloaded and read back 
 
 import datetime as dt
 import io
+import zoneinfo
 
 import pytest
+import time_machine
 from django.apps import apps
 from django.core.cache import cache
 from django.utils import timezone
@@ -169,18 +171,23 @@ def test_case_walks_from_bawaslu_to_bkn_to_ppk(page: Page, chain):
     step(page, "start_clarification")
 
     # The terlapor is summoned twice and does not come; then their PPK is asked to present them.
+    # Tomorrow may be a weekend or a holiday: the officer confirms it. An absence is recorded only once
+    # the session's hour has come, so the clock travels there (the live server shares this process).
     for attempt, reason in [(1, "Sedang dinas luar kota"), (2, "Tanpa keterangan")]:
         form = page.get_by_test_id("form-clarification")
         form.locator("select[name=subject_id]").select_option(label="Lurah Damai")
         form.locator("input[name=scheduled_at]").fill(f"{tomorrow.isoformat()}T{8 + attempt:02d}:00")
         form.locator("input[name=place]").fill("Kantor Bawaslu Kota Balikpapan")
+        form.locator("input[name=confirm_non_working_day]").check()
         page.get_by_test_id("schedule-clarification").click()
         expect(page.locator(".messages")).to_contain_text("dijadwalkan")
-        row = page.locator("tr[data-attendance=dijadwalkan]")
-        row.locator("select[name=attendance]").select_option("tidak_hadir")
-        row.locator("input[name=absence_reason]").fill(reason)
-        row.get_by_role("button", name="Catat").click()
-        expect(page.locator(".messages")).to_contain_text("tercatat")
+        session = dt.datetime.combine(tomorrow, dt.time(8 + attempt), tzinfo=zoneinfo.ZoneInfo(WITA))
+        with time_machine.travel(session + dt.timedelta(hours=1, minutes=30), tick=True):
+            row = page.locator("tr[data-attendance=dijadwalkan]")
+            row.locator("select[name=attendance]").select_option("tidak_hadir")
+            row.locator("input[name=absence_reason]").fill(reason)
+            row.get_by_role("button", name="Catat").click()
+            expect(page.locator(".messages")).to_contain_text("tercatat")
     expect(page.locator("tr[data-attendance=tidak_hadir]")).to_have_count(2)
     summons = pdf_text(page, "undangan_klarifikasi")
     assert "Lurah Damai" in summons
@@ -188,6 +195,7 @@ def test_case_walks_from_bawaslu_to_bkn_to_ppk(page: Page, chain):
     page.get_by_text("Minta atasan/PPK menghadirkan terlapor").click()
     request_form = page.get_by_test_id("form-presentation")
     request_form.locator("input[name=scheduled_at]").fill(f"{tomorrow.isoformat()}T13:00")
+    request_form.locator("input[name=confirm_non_working_day]").check()
     page.get_by_test_id("request-presentation").click()
     expect(page.locator(".messages")).to_contain_text("Permintaan menghadirkan")
     assert "Pemerintah Kota Balikpapan" in pdf_text(page, "permintaan_menghadirkan")
