@@ -10,4 +10,4 @@ class CasesConfig(AppConfig):
     verbose_name = _("Kasus")
 
     def ready(self) -> None:
-        from netra.cases import permissions, receivers  # noqa: F401
+        from netra.cases import permissions, receivers, receivers_search  # noqa: F401

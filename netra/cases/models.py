@@ -166,6 +166,11 @@ class Case(TimeStampedModel):
     closed_at = models.DateTimeField(_("selesai pada"), null=True, blank=True)
     # Optimistic concurrency: bumped by every write through the services (ETag / If-Match).
     version = models.PositiveIntegerField(_("versi"), default=1)
+    # Search index, derived (never edited): words and their Indonesian stems, squeezed numbers and NIPs.
+    # The case's own record and, apart, its reports' text, which only readers of the reports may search
+    # (netra.cases.search, kept by netra.cases.receivers_search).
+    search_text = models.TextField(default="", blank=True, editable=False)
+    search_text_reports = models.TextField(default="", blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -376,6 +381,15 @@ class Recommendation(TimeStampedModel):
         verbose_name_plural = _("rekomendasi")
 
 
+class SanctionDeviation(models.TextChoices):
+    """How the imposed sanction compares with the recommended level (the gap between proven and
+    sanctioned that Netra exists to show)."""
+
+    SAME = "", _("Sesuai tingkat rekomendasi")
+    LIGHTER = "lebih_ringan", _("Lebih ringan dari rekomendasi")
+    HEAVIER = "lebih_berat", _("Lebih berat dari rekomendasi")
+
+
 class SanctionRecord(TimeStampedModel):
     """What the PPK imposed (decision number, date, punishment) — or that it refused to."""
 
@@ -396,6 +410,10 @@ class SanctionRecord(TimeStampedModel):
     )
     punishment = models.TextField(_("hukuman yang dijatuhkan"))
     matches_recommendation = models.BooleanField(_("sesuai rekomendasi"), default=True)
+    deviation = models.CharField(
+        _("dibandingkan rekomendasi"), max_length=16, choices=SanctionDeviation.choices, blank=True
+    )
+    deviation_reason = models.TextField(_("alasan PPK menyimpang dari rekomendasi"), blank=True)
     document = models.ForeignKey(
         "cases.Document", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -403,6 +421,12 @@ class SanctionRecord(TimeStampedModel):
 
     class Meta:
         ordering = ["-decision_date", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(deviation="lebih_ringan") | ~models.Q(deviation_reason=""),
+                name="lighter_sanction_has_reason",
+            )
+        ]
         verbose_name = _("sanksi dijatuhkan")
         verbose_name_plural = _("sanksi dijatuhkan")
 
@@ -619,6 +643,7 @@ class Attendance(models.TextChoices):
     ATTENDED = "hadir", _("Hadir")
     ABSENT = "tidak_hadir", _("Tidak hadir")
     CANCELLED = "dibatalkan", _("Dibatalkan")
+    RESCHEDULED = "dijadwalkan_ulang", _("Dijadwalkan ulang")
 
 
 class Clarification(models.Model):
@@ -635,9 +660,17 @@ class Clarification(models.Model):
     scheduled_at = models.DateTimeField(_("jadwal"))
     place = models.CharField(_("tempat"), max_length=300)
     attendance = models.CharField(
-        _("kehadiran"), max_length=12, choices=Attendance.choices, default=Attendance.SCHEDULED
+        _("kehadiran"), max_length=20, choices=Attendance.choices, default=Attendance.SCHEDULED
     )
     absence_reason = models.TextField(_("alasan tidak hadir"), blank=True)
+    # Why a session was cancelled or moved (clarification_cancel / clarification_reschedule).
+    change_reason = models.TextField(_("alasan pembatalan/perubahan jadwal"), blank=True)
+    # A moved session points at the session (and summons) that replaced it.
+    replaced_by = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="replaces"
+    )
+    # A day the office is closed (weekend, holiday), confirmed by the officer who scheduled it.
+    schedule_warning = models.CharField(_("peringatan jadwal"), max_length=300, blank=True)
     summons = models.ForeignKey(Document, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     minutes = models.ForeignKey(Document, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     presentation_request = models.ForeignKey(

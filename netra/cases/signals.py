@@ -25,3 +25,7 @@ case_assigned = Signal()
 # kwargs: case, report (intake.Report), actor (User | None): a laporan or temuan opened its case. Sent
 # inside the opening transaction (receivers' rows commit or roll back with the case).
 case_opened = Signal()
+
+# kwargs: case, sanction (SanctionRecord), actor (User): the PPK imposed a lighter sanction than the
+# oversight body recommended (with its reason). Sent inside the record_sanction transaction.
+sanction_below_recommendation = Signal()

@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:case_id>/ubah/", views.case_edit, name="edit"),
     path("<int:case_id>/perpanjang/", views.case_extend, name="extend"),
     path("<int:case_id>/terlapor/", views.subject_add, name="subject_add"),
+    path("<int:case_id>/terlapor/<int:subject_id>/ubah/", views.subject_edit, name="subject_edit"),
     path(
         "<int:case_id>/terlapor/<int:subject_id>/klasifikasi/",
         views.subject_classify,
@@ -26,6 +27,16 @@ urlpatterns = [
         "<int:case_id>/klarifikasi/<int:clarification_id>/",
         views.clarification_record,
         name="clarification_record",
+    ),
+    path(
+        "<int:case_id>/klarifikasi/<int:clarification_id>/batal/",
+        views.clarification_cancel,
+        name="clarification_cancel",
+    ),
+    path(
+        "<int:case_id>/klarifikasi/<int:clarification_id>/jadwal-ulang/",
+        views.clarification_reschedule,
+        name="clarification_reschedule",
     ),
     path(
         "<int:case_id>/klarifikasi/permintaan-menghadirkan/",

@@ -17,9 +17,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from netra.agencies.models import Agency, AgencyFamily
+from netra.agencies.selectors import employer_choices
 from netra.cases import selectors, workflow
-from netra.cases.models import Case, CaseState, ClarificationRole, DecisionOutcome, Person
-from netra.cases.selectors.cases import case_timeline, person_history, person_latest_subject
+from netra.cases.models import Case, CaseState, ClarificationRole, DecisionOutcome, Person, PositionCategory
+from netra.cases.selectors.cases import (
+    case_timeline,
+    person_history,
+    person_latest_subject,
+    sanction_follow_up_stats,
+)
 from netra.cases.selectors.clarifications import clarification_list_visible, clarification_stats
 from netra.cases.selectors.deadlines import deadline_queue_overdue, deadline_queue_upcoming, deadline_statuses
 from netra.cases.selectors.documents import document_list_visible
@@ -30,11 +36,11 @@ from netra.cases.services import documents as document_services
 from netra.cases.services import merge as merge_services
 from netra.cases.services.cases import RECIPIENT_KINDS
 from netra.cases.services.clarifications import absences_before_request
-from netra.core.exceptions import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
+from netra.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 from netra.core.scoping import scope_for
 from netra.intake.selectors import report_get_visible
-from netra.rules.models import Destination, Sanction, ViolationClass
-from netra.rules.selectors.catalogue import conduct_list
+from netra.rules.models import LEVEL_SEVERITY, Destination, EmploymentType, SubjectType, ViolationClass
+from netra.rules.selectors.catalogue import conduct_list, sanctions_by_level
 
 
 def _case_or_404(request: HttpRequest, case_id: int) -> Case:
@@ -49,18 +55,28 @@ def _version(request: HttpRequest) -> int | None:
     return int(raw) if raw.isdigit() else None
 
 
-def _run(request: HttpRequest, case_id: int, action, success: str) -> HttpResponse:
-    """Call a service; turn its refusal into a message on the case page."""
+def _run(request: HttpRequest, case_id: int, action, success: str, form: str = "") -> HttpResponse:
+    """Call a service; on success go back to the case page with a notice. A refusal is shown on the
+    case page too; when the refused `form` is named, the page is rendered again with what was typed,
+    that form open and the refused field marked (nothing typed is lost)."""
     try:
         action()
     except NotFoundError as exc:
         raise Http404 from exc
-    except ConflictError as exc:
-        messages.error(request, exc.message)
-    except (PermissionDeniedError, ApplicationError) as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, success)
+    except ApplicationError as exc:  # ConflictError and PermissionDeniedError included
+        if not form:
+            messages.error(request, exc.message)
+            return redirect("cases:detail", case_id=case_id)
+        failed = {
+            "form": form,
+            "data": request.POST,
+            "field": exc.extra.get("field", ""),
+            "message": exc.message,
+        }
+        context = _detail_context(request, _case_or_404(request, case_id))
+        context["failed"] = failed
+        return render(request, "cases/detail.html", context, status=exc.status)
+    messages.success(request, success)
     return redirect("cases:detail", case_id=case_id)
 
 
@@ -85,6 +101,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
             "state": state,
             "q": q,
             "clarification": stats,
+            "follow_up": sanction_follow_up_stats(cases=selectors.case_list_visible_to(user=request.user)),
             **_queues(request),
         },
     )
@@ -105,11 +122,16 @@ def _detail_context(request: HttpRequest, case: Case) -> dict:
     scope = scope_for(user)
     case = (
         Case.objects.select_related("election", "office", "recipient", "incident_region", "merged_into")
-        .prefetch_related("subjects__person__agency", "subjects__violation", "subjects__conduct")
+        .prefetch_related("subjects__person", "subjects__agency", "subjects__violation", "subjects__conduct")
         .get(pk=case.pk)
     )
     transitions = services.transitions_for_user(case=case, user=user)
     subjects = list(case.subjects.all())
+    on = case.incident_date or timezone.localdate()
+    for subject in subjects:
+        subject.form_id = f"subject_edit-{subject.pk}"
+        subject.gaps = services.subject_gaps(subject) if case.is_open else []
+        _sanction_options(subject, on)
     deadlines = list(case.deadlines.select_related("agency", "escalated_to"))
     for d, status in zip(deadlines, deadline_statuses(deadlines, timezone.now()), strict=True):
         d.status = status
@@ -130,8 +152,17 @@ def _detail_context(request: HttpRequest, case: Case) -> dict:
         "recipients": Agency.objects.filter(
             kind__in={k for kinds in RECIPIENT_KINDS.values() for k in kinds}, is_active=True
         ).order_by("name"),
-        "sanctions": Sanction.objects.order_by("employment_type", "order"),
+        "subject_gaps_any": any(s.gaps for s in subjects),
+        "register_concerns": services.register_concerns(case)
+        if any(t.name == "register" for t in transitions)
+        else [],
+        "forward_concerns": services.forward_concerns(case)
+        if any(t.name == "forward" for t in transitions)
+        else [],
         "conducts": conduct_list(),
+        "employers": employer_choices(),
+        "position_categories": PositionCategory,
+        "employment_types": SubjectType,
         "contestants": case.election.contestants.all() if case.election_id else [],
         "parties": [e.party for e in case.election.party_entries.select_related("party")]
         if case.election_id
@@ -140,6 +171,21 @@ def _detail_context(request: HttpRequest, case: Case) -> dict:
     }
     context.update(_area_context(request, case))
     return context
+
+
+def _sanction_options(subject, on: dt.date) -> None:
+    """The punishments that may be recommended or recorded for this terlapor: the law in force on the
+    incident date (PP 53/2010 until 30 Aug 2021, then PP 94/2021), the subject's employment type (PNS or
+    PPPK; unknown counts as PNS) and, for the recommendation, the classified level."""
+    employment = subject.employment_type if subject.employment_type in EmploymentType.values else "pns"
+    by_level = sanctions_by_level(employment_type=employment, on=on)
+    every = [
+        x for level in sorted(by_level, key=lambda lv: LEVEL_SEVERITY.get(lv, 9)) for x in by_level[level]
+    ]
+    subject.sanction_options = every
+    level = subject.violation.level if subject.violation_id else ""
+    subject.recommend_options = by_level.get(level, every) if level else every
+    subject.law_note = f"{EmploymentType(employment).label}, {on:%d-%m-%Y}"
 
 
 def _area_context(request: HttpRequest, case: Case) -> dict:
@@ -213,11 +259,18 @@ def _transition_payload(request: HttpRequest, case: Case, name: str) -> dict:
                     "decision_date": post.get(f"san-{subject.pk}-date", ""),
                     "punishment": post.get(f"san-{subject.pk}-punishment", ""),
                     "sanction_code": post.get(f"san-{subject.pk}-sanction", ""),
+                    "deviation_reason": post.get(f"san-{subject.pk}-deviation_reason", ""),
                     "document_id": post.get(f"san-{subject.pk}-document") or None,
                 }
             )
         payload["sanctions"] = items
     return payload
+
+
+def _unconfirmed_final_move() -> None:
+    raise ApplicationError(
+        _("Centang konfirmasi: langkah ini mengakhiri penanganan kasus."), extra={"field": "confirm"}
+    )
 
 
 @login_required
@@ -228,6 +281,8 @@ def case_transition(request: HttpRequest, case_id: int, name: str) -> HttpRespon
     if transition is None:
         raise Http404
     payload = _transition_payload(request, case, name)
+    if transition.is_final and request.POST.get("confirm") != "on":
+        return _run(request, case_id, _unconfirmed_final_move, "", form=f"transition-{name}")
     return _run(
         request,
         case_id,
@@ -235,6 +290,7 @@ def case_transition(request: HttpRequest, case_id: int, name: str) -> HttpRespon
             case_id=case_id, user=request.user, name=name, payload=payload, expected_version=_version(request)
         ),
         _("Langkah “%(move)s” tercatat.") % {"move": transition.label},
+        form=f"transition-{name}",
     )
 
 
@@ -273,10 +329,7 @@ def case_extend(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_POST
 def subject_add(request: HttpRequest, case_id: int) -> HttpResponse:
     _case_or_404(request, case_id)
-    data = {
-        k: request.POST.get(k, "").strip()
-        for k in ("name", "nip", "agency_name", "position", "position_category", "employment_type", "conduct")
-    }
+    data = _subject_form_data(request, include=("conduct",))
     return _run(
         request,
         case_id,
@@ -284,6 +337,38 @@ def subject_add(request: HttpRequest, case_id: int) -> HttpResponse:
             case_id=case_id, user=request.user, data=data, expected_version=_version(request)
         ),
         _("Terlapor ditambahkan."),
+        form="subject_add",
+    )
+
+
+def _subject_form_data(request: HttpRequest, include: tuple[str, ...] = ()) -> dict:
+    """The terlapor form's fields as the services take them (an empty picker means "resolve from the
+    name typed")."""
+    fields = ("name", "nip", "agency_name", "position", "position_category", "employment_type", *include)
+    data: dict = {k: request.POST.get(k, "").strip() for k in fields}
+    agency_id = request.POST.get("agency_id", "")
+    if agency_id.isdigit():
+        data["agency_id"] = int(agency_id)
+    return data
+
+
+@login_required
+@require_POST
+def subject_edit(request: HttpRequest, case_id: int, subject_id: int) -> HttpResponse:
+    _case_or_404(request, case_id)
+    data = _subject_form_data(request)
+    return _run(
+        request,
+        case_id,
+        lambda: services.subject_update(
+            case_id=case_id,
+            subject_id=subject_id,
+            user=request.user,
+            data=data,
+            expected_version=_version(request),
+        ),
+        _("Data terlapor diperbarui."),
+        form=f"subject_edit-{subject_id}",
     )
 
 
@@ -428,9 +513,56 @@ def clarification_schedule(request: HttpRequest, case_id: int) -> HttpResponse:
             place=post.get("place", ""),
             subject_id=int(post["subject_id"]) if post.get("subject_id", "").isdigit() else None,
             invitee_name=post.get("invitee_name", ""),
+            confirm_non_working_day=post.get("confirm_non_working_day") == "on",
         )
 
-    return _run(request, case_id, act, _("Klarifikasi dijadwalkan dan surat undangan dibuat."))
+    return _run(
+        request, case_id, act, _("Klarifikasi dijadwalkan dan surat undangan dibuat."), form="clarification"
+    )
+
+
+@login_required
+@require_POST
+def clarification_cancel(request: HttpRequest, case_id: int, clarification_id: int) -> HttpResponse:
+    _case_or_404(request, case_id)
+    return _run(
+        request,
+        case_id,
+        lambda: clarification_services.clarification_cancel(
+            case_id=case_id,
+            clarification_id=clarification_id,
+            user=request.user,
+            reason=request.POST.get("reason", ""),
+        ),
+        _("Jadwal klarifikasi dibatalkan."),
+        form=f"clar-cancel-{clarification_id}",
+    )
+
+
+@login_required
+@require_POST
+def clarification_reschedule(request: HttpRequest, case_id: int, clarification_id: int) -> HttpResponse:
+    case = _case_or_404(request, case_id)
+    post = request.POST
+
+    def act():
+        clarification_services.clarification_reschedule(
+            case_id=case_id,
+            clarification_id=clarification_id,
+            user=request.user,
+            scheduled_at=_local_datetime(case, post.get("scheduled_at", "")),
+            place=post.get("place", ""),
+            reason=post.get("reason", ""),
+            confirm_non_working_day=post.get("confirm_non_working_day") == "on",
+        )
+
+    return _run(
+        request,
+        case_id,
+        act,
+        _("Klarifikasi dijadwalkan ulang dan surat undangan pengganti dibuat."),
+        form=f"clar-move-{clarification_id}",
+    )
 
 
 @login_required
@@ -465,9 +597,16 @@ def clarification_presentation(request: HttpRequest, case_id: int) -> HttpRespon
             subject_id=int(post.get("subject_id") or 0),
             scheduled_at=_local_datetime(case, post.get("scheduled_at", "")),
             place=post.get("place", ""),
+            confirm_non_working_day=post.get("confirm_non_working_day") == "on",
         )
 
-    return _run(request, case_id, act, _("Permintaan menghadirkan terlapor dikirim kepada atasan/PPK."))
+    return _run(
+        request,
+        case_id,
+        act,
+        _("Permintaan menghadirkan terlapor dikirim kepada atasan/PPK."),
+        form="presentation",
+    )
 
 
 @login_required

@@ -44,6 +44,11 @@ class Transition:
     basis: str = ""
     extra: dict = field(default_factory=dict, compare=False)
 
+    @property
+    def is_final(self) -> bool:
+        """Whether the move ends the handling of the case (officers confirm it in the interface)."""
+        return self.target in (S.STOPPED, S.CLOSED, S.MERGED)
+
     def allowed_from(self, case: Case) -> bool:
         return case.state in self.sources and (self.guard is None or self.guard(case))
 

@@ -22,6 +22,8 @@ from netra.elections.models import Election, ElectionKind, StageKind
 from netra.elections.services import contestant_create, election_create, election_stage_set
 from netra.regions.models import Region
 
+WITA = zoneinfo.ZoneInfo("Asia/Makassar")  # Kota Balikpapan, the demo's main office
+DEMO_OFFICE_HOUR = dt.time(10, 0)  # `seed_demo(today=...)`: a time every demo office is open
 DEMO_PASSWORD = "netra-demo-2026"  # noqa: S105  (demo only; seed_demo refuses to run in production)
 SIMULATION_CODE = "simulasi-pilkada-demo"
 
@@ -341,7 +343,7 @@ def _simulated_election(today: dt.date) -> Election:
     return election
 
 
-def _demo_reports(today: dt.date, offices: dict[str, Agency]) -> str | None:
+def _demo_reports(today: dt.date, now: dt.datetime, offices: dict[str, Agency]) -> str | None:
     """A few reports through the real intake service (sealed identities, receipts, routing, clocks).
     Returns one receipt so the demo user can try the follow-up page; None if reports already exist."""
     from netra.intake.models import Report
@@ -386,7 +388,8 @@ def _demo_reports(today: dt.date, offices: dict[str, Agency]) -> str | None:
             ),
             statement_of_truth=True,
             links=["https://www.facebook.com/groups/demo/posts/1"],
-        )
+        ),
+        now=now,
     )
     report_submit(
         submission=Submission(
@@ -396,7 +399,8 @@ def _demo_reports(today: dt.date, offices: dict[str, Agency]) -> str | None:
             incident_date=today - 5 * day,
             known_date=today - 5 * day,
             identity=IdentityIn(name="Guru Demo", address="Balikpapan Timur"),
-        )
+        ),
+        now=now,
     )
     report_submit(
         submission=Submission(
@@ -406,7 +410,8 @@ def _demo_reports(today: dt.date, offices: dict[str, Agency]) -> str | None:
             incident_date=today - 1 * day,
             known_date=today - 1 * day,
             links=["https://www.instagram.com/relawan.demo/"],
-        )
+        ),
+        now=now,
     )
     report_submit(
         submission=Submission(
@@ -419,7 +424,8 @@ def _demo_reports(today: dt.date, offices: dict[str, Agency]) -> str | None:
             identity=IdentityIn(name="Pemantau Demo", address="Purbalingga"),
             statement_of_truth=True,
             links=["https://www.youtube.com/watch?v=demo"],
-        )
+        ),
+        now=now,
     )
     officer = User.objects.get(username="panwascam.bpp-selatan")
     message_from_officer(
@@ -430,13 +436,18 @@ def _demo_reports(today: dt.date, offices: dict[str, Agency]) -> str | None:
     return first.receipt
 
 
-def _demo_cases(today: dt.date, receipt: str | None) -> None:
+def _demo_cases(today: dt.date, now: dt.datetime, receipt: str | None) -> None:
     """Walk the demo reports' cases through the real services, so every agency has something to do:
     Balikpapan's lurah case waits for the PPK (its clock running), a finished Pilkada 2024 case makes
     the same lurah a repeat subject, Purbalingga's case is registered, and Kotawaringin Timur's
     anonymous tip becomes a temuan. Only on a fresh demo database (`receipt` is None otherwise)."""
     from netra.cases.models import CaseReport
-    from netra.cases.services.cases import case_transition, cases_open_pending, finding_record
+    from netra.cases.services.cases import (
+        case_transition,
+        cases_open_pending,
+        finding_record,
+        subject_classify,
+    )
     from netra.cases.services.clarifications import clarification_record, clarification_schedule
     from netra.intake.models import Report, ReportKind
 
@@ -446,10 +457,9 @@ def _demo_cases(today: dt.date, receipt: str | None) -> None:
     users = {u.username: u for u in User.objects.filter(username__contains=".")}
     bawaslu, bkn, ppk = users["balikpapan.pimpinan"], users["bkn.satgas"], users["ppk.balikpapan"]
     bkn_agency = bkn.agency
-    wita = zoneinfo.ZoneInfo("Asia/Makassar")
 
     # A finished case from Pilkada 2024 about the same lurah (found by the supervisors' patrol).
-    past = dt.datetime(2024, 10, 14, 10, 0, tzinfo=wita)
+    past = dt.datetime(2024, 10, 14, 10, 0, tzinfo=WITA)
     old = finding_record(
         officer=bawaslu,
         description="Patroli siber: Lurah Damai menyukai dan membagikan unggahan pasangan calon di Facebook.",
@@ -500,6 +510,7 @@ def _demo_cases(today: dt.date, receipt: str | None) -> None:
                         "decision_number": "800/2417/BKPSDM/2024",
                         "decision_date": "2024-11-20",
                         "punishment": "Sanksi moral: pernyataan secara terbuka",
+                        "sanction_code": "pns-moral-terbuka",
                     }
                 ]
             },
@@ -507,6 +518,10 @@ def _demo_cases(today: dt.date, receipt: str | None) -> None:
         ("close", bkn, {}),
     ]
     for step, (name, user, payload) in enumerate(moves):
+        if name == "forward":  # an ASN case leaves Bawaslu with its terlapor classified
+            subject_classify(
+                case_id=old.pk, subject_id=subject.pk, user=bawaslu, conduct_code="medsos-interaksi"
+            )
         case_transition(
             case_id=old.pk, user=user, name=name, payload=payload, now=past + dt.timedelta(days=step + 1)
         )
@@ -519,15 +534,17 @@ def _demo_cases(today: dt.date, receipt: str | None) -> None:
         ("register", bawaslu, {}),
         ("start_clarification", bawaslu, {}),
     ]:
-        case_transition(case_id=case.pk, user=user, name=name, payload=payload)
+        case_transition(case_id=case.pk, user=user, name=name, payload=payload, now=now)
     lurah = case.subjects.get()
     summons = clarification_schedule(
         case_id=case.pk,
         user=bawaslu,
         role="terlapor",
         subject_id=lurah.pk,
-        scheduled_at=timezone.now() - dt.timedelta(hours=2),
+        scheduled_at=now - dt.timedelta(hours=2),
         place="Kantor Bawaslu Kota Balikpapan",
+        confirm_non_working_day=True,  # the demo runs on whatever day it is
+        now=now - dt.timedelta(hours=3),  # summoned before the (missed) session, never after it
     )
     clarification_record(
         case_id=case.pk,
@@ -535,6 +552,7 @@ def _demo_cases(today: dt.date, receipt: str | None) -> None:
         user=bawaslu,
         attendance="tidak_hadir",
         absence_reason="Tanpa keterangan",
+        now=now,
     )
     for name, user, payload in [
         ("start_study", bawaslu, {}),
@@ -563,12 +581,18 @@ def _demo_cases(today: dt.date, receipt: str | None) -> None:
             },
         ),
     ]:
-        case_transition(case_id=case.pk, user=user, name=name, payload=payload)
+        if name == "forward":
+            subject_classify(
+                case_id=case.pk, subject_id=lurah.pk, user=bawaslu, conduct_code="kegiatan-keberpihakan"
+            )
+        case_transition(case_id=case.pk, user=user, name=name, payload=payload, now=now)
 
     # Purbalingga: registered, its follow-up clock running.
     pbg = Report.objects.filter(incident_region__code__startswith="33.03").first()
     if pbg is not None and hasattr(pbg, "case_link"):
-        case_transition(case_id=pbg.case_link.case_id, user=users["purbalingga.petugas"], name="register")
+        case_transition(
+            case_id=pbg.case_link.case_id, user=users["purbalingga.petugas"], name="register", now=now
+        )
 
     # Kotawaringin Timur: the anonymous tip becomes a temuan.
     tip = Report.objects.filter(kind=ReportKind.TIP, incident_region__code__startswith="62.02").first()
@@ -581,19 +605,26 @@ def _demo_cases(today: dt.date, receipt: str | None) -> None:
             found_date=today,
             persons=[{"name": "Admin akun relawan (belum teridentifikasi)"}],
             source_report_ids=[tip.pk],
+            now=now,
         )
 
 
-def seed_demo(*, today: dt.date | None = None) -> dict:
+def seed_demo(*, today: dt.date | None = None, now: dt.datetime | None = None) -> dict:
+    """Load the demo world as of `now` (default: the real clock). Every service that reads the clock is
+    given this `now`, so a seed for a fixed day is the same world whatever the date it runs on (tests).
+    `today` alone means that day at 10.00 WITA, office hours in every demo office (09.00 WIB); `now`
+    alone means its day in the project's zone, as before."""
     if not getattr(settings, "NETRA_DEMO_ALLOWED", False):
         raise DemoNotAllowedError("Demo data never loads in production (NETRA_DEMO_ALLOWED is off).")
-    today = today or timezone.localdate()
+    if now is None:
+        now = timezone.now() if today is None else dt.datetime.combine(today, DEMO_OFFICE_HOUR, tzinfo=WITA)
+    today = today or timezone.localdate(now)
     with transaction.atomic():
         offices: dict[str, Agency] = {}
         for spec in OFFICES:
             offices[spec.key] = _office(spec, offices)
         people = [_person(spec, offices) for spec in PEOPLE]
         election = _simulated_election(today)
-        receipt = _demo_reports(today, offices)
-    _demo_cases(today, receipt)  # after commit: the reports' cases open on commit, as in production
+        receipt = _demo_reports(today, now, offices)
+    _demo_cases(today, now, receipt)  # after commit: the reports' cases open on commit, as in production
     return {"offices": offices, "people": people, "election": election, "receipt": receipt}

@@ -219,8 +219,11 @@ def report_submit(
     office = agency_for_region(region_code=region.code, kinds=BAWASLU_KINDS) if region else None
     if office is None:
         office = agency_for_region(region_code="", kinds=(AgencyKind.BAWASLU_RI,))
-    if election is None and region is not None and sub.incident_date:
-        election = election_for_incident(region_code=region.code, on=sub.incident_date)
+    if election is None and region is not None:
+        # The election running when it happened; without an incident date, when it became known or
+        # was reported — so the case still gets its election's clocks (issue 15 item 20).
+        on = sub.incident_date or sub.known_date or timezone.localdate(now)
+        election = election_for_incident(region_code=region.code, on=on)
     deadline = _filing_deadline(sub=sub, election=election, office=office)
     identity = sub.identity or IdentityIn()
     missing = requirements_check(

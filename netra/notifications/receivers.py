@@ -2,6 +2,9 @@
 
 - a transition → the agency that owns the next stage (forward → the recipient; recommend → the PPKs;
   record_sanction → the oversight body; escalate → the PPKs and the oversight body);
+- what the oversight body and the PPK do with a forwarded case (examine, recommend, dismiss, escalate,
+  record_sanction, close) → the handling Bawaslu office and the case's assigned Bawaslu officers, who
+  otherwise would not learn what became of their forwarding;
 - an assignment → the assigned officer;
 - a reporter's message → the handling Bawaslu office (never the message or the reporter's identity);
 - the deadline sweep: reminder and breach → the responsible office; escalation → the level above.
@@ -11,7 +14,7 @@ from django.dispatch import receiver
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
-from netra.agencies.models import Agency
+from netra.agencies.models import Agency, AgencyFamily
 from netra.cases.models import Case, Deadline, Participant, ParticipantRole, Recommendation
 from netra.cases.signals import (
     case_assigned,
@@ -19,11 +22,12 @@ from netra.cases.signals import (
     deadline_breached,
     deadline_escalated,
     deadline_reminder_due,
+    sanction_below_recommendation,
 )
 from netra.core.templatetags.netra import in_office_tz
 from netra.intake.signals import reporter_message_received
 from netra.notifications.models import NotificationKind
-from netra.notifications.services import notify_agency, notify_users
+from netra.notifications.services import agency_recipients, notify_agency, notify_users
 
 
 def _url(name: str, pk: int, fallback: str) -> str:
@@ -81,6 +85,37 @@ def _on_transition(sender, case: Case, transition, actor, payload: dict, event, 
             url=case_url(case),
             exclude=actor,
         )
+
+
+# Moves of the oversight body and the PPK that the Bawaslu office that forwarded the case hears about.
+BAWASLU_FOLLOWS = frozenset({"examine", "recommend", "dismiss", "escalate", "record_sanction", "close"})
+
+
+@receiver(case_transitioned)
+def _tell_handling_bawaslu(sender, case: Case, transition, actor, **kwargs) -> None:
+    """The handling Bawaslu office (its officers who act on cases) and the Bawaslu officers assigned to
+    the case learn what the oversight body and the PPK did: nothing is asked of them, but the forwarding
+    office answers to the reporter and the public for the case's outcome."""
+    if transition.name not in BAWASLU_FOLLOWS or case.office_id is None:
+        return
+    assignees = [
+        p.user
+        for p in Participant.objects.select_related("user", "agency").filter(
+            case=case, role=ParticipantRole.ASSIGNEE, active=True, user__isnull=False
+        )
+        if p.agency.family == AgencyFamily.BAWASLU
+    ]
+    by = str(actor.agency) if actor is not None and actor.agency_id else _("sistem Netra")
+    notify_users(
+        users=[*agency_recipients(agency=case.office), *assignees],
+        kind=NotificationKind.STAGE,
+        title=_("Kasus %(ref)s: %(stage)s") % {"ref": _ref(case), "stage": case.get_state_display()},
+        body=_("%(move)s oleh %(by)s. Untuk diketahui kantor penanganan; tidak ada tindakan yang diminta.")
+        % {"move": transition.label, "by": by},
+        case=case,
+        url=case_url(case),
+        exclude=actor,
+    )
 
 
 @receiver(case_assigned)
@@ -173,3 +208,24 @@ def _on_escalation(sender, case: Case, deadline: Deadline, agencies: list[Agency
             case=case,
             url=case_url(case),
         )
+
+
+@receiver(sanction_below_recommendation)
+def _on_lighter_sanction(sender, case: Case, sanction, actor, **kwargs) -> None:
+    """The oversight body that recommended hears at once when a PPK imposes less (issue 15 item 6)."""
+    recommending = sanction.recommendation.issued_by if sanction.recommendation_id else case.recipient
+    if recommending is None:
+        return
+    notify_agency(
+        agency=recommending,
+        kind=NotificationKind.STAGE,
+        title=_("Kasus %(ref)s: sanksi lebih ringan dari rekomendasi") % {"ref": _ref(case)},
+        body=_("%(ppk)s menjatuhkan %(imposed)s. Alasan PPK tercatat pada kasus.")
+        % {
+            "ppk": sanction.imposed_by,
+            "imposed": sanction.sanction.get_level_display() if sanction.sanction_id else "",
+        },
+        case=case,
+        url=case_url(case),
+        exclude=actor,
+    )

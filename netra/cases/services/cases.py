@@ -28,6 +28,7 @@ from netra.cases.models import (
     Person,
     PositionCategory,
     Recommendation,
+    SanctionDeviation,
     SanctionRecord,
     StopReason,
     SubjectLevel,
@@ -40,7 +41,7 @@ from netra.cases.services.deadlines import (
     deadlines_cancel,
     deadlines_meet,
 )
-from netra.cases.signals import case_assigned, case_opened, case_transitioned
+from netra.cases.signals import case_assigned, case_opened, case_transitioned, sanction_below_recommendation
 from netra.clocks.models import DeadlineKind
 from netra.core.exceptions import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from netra.core.scoping import restrict, scope_for
@@ -465,6 +466,8 @@ def _person_details(target: Person | CaseSubject, changes: dict) -> SubjectDetai
                 if agency is None:
                     raise ApplicationError(_("Instansi tidak dikenal."), extra={"field": "agency_id"})
             values["agency"] = agency
+        elif key == "position_category" and value == "":
+            values[key] = PositionCategory.OTHER
         elif value is None:
             raise ApplicationError(
                 _("Kolom %(f)s tidak boleh kosong (null).") % {"f": key}, extra={"field": key}
@@ -856,6 +859,8 @@ def case_transition(
         case_transitioned.send(
             sender=Case, case=case, transition=transition, actor=user, payload=payload, event=event
         )
+        for record in side.get("lighter", ()):
+            sanction_below_recommendation.send(sender=Case, case=case, sanction=record, actor=user)
     return case
 
 
@@ -904,6 +909,55 @@ def _decide(*, case: Case, user, payload: dict, now: dt.datetime) -> dict:
     }
 
 
+def register_concerns(case: Case) -> list[str]:
+    """Why registering needs a recorded justification: a laporan filed after its window, or one still
+    missing formal or material requirements (UU 7/2017 Pasal 454 ayat (5)–(6); Perbawaslu 7/2022 Pasal
+    15–16; UU 1/2015 Pasal 134 ayat (4)). Bawaslu may still register (e.g. as its own finding), but the
+    record says why."""
+    concerns = []
+    for link in case.case_reports.select_related("report").order_by("added_at", "pk"):
+        report = link.report
+        if report.kind != ReportKind.LAPORAN:
+            continue
+        if report.is_timely is False:
+            concerns.append(_("%(ref)s disampaikan melewati batas waktu") % {"ref": report.reference})
+        if report.missing:
+            concerns.append(
+                _("%(ref)s belum memenuhi %(n)s syarat formal/materiel")
+                % {"ref": report.reference, "n": len(report.missing)}
+            )
+    return concerns
+
+
+def forward_concerns(case: Case) -> list[str]:
+    """Why forwarding needs a recorded justification: nothing in the case file to send as evidence."""
+    from netra.evidence.models import Evidence, EvidenceLink
+
+    reports = case.case_reports.values("report_id")
+    if (
+        Evidence.objects.filter(report__in=reports).exists()
+        or EvidenceLink.objects.filter(report__in=reports).exists()
+    ):
+        return []
+    return [_("belum ada bukti (berkas atau tautan) dalam kasus ini")]
+
+
+def _require_justification(concerns: list[str], payload: dict, what: str) -> dict:
+    if not concerns:
+        return {}
+    if not str(payload.get("reason") or "").strip():
+        raise ApplicationError(
+            _("%(what)s: %(concerns)s. Tuliskan alasan/dasar melanjutkan pada kolom Alasan.")
+            % {"what": what, "concerns": "; ".join(concerns)},
+            extra={"field": "reason"},
+        )
+    return {"data": {"despite": concerns}}
+
+
+def _register(*, case: Case, user, payload: dict, now: dt.datetime) -> dict:
+    return _require_justification(register_concerns(case), payload, _("Perhatian sebelum registrasi"))
+
+
 def _forward(*, case: Case, user, payload: dict, now: dt.datetime) -> dict:
     destination = payload["destination"]
     if destination not in RECIPIENT_KINDS:
@@ -915,6 +969,7 @@ def _forward(*, case: Case, user, payload: dict, now: dt.datetime) -> dict:
         )
     if destination == Destination.OVERSIGHT_BODY:
         _require_subjects_ready(case)
+    despite = _require_justification(forward_concerns(case), payload, _("Perhatian sebelum penerusan"))
     case.destination = destination
     case.recipient = recipient
     case.forwarded_at = now
@@ -923,7 +978,7 @@ def _forward(*, case: Case, user, payload: dict, now: dt.datetime) -> dict:
     opens = (DeadlineKind.SATGAS_VERIFICATION,) if destination == Destination.OVERSIGHT_BODY else ()
     return {
         "fields": ("destination", "recipient", "forwarded_at", "forwarding_summary"),
-        "data": {"destination": destination, "recipient_id": recipient.pk},
+        "data": {"destination": destination, "recipient_id": recipient.pk, **despite.get("data", {})},
         "text": _("Diteruskan kepada %(recipient)s.") % {"recipient": recipient},
         "opens": opens,
     }
@@ -1052,9 +1107,23 @@ def _record_sanction(*, case: Case, user, payload: dict, now: dt.datetime) -> di
                 _("Nomor keputusan dan hukuman yang dijatuhkan wajib diisi."),
                 extra={"field": f"sanctions[{i}]"},
             )
-        sanction = (
-            Sanction.objects.filter(code=item["sanction_code"]).first() if item.get("sanction_code") else None
-        )
+        sanction = Sanction.objects.filter(code=item.get("sanction_code") or "").first()
+        if sanction is None:
+            raise ApplicationError(
+                _("Pilih jenis sanksi yang dijatuhkan (dari katalog PP 94/2021 atau PP 42/2004)."),
+                extra={"field": f"sanctions[{i}].sanction_code"},
+            )
+        deviation = sanction_deviation(recommended=rec, imposed=sanction)
+        reason = str(item.get("deviation_reason") or "").strip()
+        if deviation == SanctionDeviation.LIGHTER and not reason:
+            raise ApplicationError(
+                _(
+                    "Sanksi %(imposed)s lebih ringan dari rekomendasi (%(recommended)s): tuliskan alasan PPK "
+                    "menyimpang dari rekomendasi."
+                )
+                % {"imposed": sanction.get_level_display(), "recommended": _recommended_level_label(rec)},
+                extra={"field": f"sanctions[{i}].deviation_reason"},
+            )
         made.append(
             SanctionRecord.objects.create(
                 subject_id=subject_id,
@@ -1064,18 +1133,50 @@ def _record_sanction(*, case: Case, user, payload: dict, now: dt.datetime) -> di
                 decision_date=decided,
                 sanction=sanction,
                 punishment=punishment,
-                matches_recommendation=sanction is None or rec.sanction_id in (None, sanction.pk),
+                matches_recommendation=rec.sanction_id in (None, sanction.pk) and not deviation,
+                deviation=deviation,
+                deviation_reason=reason if deviation else "",
                 document_id=item.get("document_id") or None,
                 recorded_by=user,
             )
         )
+    lighter = [s for s in made if s.deviation == SanctionDeviation.LIGHTER]
+    text = "; ".join(f"{s.decision_number}: {s.punishment}" for s in made)
+    for record in lighter:
+        text += " " + _("Lebih ringan dari rekomendasi; alasan PPK: %(reason)s") % {
+            "reason": record.deviation_reason
+        }
     return {
-        "data": {"sanction_ids": [s.pk for s in made]},
-        "text": "; ".join(f"{s.decision_number}: {s.punishment}" for s in made),
+        "data": {"sanction_ids": [s.pk for s in made], "lighter_sanction_ids": [s.pk for s in lighter]},
+        "text": text,
+        "lighter": lighter,
     }
 
 
+def sanction_deviation(*, recommended: Recommendation, imposed) -> str:
+    """Lighter or heavier than the recommended level (LEVEL_SEVERITY: moral < ringan < sedang < berat
+    < PTDH); the same level, or a recommendation without a level, is no deviation."""
+    from netra.rules.models import LEVEL_SEVERITY
+
+    wanted = recommended.sanction.level if recommended.sanction_id else recommended.level
+    if wanted not in LEVEL_SEVERITY or imposed.level not in LEVEL_SEVERITY:
+        return SanctionDeviation.SAME
+    if LEVEL_SEVERITY[imposed.level] < LEVEL_SEVERITY[wanted]:
+        return SanctionDeviation.LIGHTER
+    if LEVEL_SEVERITY[imposed.level] > LEVEL_SEVERITY[wanted]:
+        return SanctionDeviation.HEAVIER
+    return SanctionDeviation.SAME
+
+
+def _recommended_level_label(rec: Recommendation) -> str:
+    from netra.rules.models import Level
+
+    level = rec.sanction.level if rec.sanction_id else rec.level
+    return str(Level(level).label) if level in Level.values else level
+
+
 _HANDLERS = {
+    "register": _register,
     "decide": _decide,
     "forward": _forward,
     "recommend": _recommend,

@@ -95,6 +95,7 @@ def test_whole_chain_bawaslu_bkn_ppk(case_world):
                 "decision_number": "800/123/BKPSDM",
                 "decision_date": "2024-10-20",
                 "punishment": "Pernyataan secara terbuka",
+                "sanction_code": "pns-moral-terbuka",
             }
         ],
     )

@@ -11,7 +11,7 @@ from netra.audit.models import AuditLogEntry
 from netra.cases.models import CaseState
 from netra.cases.services.cases import case_transition, subject_add, subject_update
 from netra.cases.tests.fixtures import NOW, classify_subjects
-from netra.core.exceptions import ConflictError, NotFoundError, PermissionDeniedError
+from netra.core.exceptions import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 
 pytestmark = pytest.mark.django_db
 SUMMARY = "Terlapor terbukti membagikan konten kampanye pasangan calon di media sosial."
@@ -141,3 +141,135 @@ def test_subject_update_refuses_null_and_unknown_fields(case_world):
     assert null.value.extra == {"field": "name"}
     with pytest.raises(ApplicationError):
         subject_update(case_id=case.pk, subject_id=subject.pk, user=u["bpp_officer"], data={"case": 1})
+
+
+def test_a_late_or_incomplete_report_is_registered_only_with_a_recorded_reason(case_world):
+    """Issue 15 item 5: "terlambat, kurang 4" was registered in one click, without a word."""
+    from django.test import Client
+
+    from netra.cases.models import CaseReport
+    from netra.cases.tests.fixtures import make_submission
+    from netra.intake.services import report_submit
+
+    u = case_world["users"]
+    # Known 1 Oct, filed 10 Oct: past the 7-day Pilkada window; no statement of truth, no evidence.
+    late = report_submit(
+        submission=make_submission(
+            known_date=dt.date(2024, 10, 1),
+            incident_date=dt.date(2024, 10, 1),
+            statement_of_truth=False,
+            links=[],
+        ),
+        now=NOW,
+    ).report
+    from netra.cases.services.cases import case_open_for_report
+
+    case_open_for_report(report=late, now=NOW)
+    case = CaseReport.objects.get(report=late).case
+    assert late.is_timely is False
+    assert late.missing
+    page = Client()
+    page.force_login(u["bpp_officer"])
+    html = page.get(f"/kasus/{case.pk}/").content.decode()
+    assert 'data-testid="concerns-register"' in html
+    assert "melewati batas waktu" in html
+    with pytest.raises(ApplicationError) as refused:
+        move(case, u["bpp_officer"], "register")
+    assert refused.value.extra == {"field": "reason"}
+    assert "melewati batas waktu" in refused.value.message
+    reason = "Diregistrasi sebagai temuan pengawas: bukti kuat dan kejadian masih berlangsung."
+    case = move(case, u["bpp_officer"], "register", reason=reason)
+    assert case.state == CaseState.REGISTERED
+    event = case.events.filter(kind="tahap").last()
+    assert reason in event.text
+    assert event.data["despite"]
+    assert (
+        AuditLogEntry.objects.filter(action="case.register", object_id=str(case.pk))
+        .latest("seq")
+        .after["despite"]
+    )
+    # Forwarding a case with no evidence at all needs its reason too.
+    case = move(case, u["bpp_officer"], "start_study")
+    case = move(case, u["bpp_head"], "decide", outcome="terbukti", decided_on="2024-10-11")
+    case = classify_subjects(case, u["bpp_officer"])
+    forward = {
+        "destination": "oversight_body",
+        "recipient_id": case_world["agencies"]["bkn"].pk,
+        "forwarding_summary": SUMMARY,
+    }
+    with pytest.raises(ApplicationError) as no_evidence:
+        move(case, u["bpp_head"], "forward", **forward)
+    assert "belum ada bukti" in no_evidence.value.message
+    case = move(
+        case,
+        u["bpp_head"],
+        "forward",
+        reason="Bukti video diserahkan langsung dan disimpan di kantor.",
+        **forward,
+    )
+    assert case.state == CaseState.FORWARDED
+
+
+def test_a_refused_form_keeps_what_was_typed_and_stays_open(case_world):
+    """Issue 15 item 12: an invalid NIP cleared the form and closed its section."""
+    from django.test import Client
+
+    u, case = case_world["users"], case_world["case"]
+    page = Client()
+    page.force_login(u["bpp_officer"])
+    response = page.post(
+        f"/kasus/{case.pk}/terlapor/",
+        {
+            "version": case.version,
+            "name": "Kepala Seksi Pemerintahan",
+            "nip": "12345",
+            "position": "Kasi Pemerintahan",
+        },
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'value="Kepala Seksi Pemerintahan"' in html
+    assert 'value="Kasi Pemerintahan"' in html
+    assert "NIP harus 18 angka." in html
+    assert "<details open><summary>Tambah terlapor" in html
+    assert case.subjects.count() == 1  # nothing was added
+
+
+def test_final_moves_need_a_confirmation_in_the_interface(case_world):
+    """Issue 15 item 14: "Tidak diregistrasi" looked like any other step."""
+    from django.test import Client
+
+    u, case = case_world["users"], case_world["case"]
+    page = Client()
+    page.force_login(u["bpp_officer"])
+    html = page.get(f"/kasus/{case.pk}/").content.decode()
+    assert 'data-testid="confirm-not_register"' in html
+    assert 'data-testid="confirm-register"' not in html
+    response = page.post(
+        f"/kasus/{case.pk}/langkah/not_register/", {"version": case.version, "reason": "Tidak lengkap"}
+    )
+    assert response.status_code == 400
+    assert "Centang konfirmasi" in response.content.decode()
+    case.refresh_from_db()
+    assert case.state == CaseState.INITIAL_REVIEW
+    page.post(
+        f"/kasus/{case.pk}/langkah/not_register/",
+        {"version": case.version, "reason": "Tidak lengkap", "confirm": "on"},
+    )
+    case.refresh_from_db()
+    assert case.state == CaseState.STOPPED
+
+
+def test_a_report_without_an_incident_date_still_gets_its_kajian_awal_clock(case_world):
+    """Issue 15 item 20: no incident date meant no election, so no clock and never "due soon"."""
+    from netra.cases.models import CaseReport
+    from netra.cases.services.cases import case_open_for_report
+    from netra.cases.tests.fixtures import make_submission
+    from netra.clocks.models import DeadlineKind
+    from netra.intake.services import report_submit
+
+    report = report_submit(submission=make_submission(incident_date=None), now=NOW).report
+    assert report.election is not None  # the Pilkada running when it became known (8 Oct 2024)
+    case_open_for_report(report=report, now=NOW)
+    case = CaseReport.objects.get(report=report).case
+    assert case.deadlines.filter(kind=DeadlineKind.INITIAL_REVIEW).exists()

@@ -184,6 +184,7 @@ def test_ppk_breach_escalates_the_case_automatically(
                 "decision_number": "800/9/BKPSDM",
                 "decision_date": "2024-11-05",
                 "punishment": "Pernyataan secara terbuka",
+                "sanction_code": "pns-moral-terbuka",
             }
         ],
     )

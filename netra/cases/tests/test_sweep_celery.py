@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.db import connection
 from django.utils import timezone
@@ -55,9 +56,26 @@ def _database_url() -> str:
     return f"postgres://{user}:{password}@{host}:{port}/{db['NAME']}"
 
 
+# time-machine moves the clock of its own process only: when this run's clock is moved
+# (NETRA_TEST_CLOCK_SHIFT_DAYS, see the root conftest), the worker and beat move theirs by the same offset
+# before celery starts, or they would judge the deadline written here against the real date.
+_CELERY_ON_MOVED_CLOCK = (
+    "import sys, time, time_machine; "
+    "time_machine.travel(time.time() + float(sys.argv.pop(1)), tick=True).start(); "
+    "from celery.__main__ import main; sys.argv[0] = 'celery'; main()"
+)
+
+
+def _celery() -> list[str]:
+    if not time_machine.escape_hatch.is_travelling():
+        return [sys.executable, "-m", "celery"]
+    offset = time.time() - time_machine.escape_hatch.time.time()
+    return [sys.executable, "-c", _CELERY_ON_MOVED_CLOCK, repr(offset)]
+
+
 def _start(args: list[str], log: Path, env: dict) -> subprocess.Popen:
     return subprocess.Popen(  # noqa: S603 (our own interpreter running celery)
-        [sys.executable, "-m", "celery", "-A", "config", *args, "--loglevel=INFO"],
+        [*_celery(), "-A", "config", *args, "--loglevel=INFO"],
         cwd=ROOT,
         env=env,
         stdout=log.open("wb"),

@@ -58,6 +58,7 @@ def _payload(name: str, case: Case, w) -> dict:
                 "decision_number": "800/1/2024",
                 "decision_date": "2024-10-20",
                 "punishment": "Pernyataan secara terbuka",
+                "sanction_code": "pns-moral-terbuka",
             }
         ],
     }

@@ -23,3 +23,26 @@ def in_office_tz(value, tz_name: str | None = None):
 @register.filter
 def tz_abbr(tz_name: str) -> str:
     return zone_abbreviation(tz_name)
+
+
+@register.simple_tag
+def typed(failed, form: str, field: str, default=""):
+    """What the user typed in `form`'s `field` when that form was just refused, else `default`: a
+    refused form is shown again as it was filled in (nothing typed is lost)."""
+    if failed and failed.get("form") == form:
+        return failed["data"].get(field, "")
+    return "" if default is None else default
+
+
+@register.simple_tag
+def field_error(failed, form: str, field: str) -> str:
+    """The refusal's message when it names this field of this form."""
+    if failed and failed.get("form") == form and failed.get("field") == field:
+        return failed.get("message", "")
+    return ""
+
+
+@register.simple_tag
+def typed_row(failed, form: str, prefix: str, pk, field: str, default=""):
+    """`typed` for per-row fields named `<prefix>-<pk>-<field>` (e.g. one sanction per terlapor)."""
+    return typed(failed, form, f"{prefix}-{pk}-{field}", default)

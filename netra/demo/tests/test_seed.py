@@ -1,6 +1,7 @@
 """seed_demo: a consistent, idempotent demo world that never loads in production."""
 
 import datetime as dt
+import zoneinfo
 
 import pytest
 from django.core.management import call_command
@@ -79,6 +80,30 @@ def test_demo_reports_are_real_submissions():
     assert Report.objects.filter(kind="informasi_awal").count() == 1
     assert Report.objects.exclude(missing=[]).exists()  # an incomplete one shows what is missing
     assert seed_demo(today=TODAY)["receipt"] is None  # idempotent: no second batch
+
+
+def test_a_seed_for_a_fixed_day_never_reads_the_real_clock(django_capture_on_commit_callbacks):
+    """Issue 8: seeded for 23 Nov 2026 but run years later, the world is still the one of 23 Nov 2026
+    (10.00 WITA): reports received then, timely, and every clock started by then."""
+    import time_machine
+
+    from netra.cases.models import Deadline
+    from netra.intake.models import Report
+    from netra.intake.services import report_for_receipt
+
+    seeded_at = dt.datetime(2026, 11, 23, 10, 0, tzinfo=zoneinfo.ZoneInfo("Asia/Makassar"))
+    years_later = dt.datetime(2029, 7, 14, 22, 30, tzinfo=dt.UTC)  # a Saturday night
+    with time_machine.travel(years_later, tick=False), django_capture_on_commit_callbacks(execute=True):
+        world = seed_demo(today=TODAY)
+    first = report_for_receipt(receipt=world["receipt"])
+    assert first.received_at == seeded_at
+    assert first.is_timely is True
+    assert first.reference.startswith("LAP-2026-")
+    assert Report.objects.filter(received_at__gt=seeded_at).count() == 0
+    assert Deadline.objects.count() > 0
+    assert Deadline.objects.filter(starts_at__gt=seeded_at).count() == 0
+    ppk_clock = Deadline.objects.filter(case__case_reports__report=first).latest("starts_at")
+    assert ppk_clock.starts_at == seeded_at  # the PPK's clock runs from the recommendation at 10.00
 
 
 def test_refused_when_demo_not_allowed(settings):

@@ -158,3 +158,81 @@ def test_inbox_api_lists_counts_and_marks_read(case_world, django_capture_on_com
     assert client.get("/api/v1/notifications/unread-count").json() == {"unread": 0}
     assert client.get("/api/v1/notifications", {"unread": True}).json() == []
     assert login(u["bpp_head"]).post("/api/v1/notifications/read-all").json() == {"marked": 1}
+
+
+@pytest.mark.django_db
+def test_bawaslu_hears_what_bkn_and_the_ppk_did_with_its_forwarded_case(case_world):
+    """Issue 15 item 10: the handling Bawaslu office and its assigned officer learn of examine,
+    recommend, record_sanction and close; nobody is told of their own move."""
+    from netra.cases.models import CaseState
+
+    u, a, case = case_world["users"], case_world["agencies"], case_world["case"]
+    # An assigned officer hears even without the permission that makes the office's officers hear.
+    case_assign(case_id=case.pk, user=u["bpp_head"], assignee_id=u["bpp_viewer"].pk)
+    bawaslu = [u["bpp_officer"], u["bpp_head"], u["bpp_viewer"]]
+
+    def told(state) -> set[int]:
+        title = f"Kasus {case.reference}: {state.label}"
+        return set(Notification.objects.filter(title=title).values_list("recipient_id", flat=True))
+
+    t = NOW + dt.timedelta(hours=5)
+    case = move(case, u["bpp_officer"], "register", t)
+    case = move(case, u["bpp_officer"], "start_study", t)
+    case = move(case, u["bpp_head"], "decide", t, outcome="terbukti", decided_on="2024-10-10")
+    case = classify_subjects(case, u["bpp_officer"])
+    case = move(
+        case,
+        u["bpp_head"],
+        "forward",
+        t,
+        destination="oversight_body",
+        recipient_id=a["bkn"].pk,
+        forwarding_summary="Ringkasan petugas",
+    )
+    assert told(CaseState.FORWARDED) & {x.pk for x in bawaslu} == set()  # its own move
+    case = move(case, u["bkn_officer"], "examine", t + days(1))
+    assert told(CaseState.EXAMINATION) == {x.pk for x in bawaslu}
+    note = Notification.objects.get(
+        recipient=u["bpp_viewer"], title__endswith=str(CaseState.EXAMINATION.label)
+    )
+    assert note.kind == NotificationKind.STAGE
+    assert "Mulai pemeriksaan" in note.body
+    assert str(a["bkn"]) in note.body
+    assert note.case_id == case.pk
+    subject = case.subjects.get()
+    case = move(
+        case,
+        u["bkn_officer"],
+        "recommend",
+        t + days(2),
+        recommendations=[{"subject_id": subject.pk, "level": "moral", "legal_basis": "PP 42/2004 Pasal 15"}],
+    )
+    assert {x.pk for x in bawaslu} <= told(CaseState.RECOMMENDED)
+    case = move(
+        case,
+        u["bkpsdm_officer"],
+        "record_sanction",
+        t + days(5),
+        sanctions=[
+            {
+                "subject_id": subject.pk,
+                "decision_number": "800/123/BKPSDM",
+                "decision_date": "2024-10-15",
+                "punishment": "Pernyataan secara terbuka",
+                "sanction_code": "pns-moral-terbuka",
+            }
+        ],
+    )
+    assert {x.pk for x in bawaslu} <= told(CaseState.SANCTIONED)
+    sanctioned = Notification.objects.get(
+        recipient=u["bpp_head"], title__endswith=str(CaseState.SANCTIONED.label)
+    )
+    assert str(u["bkpsdm_officer"].agency) in sanctioned.body
+    move(case, u["bkn_officer"], "close", t + days(6))
+    assert told(CaseState.CLOSED) == {x.pk for x in bawaslu}
+    # The oversight officer who acted is never told of their own moves; the province is not told.
+    assert u["bkn_officer"].pk not in told(CaseState.EXAMINATION) | told(CaseState.CLOSED)
+    assert not Notification.objects.filter(
+        recipient=u["kaltim_head"], title__endswith=str(CaseState.CLOSED.label)
+    )
+    _no_identity(*Notification.objects.values_list("body", flat=True))
