@@ -1,6 +1,6 @@
 from django.urls import path
 
-from netra.cases import views
+from netra.cases import views, views_casefile
 
 app_name = "cases"
 
@@ -21,6 +21,8 @@ urlpatterns = [
         name="subject_classify",
     ),
     path("<int:case_id>/dokumen/<int:document_id>/", views.document_download, name="document"),
+    path("<int:case_id>/dokumen/unggah/", views_casefile.document_upload, name="document_upload"),
+    path("<int:case_id>/bukti/<int:evidence_id>/", views_casefile.case_evidence, name="evidence"),
     path("<int:case_id>/pemberitahuan-status/", views.status_notice, name="status_notice"),
     path("<int:case_id>/klarifikasi/", views.clarification_schedule, name="clarification_schedule"),
     path(

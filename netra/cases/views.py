@@ -20,6 +20,7 @@ from netra.agencies.models import Agency, AgencyFamily
 from netra.agencies.selectors import employer_choices
 from netra.cases import selectors, workflow
 from netra.cases.models import Case, CaseState, ClarificationRole, DecisionOutcome, Person, PositionCategory
+from netra.cases.selectors.casefile import case_file_for
 from netra.cases.selectors.cases import (
     case_timeline,
     person_history,
@@ -195,6 +196,7 @@ def _area_context(request: HttpRequest, case: Case) -> dict:
         "documents": document_list_visible(case=case, user=request.user),
         "clarifications": list(clarification_list_visible(case=case, user=request.user)),
         "duplicates": [],
+        "case_file": case_file_for(case=case, user=request.user),
     }
     if case.is_open and scope.acts_as(AgencyFamily.BAWASLU):
         extra["duplicates"] = duplicate_candidates(case=case, user=request.user)

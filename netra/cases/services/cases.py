@@ -1074,6 +1074,7 @@ def _recommend(*, case: Case, user, payload: dict, now: dt.datetime) -> dict:
 
 
 def _record_sanction(*, case: Case, user, payload: dict, now: dt.datetime) -> dict:
+    from netra.cases.services.documents import sanction_decree_id
     from netra.rules.models import Sanction
 
     scope = scope_for(user)
@@ -1136,7 +1137,9 @@ def _record_sanction(*, case: Case, user, payload: dict, now: dt.datetime) -> di
                 matches_recommendation=rec.sanction_id in (None, sanction.pk) and not deviation,
                 deviation=deviation,
                 deviation_reason=reason if deviation else "",
-                document_id=item.get("document_id") or None,
+                document_id=sanction_decree_id(
+                    case=case, document_id=item.get("document_id"), user=user, index=i
+                ),
                 recorded_by=user,
             )
         )

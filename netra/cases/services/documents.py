@@ -753,6 +753,27 @@ def _upload_store(*, case: Case, user, kind: str, content: bytes, title: str, nu
     return document
 
 
+def sanction_decree_id(*, case: Case, document_id, user, index: int = 0) -> int | None:
+    """The sanction decree (SK) a sanction record cites: a `keputusan_sanksi` document of this very case
+    that the recorder may read (the PPK's own upload, or the oversight body's copy). None when no SK is
+    cited; any other document is refused (another case's SK, a letter, an id the PPK cannot see)."""
+    from netra.cases.selectors.documents import document_readable
+
+    if document_id in (None, ""):
+        return None
+    field = f"sanctions[{index}].document_id"
+    try:
+        pk = int(document_id)
+    except (TypeError, ValueError) as exc:
+        raise ApplicationError(_("SK yang dipilih tidak valid."), extra={"field": field}) from exc
+    document = case.documents.filter(pk=pk, kind=DocumentKind.SANCTION_DECISION).first()
+    if document is None or not document_readable(document, scope_for(user)):
+        raise ApplicationError(
+            _("SK yang dipilih bukan keputusan sanksi yang diunggah dalam kasus ini."), extra={"field": field}
+        )
+    return document.pk
+
+
 # --- reading -------------------------------------------------------------------------------------------
 
 

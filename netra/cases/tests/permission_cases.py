@@ -12,6 +12,7 @@ from netra.cases.tests.permission_cases_core import CASES as CORE
 from netra.cases.tests.permission_cases_deadlines import CASES as DEADLINES
 from netra.cases.tests.permission_cases_documents import CASES as DOCUMENTS
 from netra.cases.tests.permission_cases_duplicates import CASES as DUPLICATES
+from netra.cases.tests.permission_cases_evidence import CASES as EVIDENCE
 from netra.notifications.tests.permission_cases import CASES as NOTIFICATIONS
 
-CASES = [*CORE, *DOCUMENTS, *CLARIFICATIONS, *DUPLICATES, *DEADLINES, *NOTIFICATIONS]
+CASES = [*CORE, *DOCUMENTS, *EVIDENCE, *CLARIFICATIONS, *DUPLICATES, *DEADLINES, *NOTIFICATIONS]

@@ -64,11 +64,14 @@ def _verified(storage, name: str, expected: str):
     return handle
 
 
-def evidence_open(*, evidence: Evidence, user, variant: str = "display") -> tuple[File, str]:
+def evidence_open(
+    *, evidence: Evidence, user, variant: str = "display", context: str = ""
+) -> tuple[File, str]:
     """Open a file for `user` and record it in the chain of custody ("viewed" for the display copy,
     "downloaded" for the original). The file's SHA-256 is checked against the recorded one first.
     Scoping (may this user see this report?) is the caller's selector; this checks the user is an active
-    officer and, for originals, holds `evidence.download_original`. The caller closes the file."""
+    officer and, for originals, holds `evidence.download_original`. `context` (e.g. "through case X, by
+    BKN") is added to the custody note. The caller closes the file."""
     if user is None or not user.is_authenticated or not user.is_active:
         raise PermissionDeniedError(_("Hanya petugas yang dapat membuka berkas bukti."))
     if variant == "original":
@@ -92,7 +95,11 @@ def evidence_open(*, evidence: Evidence, user, variant: str = "display") -> tupl
     try:
         with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
             custody_append(
-                evidence=evidence, action=action, user=user, label=user.get_username(), note=str(note)
+                evidence=evidence,
+                action=action,
+                user=user,
+                label=user.get_username(),
+                note=f"{note} {context}".strip(),
             )
     except BaseException:
         handle.close()
