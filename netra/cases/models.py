@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from netra.cases.storage import case_document_storage
 from netra.clocks.models import DeadlineKind
+from netra.core.clock import record_time
 from netra.core.models import AppendOnlyModel, TimeStampedModel
 from netra.rules.models import Destination, SubjectType, ViolationClass
 
@@ -69,6 +70,9 @@ class StopReason(models.TextChoices):
 
 
 class Case(TimeStampedModel):
+    # When the case was opened, as the opening service recorded it (netra.core.clock: a case of past
+    # history is opened in the past, not on the day it was entered).
+    created_at = models.DateTimeField(_("dibuka"), default=record_time, db_index=True)
     public_id = models.UUIDField(_("id publik"), default=uuid.uuid4, unique=True, editable=False)
     reference = models.CharField(_("nomor kasus"), max_length=40, unique=True, null=True, blank=True)
     registration_number = models.CharField(_("nomor registrasi"), max_length=80, blank=True)
@@ -547,7 +551,7 @@ class CaseEvent(AppendOnlyModel):
     data = models.JSONField(default=dict, blank=True)
     # Internal notes and the like are visible only to these agency families ("" = every participant).
     visible_to = models.CharField(max_length=12, blank=True)
-    created_at = models.DateTimeField(_("waktu"), auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(_("waktu"), default=record_time, db_index=True)
 
     class Meta:
         ordering = ["created_at", "id"]

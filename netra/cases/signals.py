@@ -7,7 +7,8 @@ the move. Work outside the database (e-mail) belongs in `transaction.on_commit`.
 
 from django.dispatch import Signal
 
-# kwargs: case, transition (workflow.Transition), actor (User | None), payload (dict), event (CaseEvent)
+# kwargs: case, transition (workflow.Transition), actor (User | None), payload (dict), event (CaseEvent),
+# now (datetime: the moment the move is recorded at; letters issued with it are dated then)
 case_transitioned = Signal()
 
 # kwargs: case, kind (DeadlineKind), deadline (Deadline), event (CaseEvent): a clock passed its due time.

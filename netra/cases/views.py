@@ -39,6 +39,7 @@ from netra.cases.services.cases import RECIPIENT_KINDS
 from netra.cases.services.clarifications import absences_before_request
 from netra.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 from netra.core.scoping import scope_for
+from netra.elections.selectors import contestant_label, contestant_list_for_incident, party_list_for_incident
 from netra.intake.selectors import report_get_visible
 from netra.rules.models import LEVEL_SEVERITY, Destination, EmploymentType, SubjectType, ViolationClass
 from netra.rules.selectors.catalogue import conduct_list, sanctions_by_level
@@ -102,6 +103,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
             "state": state,
             "q": q,
             "clarification": stats,
+            "can_record_finding": services.finding_refusal(user=request.user) is None,
             "follow_up": sanction_follow_up_stats(cases=selectors.case_list_visible_to(user=request.user)),
             **_queues(request),
         },
@@ -164,14 +166,24 @@ def _detail_context(request: HttpRequest, case: Case) -> dict:
         "employers": employer_choices(),
         "position_categories": PositionCategory,
         "employment_types": SubjectType,
-        "contestants": case.election.contestants.all() if case.election_id else [],
-        "parties": [e.party for e in case.election.party_entries.select_related("party")]
-        if case.election_id
-        else [],
+        **_contest_choices(case),
         "today": timezone.localdate(timezone=zoneinfo.ZoneInfo(case.office.timezone)).isoformat(),
     }
     context.update(_area_context(request, case))
     return context
+
+
+def _contest_choices(case: Case) -> dict:
+    """Who can benefit, for this case's election and the incident's region only, labelled by ballot;
+    kolom kosong is offered once (as the checkbox), and only where it is on the ballot."""
+    if not case.election_id:
+        return {"contestants": [], "parties": [], "empty_box_possible": False}
+    pairs = contestant_list_for_incident(election=case.election, region_code=case.incident_region_id)
+    return {
+        "contestants": [(c.pk, contestant_label(c)) for c in pairs if not c.is_empty_box],
+        "parties": party_list_for_incident(election=case.election, region_code=case.incident_region_id),
+        "empty_box_possible": any(c.is_empty_box for c in pairs),
+    }
 
 
 def _sanction_options(subject, on: dt.date) -> None:
@@ -199,12 +211,17 @@ def _area_context(request: HttpRequest, case: Case) -> dict:
         "case_file": case_file_for(case=case, user=request.user),
     }
     if case.is_open and scope.acts_as(AgencyFamily.BAWASLU):
-        extra["duplicates"] = duplicate_candidates(case=case, user=request.user)
+        extra["duplicates"] = [
+            {
+                "case": c.case,
+                "reasons": c.reasons,
+                "can_merge": merge_services.case_merge_refusal(source=case, target=c.case, user=request.user)
+                is None,
+            }
+            for c in duplicate_candidates(case=case, user=request.user)
+        ]
     extra["can_notify_reporter"] = (
-        scope.agency_family == "bawaslu"
-        and bool(case.decision_outcome or case.state == CaseState.STOPPED)
-        and case.reporter_notified_at is None
-        and case.origin == "laporan"
+        document_services.status_notice_refusal(case=case, user=request.user) is None
     )
     extra["absences_needed"] = absences_before_request()
     extra["clarification_roles"] = ClarificationRole
@@ -407,6 +424,8 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
 @login_required
 def finding_new(request: HttpRequest) -> HttpResponse:
     """Record a temuan (Formulir Model B.2), e.g. from social-media patrol or an anonymous tip."""
+    if services.finding_refusal(user=request.user) is not None:
+        raise Http404  # not a supervisor: there is no such page for them
     errors: dict[str, str] = {}
     if request.method == "POST":
         post = request.POST

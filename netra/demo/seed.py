@@ -520,7 +520,11 @@ def _demo_cases(today: dt.date, now: dt.datetime, receipt: str | None) -> None:
     for step, (name, user, payload) in enumerate(moves):
         if name == "forward":  # an ASN case leaves Bawaslu with its terlapor classified
             subject_classify(
-                case_id=old.pk, subject_id=subject.pk, user=bawaslu, conduct_code="medsos-interaksi"
+                case_id=old.pk,
+                subject_id=subject.pk,
+                user=bawaslu,
+                conduct_code="medsos-interaksi",
+                now=past + dt.timedelta(days=step),
             )
         case_transition(
             case_id=old.pk, user=user, name=name, payload=payload, now=past + dt.timedelta(days=step + 1)
@@ -583,7 +587,11 @@ def _demo_cases(today: dt.date, now: dt.datetime, receipt: str | None) -> None:
     ]:
         if name == "forward":
             subject_classify(
-                case_id=case.pk, subject_id=lurah.pk, user=bawaslu, conduct_code="kegiatan-keberpihakan"
+                case_id=case.pk,
+                subject_id=lurah.pk,
+                user=bawaslu,
+                conduct_code="kegiatan-keberpihakan",
+                now=now,
             )
         case_transition(case_id=case.pk, user=user, name=name, payload=payload, now=now)
 

@@ -2,11 +2,11 @@
 
 import datetime as dt
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from netra.core.scoping import restrict
 from netra.elections.models import ROUND_THE_CLOCK_STAGES, Contestant, Election, ElectionStage, StageKind
-from netra.regions.codes import codes_cover
+from netra.regions.codes import codes_cover, region_code_lineage
 
 
 def election_list(*, kind: str | None = None) -> QuerySet[Election]:
@@ -72,3 +72,42 @@ def contestant_list_for_race(
     """The contestants on one ballot: one office in one region (no region for the presidency)."""
     qs = Contestant.objects.filter(election=election, office=office)
     return qs.filter(region__isnull=True) if region_code is None else qs.filter(region_id=region_code)
+
+
+def contestant_list_for_incident(*, election: Election, region_code: str | None) -> list[Contestant]:
+    """Every ballot an incident in `region_code` can be about: the presidency (no region), the governor
+    of its province and the regent/mayor of its kab/kota — never another region's pairs. Kolom kosong
+    entries are included (the caller offers them as such); ordered by office then ballot number."""
+    lineage = region_code_lineage(region_code)
+    qs = (
+        Contestant.objects.filter(election=election)
+        .filter(Q(region__isnull=True) | Q(region_id__in=lineage))
+        .select_related("region")
+        .prefetch_related("parties")
+    )
+    order = {c: i for i, c in enumerate(Contestant.Office.values)}
+    return sorted(
+        qs, key=lambda c: (order.get(c.office, 9), c.region_id or "", c.is_empty_box, c.ballot_number or 0)
+    )
+
+
+def contestant_label(contestant: Contestant) -> str:
+    """ "Wali Kota dan Wakil Wali Kota Kota Balikpapan · 1. A – B" (the ballot a pair stands on)."""
+    where = f" {contestant.region.name}" if contestant.region_id else ""
+    return f"{contestant.get_office_display()}{where} · {contestant}"
+
+
+def party_list_for_incident(*, election: Election, region_code: str | None) -> list:
+    """The parties a case may name as beneficiary: the election's parties (Pemilu), or the parties
+    backing the pairs standing where the incident happened (Pilkada has no party ballot)."""
+    from netra.elections.models import Party
+
+    entries = list(Party.objects.filter(election_entries__election=election).order_by("name"))
+    if entries:
+        return entries
+    ids = {
+        p.pk
+        for c in contestant_list_for_incident(election=election, region_code=region_code)
+        for p in c.parties.all()
+    }
+    return list(Party.objects.filter(pk__in=ids).order_by("name"))

@@ -43,10 +43,10 @@ def _region(code, name, level, kind, parent=None):
     return region
 
 
-@pytest.fixture
-def chain():
-    """Reference data the flushed database lost, the offices of the chain, one officer each, a Pilkada
-    running today and one laporan about a lurah of Pemkot Balikpapan (which opens its case)."""
+def chain_offices() -> dict:
+    """Reference data the flushed database lost, the offices of the chain, one officer each (agus:
+    Bawaslu Kota Balikpapan's head, maya: BKN, fajar: BKPSDM for Pemkot Balikpapan) and a Pilkada
+    running today."""
     cache.clear()
     kaltim = _region("64", "Kalimantan Timur", 1, "provinsi")
     bpp = _region("64.71", "Kota Balikpapan", 2, "kota", kaltim)
@@ -55,7 +55,6 @@ def chain():
     sync_deadline_rules(DeadlineRule)
     sync_intake_hours(IntakeHours)
     sync_catalogue(catalogue_models(apps))
-    today = timezone.localdate()
     running_pilkada(code="pilkada-uji-rantai")
     ri = agency_create(
         actor=None, code="bawaslu-ri", name="Bawaslu RI", kind=AgencyKind.BAWASLU_RI, region=None
@@ -103,6 +102,15 @@ def chain():
         user_create(
             actor=None, username=username, password=PASSWORD, agency=agency, roles=[role], full_name=name
         )
+    return {"office": office, "bkn": bkn, "pemkot": pemkot}
+
+
+@pytest.fixture
+def chain():
+    """The offices of the chain and one laporan about a lurah of Pemkot Balikpapan (which opens its
+    case)."""
+    chain_offices()
+    today = timezone.localdate()
     report = report_submit(
         submission=Submission(
             kind="laporan",
@@ -139,6 +147,14 @@ def logout(page: Page) -> None:
 def step(page: Page, name: str) -> None:
     page.get_by_test_id(f"do-{name}").click()
     expect(page.locator(".messages")).to_contain_text("tercatat")
+
+
+def classify(page: Page, name: str, conduct: str) -> None:
+    """Classify one terlapor through the subject's form on the case page."""
+    subject = page.get_by_test_id("subject").filter(has_text=name)
+    subject.locator("select[name=conduct]").select_option(conduct)
+    subject.get_by_test_id("classify").click()
+    expect(page.locator(".messages")).to_contain_text("Klasifikasi tersimpan")
 
 
 def pdf_text(page: Page, kind: str) -> str:
@@ -205,6 +221,9 @@ def test_case_walks_from_bawaslu_to_bkn_to_ppk(page: Page, chain):
     decide.locator("select[name=outcome]").select_option("terbukti")
     step(page, "decide")
     state_is(page, "Diputus dalam rapat pleno")
+    expect(page.get_by_test_id("forward-blocked")).to_be_visible()  # not classified yet
+    classify(page, "Lurah Damai", "kegiatan-keberpihakan")
+    expect(page.get_by_test_id("forward-blocked")).to_have_count(0)
     forward = page.get_by_test_id("form-forward")
     forward.locator("select[name=destination]").select_option("oversight_body")
     forward.locator("select[name=recipient_id]").select_option(label="Badan Kepegawaian Negara")
@@ -213,7 +232,7 @@ def test_case_walks_from_bawaslu_to_bkn_to_ppk(page: Page, chain):
     )
     step(page, "forward")
     state_is(page, "Diteruskan")
-    letter = pdf_text(page, "penerusan")
+    letter = " ".join(pdf_text(page, "penerusan").split())  # table cells wrap inside the PDF
     case.refresh_from_db()
     assert "Lurah Damai" in letter
     assert "facebook.com/groups/warga/posts/77" in "".join(letter.split())  # long URLs wrap in the PDF
@@ -257,6 +276,7 @@ def test_case_walks_from_bawaslu_to_bkn_to_ppk(page: Page, chain):
     sanction = page.get_by_test_id("form-record_sanction")
     sanction.locator("input[name$=-number]").fill("800/1234/BKPSDM/2026")
     sanction.locator("textarea[name$=-punishment]").fill("Pernyataan secara terbuka")
+    sanction.locator("select[name$=-sanction]").select_option("pns-moral-terbuka")
     step(page, "record_sanction")
     state_is(page, "Sanksi dijatuhkan PPK")
     expect(page.get_by_test_id("sanction")).to_contain_text("800/1234/BKPSDM/2026")
@@ -265,6 +285,7 @@ def test_case_walks_from_bawaslu_to_bkn_to_ppk(page: Page, chain):
     # --- BKN closes --------------------------------------------------------------------------------
     login(page, "maya")
     page.goto(f"/kasus/{case.pk}/")
+    page.get_by_test_id("confirm-close").check()  # a final move is confirmed
     step(page, "close")
     state_is(page, "Selesai")
     case.refresh_from_db()

@@ -43,6 +43,7 @@ from netra.cases.services.deadlines import (
 )
 from netra.cases.signals import case_assigned, case_opened, case_transitioned, sanction_below_recommendation
 from netra.clocks.models import DeadlineKind
+from netra.core.clock import recorded_at
 from netra.core.exceptions import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from netra.core.scoping import restrict, scope_for
 from netra.core.services import in_record_language
@@ -242,13 +243,19 @@ def _classify(subject: CaseSubject, conduct_code: str, actor) -> CaseSubject:
 
 @in_record_language
 def subject_classify(
-    *, case_id: int, subject_id: int, user, conduct_code: str, expected_version: int | None = None
+    *,
+    case_id: int,
+    subject_id: int,
+    user,
+    conduct_code: str,
+    expected_version: int | None = None,
+    now: dt.datetime | None = None,
 ) -> CaseSubject:
     """Catalogue item and ethics-vs-discipline from the election stage on the incident date (SKB 2022).
     Bawaslu classifies while it handles the case; the oversight body may correct it in examination."""
     if not user.has_perm("cases.change_case"):
         raise PermissionDeniedError(_("Anda tidak berwenang mengubah klasifikasi."))
-    with transaction.atomic():
+    with transaction.atomic(), recorded_at(now):
         case = case_lock_for(case_id=case_id, user=user)
         _check_version(case, expected_version)
         _require_stage_owner(case, user)
@@ -303,7 +310,8 @@ def subject_add(*, case_id: int, user, data: dict, expected_version: int | None 
         subject = case_subject_add(case=case, person=person, actor=user, details=details)
         if data.get("conduct"):
             _classify(subject, data["conduct"], user)
-        _bump(case)
+        fields = ("title",) if _retitle(case) else ()
+        _bump(case, *fields)
         audit_record(actor=user, action="case.subject_add", instance=case, after={"person_id": person.pk})
     return subject
 
@@ -531,7 +539,7 @@ def case_open_for_report(*, report: Report, actor=None, now: dt.datetime | None 
     now = _now(now)
     if report.kind == ReportKind.TIP:
         return None
-    with transaction.atomic():
+    with transaction.atomic(), recorded_at(now):
         report = Report.objects.select_for_update().get(pk=report.pk)
         if CaseReport.objects.filter(report=report).exists():
             return None
@@ -608,11 +616,34 @@ def cases_open_pending(*, limit: int = 500) -> int:
     return opened
 
 
+def _retitle(case: Case) -> bool:
+    """A title made while no terlapor was known ("Terlapor belum diketahui — Balikpapan Selatan") names
+    the terlapor once there is one; an officer's own title is never touched."""
+    placeholder = _("Terlapor belum diketahui")
+    if not case.title.startswith(placeholder):
+        return False
+    names = ", ".join(s.name for s in case.subjects.order_by("pk")[:3])
+    if not names:
+        return False
+    case.title = f"{names}{case.title[len(placeholder) :]}"[:300]
+    return True
+
+
 def _title_for(report: Report) -> str:
     names = ", ".join(p.name for p in report.reported_persons.all()[:3])
     place = report.incident_region.name if report.incident_region_id else ""
     base = names or _("Terlapor belum diketahui")
     return f"{base} — {place}"[:300] if place else base[:300]
+
+
+def finding_refusal(*, user) -> PermissionDeniedError | None:
+    """Why `user` may not record a temuan at all, or None: supervisors (Bawaslu family) with the
+    permission to add cases. The interface offers "Catat temuan" exactly when this is None."""
+    if not scope_for(user).acts_as(AgencyFamily.BAWASLU):
+        return PermissionDeniedError(_("Temuan hanya dicatat oleh pengawas pemilu."))
+    if not user.has_perm("cases.add_case"):
+        return PermissionDeniedError(_("Anda tidak berwenang mencatat temuan."))
+    return None
 
 
 @in_record_language
@@ -639,10 +670,8 @@ def finding_record(
 
     now = _now(now)
     scope = scope_for(officer)
-    if not scope.acts_as(AgencyFamily.BAWASLU):
-        raise PermissionDeniedError(_("Temuan hanya dicatat oleh pengawas pemilu."))
-    if not officer.has_perm("cases.add_case"):
-        raise PermissionDeniedError(_("Anda tidak berwenang mencatat temuan."))
+    if (refusal := finding_refusal(user=officer)) is not None:
+        raise refusal
     if not description.strip():
         raise ApplicationError(_("Uraian temuan wajib diisi."), extra={"field": "description"})
     region = Region.objects.filter(code=incident_region_code).first()
@@ -776,7 +805,7 @@ def case_transition(
         raise ApplicationError(
             _("Langkah tidak dikenal: %(name)s.") % {"name": name}, code="unknown_transition"
         )
-    with transaction.atomic():
+    with transaction.atomic(), recorded_at(now):
         case = case_lock_for(case_id=case_id, user=user)
         _check_version(case, expected_version)
         if user is None:
@@ -857,7 +886,7 @@ def case_transition(
             after={"state": case.state, "version": case.version, **side.get("data", {})},
         )
         case_transitioned.send(
-            sender=Case, case=case, transition=transition, actor=user, payload=payload, event=event
+            sender=Case, case=case, transition=transition, actor=user, payload=payload, event=event, now=now
         )
         for record in side.get("lighter", ()):
             sanction_below_recommendation.send(sender=Case, case=case, sanction=record, actor=user)
@@ -1244,22 +1273,24 @@ def case_update(*, case_id: int, user, data: dict, expected_version: int | None)
 
 def _check_contest_target(case: Case, data: dict) -> None:
     """The candidate pair must stand in the case's election; the party must take part in it."""
-    from netra.elections.models import Contestant, ElectionParty
+    from netra.elections.selectors import contestant_list_for_incident, party_list_for_incident
 
+    if not case.election_id:
+        if data.get("target_contestant_id") or data.get("target_party_id"):
+            raise ApplicationError(
+                _("Pemilihan kasus ini belum diketahui."), extra={"field": "target_contestant_id"}
+            )
+        return
+    pairs = contestant_list_for_incident(election=case.election, region_code=case.incident_region_id)
     contestant_id = data.get("target_contestant_id")
-    if (
-        contestant_id
-        and not Contestant.objects.filter(pk=contestant_id, election_id=case.election_id).exists()
-    ):
+    if contestant_id and contestant_id not in {c.pk for c in pairs if not c.is_empty_box}:
         raise ApplicationError(
-            _("Pasangan calon tidak terdaftar dalam pemilihan kasus ini."),
+            _("Pasangan calon tidak terdaftar dalam pemilihan kasus ini di wilayah kejadian."),
             extra={"field": "target_contestant_id"},
         )
     party_id = data.get("target_party_id")
-    if (
-        party_id
-        and not ElectionParty.objects.filter(party_id=party_id, election_id=case.election_id).exists()
-    ):
+    parties = party_list_for_incident(election=case.election, region_code=case.incident_region_id)
+    if party_id and party_id not in {p.pk for p in parties}:
         raise ApplicationError(
             _("Partai tidak terdaftar dalam pemilihan kasus ini."), extra={"field": "target_party_id"}
         )

@@ -595,6 +595,22 @@ def _status_for_reporter(case: Case) -> tuple[str, str]:
     )
 
 
+def status_notice_refusal(*, case: Case, user) -> ApplicationError | None:
+    """Why this user may not send the status notice on `case` now, or None. The case page shows the
+    button exactly when this is None (one rule for the page and the service)."""
+    from netra.intake.models import ReportKind
+
+    if not user.has_perm("cases.change_case") or not scope_for(user).acts_as(B):
+        return PermissionDeniedError(_("Anda tidak berwenang mengirim pemberitahuan status."))
+    if case.state != CaseState.STOPPED and not case.decision_outcome:
+        return ConflictError(
+            _("Status laporan belum ditetapkan (belum ada putusan pleno)."), code="status_not_settled"
+        )
+    if not case.case_reports.exclude(report__kind=ReportKind.FINDING).exists():
+        return ConflictError(_("Kasus ini tidak memiliki pelapor (temuan)."), code="no_reporter")
+    return None
+
+
 @in_record_language
 def status_notice_send(*, case_id: int, user, now: dt.datetime | None = None) -> Document:
     """Issue the status notice (kept by Bawaslu only) and tell every reporter of the case through the
@@ -608,17 +624,13 @@ def status_notice_send(*, case_id: int, user, now: dt.datetime | None = None) ->
     _require_family(user, B)
     with transaction.atomic():
         case = case_lock_for(case_id=case_id, user=user)
-        if case.state != CaseState.STOPPED and not case.decision_outcome:
-            raise ConflictError(
-                _("Status laporan belum ditetapkan (belum ada putusan pleno)."), code="status_not_settled"
-            )
+        if (refusal := status_notice_refusal(case=case, user=user)) is not None:
+            raise refusal
         reports = [
             cr.report
             for cr in case.case_reports.select_related("report")
             if cr.report.kind != ReportKind.FINDING
         ]
-        if not reports:
-            raise ConflictError(_("Kasus ini tidak memiliki pelapor (temuan)."), code="no_reporter")
         status, explanation = _status_for_reporter(case)
         refs = _report_references(case)
         document = letter_issue(

@@ -42,21 +42,40 @@ def _require_reason(reason: str) -> str:
     return reason[:2000]
 
 
-def _require_bawaslu_stage(case: Case, *, role: str) -> None:
+def _bawaslu_stage_refusal(case: Case, *, role: str) -> ConflictError | None:
     """Merging is Bawaslu's handling decision: once a case is forwarded, its record belongs to the
     recipient's procedure and is not rearranged."""
     if not case.is_open:
-        raise ConflictError(
+        return ConflictError(
             _("Kasus %(role)s %(ref)s sudah selesai atau digabung; tidak dapat digabungkan.")
             % {"role": role, "ref": case},
             code="case_closed",
         )
     if workflow.STAGE_OWNER.get(case.state) != AgencyFamily.BAWASLU or case.forwarded_at is not None:
-        raise ConflictError(
+        return ConflictError(
             _("Kasus %(role)s %(ref)s sudah diteruskan; penggabungan hanya pada tahap penanganan Bawaslu.")
             % {"role": role, "ref": case},
             code="case_forwarded",
         )
+    return None
+
+
+def _require_bawaslu_stage(case: Case, *, role: str) -> None:
+    if (refusal := _bawaslu_stage_refusal(case, role=role)) is not None:
+        raise refusal
+
+
+def case_merge_refusal(*, source: Case, target: Case, user) -> ApplicationError | None:
+    """Why `user` may not merge `source` into `target` now, or None: the leadership's permission, the
+    supervisors' family, both cases still in Bawaslu's hands. The case page offers the merge exactly
+    when this is None (one rule for the page and the service)."""
+    if not user.has_perm(MERGE_PERMISSION):
+        return PermissionDeniedError(_("Anda tidak berwenang menggabungkan kasus."), code="no_permission")
+    if not scope_for(user).acts_as(AgencyFamily.BAWASLU):
+        return PermissionDeniedError(_("Penggabungan kasus adalah kewenangan pengawas pemilu."))
+    return _bawaslu_stage_refusal(source, role=_("sumber")) or _bawaslu_stage_refusal(
+        target, role=_("tujuan")
+    )
 
 
 @in_record_language

@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from pypdf import PdfReader
 
 from netra.audit.models import AuditLogEntry
@@ -340,7 +341,7 @@ def test_kinds_sharing_a_classification_code_share_one_run_of_numbers(case_world
 
     u, a = case_world["users"], case_world["agencies"]
     case = in_clarification(case_world)
-    summons = summon_ahead(case_world, case).summons  # dated by the real clock, as the forwarding letter
+    summons = summon_ahead(case_world, case).summons  # dated by the real clock
     case = move(case, u["bpp_officer"], "start_study")
     case = move(case, u["bpp_head"], "decide", outcome="terbukti", decided_on="2024-10-11")
     case = classify_subjects(case, u["bpp_officer"])
@@ -348,6 +349,7 @@ def test_kinds_sharing_a_classification_code_share_one_run_of_numbers(case_world
         case,
         u["bpp_head"],
         "forward",
+        now=timezone.now(),  # the forwarding letter is dated with its move: the same year as the summons
         destination="oversight_body",
         recipient_id=a["bkn"].pk,
         forwarding_summary=OFFICER_SUMMARY,

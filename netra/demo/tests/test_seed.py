@@ -133,3 +133,18 @@ def test_demo_cases_give_every_agency_something_to_do(django_capture_on_commit_c
     assert {c.state for c in case_list_visible_to(user=ppk)} == {CaseState.RECOMMENDED, CaseState.CLOSED}
     assert case_list_visible_to(user=User.objects.get(username="kotim.petugas")).count() == 1
     assert audit_chain_verify().ok
+
+
+def test_seeded_history_is_recorded_when_it_happened(django_capture_on_commit_callbacks):
+    """Issue 15 item 8: the closed Pilkada 2024 case said "Dibuka 4 Desember 2026" and its letters were
+    numbered /XII/2026 for a pleno of 16 Oct 2024."""
+    from netra.cases.models import Case, CaseState, DocumentKind
+
+    with django_capture_on_commit_callbacks(execute=True):
+        seed_demo(today=TODAY)
+    old = Case.objects.get(state=CaseState.CLOSED)
+    assert old.created_at.year == 2024
+    assert {e.created_at.year for e in old.events.all()} == {2024}
+    forwarding = old.documents.get(kind=DocumentKind.FORWARDING)
+    assert forwarding.number.endswith("/X/2024")
+    assert forwarding.dated.year == 2024
