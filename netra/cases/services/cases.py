@@ -1350,13 +1350,33 @@ def case_assign(*, case_id: int, user, assignee_id: int) -> Participant:
 
 
 @in_record_language
+def deadline_extend_refusal(*, case: Case, user) -> ApplicationError | None:
+    """Why `user` may not extend the follow-up clock of `case` now, or None (the page's form and the
+    service share this rule): the stage owner's officers, while a follow-up clock runs."""
+    from netra.cases.services.deadlines import OPEN_STATES
+
+    if not user.has_perm("cases.change_case"):
+        return PermissionDeniedError(_("Anda tidak berwenang memperpanjang tenggat."))
+    try:
+        _require_stage_owner(case, user)
+    except ApplicationError as refusal:
+        return refusal
+    running = case.deadlines.filter(kind=DeadlineKind.FOLLOW_UP, state__in=OPEN_STATES)
+    if not running.exists():
+        return ConflictError(
+            _("Tidak ada tenggat tindak lanjut yang berjalan untuk diperpanjang."), code="no_running_clock"
+        )
+    return None
+
+
 def case_deadline_extend(*, case_id: int, user, reason: str, now: dt.datetime | None = None) -> Case:
     """The follow-up clock becomes the extended one (additional information needed)."""
     if not user.has_perm("cases.change_case"):
         raise PermissionDeniedError(_("Anda tidak berwenang memperpanjang tenggat."))
     with transaction.atomic():
         case = case_lock_for(case_id=case_id, user=user)
-        _require_stage_owner(case, user)
+        if (refusal := deadline_extend_refusal(case=case, user=user)) is not None:
+            raise refusal
         deadline = deadline_extend(case=case, actor=user, reason=reason, now=_now(now))
         _bump(case)
         audit_record(

@@ -84,3 +84,14 @@ def test_only_allowed_actions_are_offered(case_world):
     assert case_merge_refusal(source=twin, target=case, user=u["bpp_officer"]).code == "no_permission"
     case.forwarded_at = NOW
     assert case_merge_refusal(source=twin, target=case, user=u["bpp_head"]).code == "case_forwarded"
+
+
+def test_extension_form_only_for_who_may_extend(case_world):
+    from netra.cases.services.cases import case_transition
+
+    u, case = case_world["users"], case_world["case"]
+    case_transition(case_id=case.pk, user=u["bpp_officer"], name="register", now=NOW)
+    html = page(u["bpp_officer"], f"/kasus/{case.pk}/").content.decode()
+    assert f'action="/kasus/{case.pk}/perpanjang/"' in html
+    # A viewer of the same office sees the case but may not extend its clock.
+    assert "/perpanjang/" not in page(u["bpp_viewer"], f"/kasus/{case.pk}/").content.decode()
