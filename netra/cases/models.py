@@ -239,23 +239,19 @@ class PositionCategory(models.TextChoices):
     OTHER = "lainnya", _("Lainnya/tidak diketahui")
 
 
-class Person(TimeStampedModel):
-    """A subject (*terlapor*) across cases and elections. NIP is optional at first and unique once
-    known; two records of one person are merged by `services.person_merge`."""
+class EmploymentDetails(models.Model):
+    """Where a terlapor works, as recorded: on the `Person` (the identity's own record) and on each
+    `CaseSubject` (what that case recorded). One definition, so the two never drift apart."""
 
-    name = models.CharField(_("nama"), max_length=200)
-    name_key = models.CharField(max_length=200, db_index=True, editable=False)
-    nip = models.CharField(_("NIP"), max_length=18, blank=True)
     agency = models.ForeignKey(
         "agencies.Agency",
         verbose_name=_("instansi (PPK)"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
-        related_name="staff_subjects",
+        related_name="+",
     )
-    agency_name = models.CharField(_("nama instansi (sebagaimana dilaporkan)"), max_length=200, blank=True)
-    agency_key = models.CharField(max_length=200, db_index=True, editable=False, blank=True)
+    agency_name = models.CharField(_("nama instansi (sebagaimana dicatat)"), max_length=200, blank=True)
     position = models.CharField(_("jabatan"), max_length=200, blank=True)
     position_category = models.CharField(
         _("kategori jabatan"), max_length=16, choices=PositionCategory.choices, default=PositionCategory.OTHER
@@ -263,6 +259,19 @@ class Person(TimeStampedModel):
     employment_type = models.CharField(
         _("jenis kepegawaian"), max_length=16, choices=SubjectType.choices, blank=True
     )
+
+    class Meta:
+        abstract = True
+
+
+class Person(EmploymentDetails, TimeStampedModel):
+    """A subject (*terlapor*) across cases and elections. NIP is optional at first and unique once
+    known; two records of one person are merged by `services.person_merge`."""
+
+    name = models.CharField(_("nama"), max_length=200)
+    name_key = models.CharField(max_length=200, db_index=True, editable=False)
+    nip = models.CharField(_("NIP"), max_length=18, blank=True)
+    agency_key = models.CharField(max_length=200, db_index=True, editable=False, blank=True)
 
     class Meta:
         ordering = ["name", "id"]
@@ -285,7 +294,7 @@ class SubjectLevel(models.TextChoices):
     UNDETERMINED = "", _("Belum ditentukan")
 
 
-class CaseSubject(models.Model):
+class CaseSubject(EmploymentDetails):
     """A person as a terlapor of one case. The details (name, agency, position, employment type) are
     those recorded *in this case*: a position changes between elections, and a record shared by two
     jurisdictions (the same NIP) must not show or take one office's entries in the other's case.
@@ -294,22 +303,6 @@ class CaseSubject(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="subjects")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="case_roles")
     name = models.CharField(_("nama"), max_length=200, blank=True)
-    agency = models.ForeignKey(
-        "agencies.Agency",
-        verbose_name=_("instansi (PPK)"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    agency_name = models.CharField(_("nama instansi (sebagaimana dicatat)"), max_length=200, blank=True)
-    position = models.CharField(_("jabatan"), max_length=200, blank=True)
-    position_category = models.CharField(
-        _("kategori jabatan"), max_length=16, choices=PositionCategory.choices, default=PositionCategory.OTHER
-    )
-    employment_type = models.CharField(
-        _("jenis kepegawaian"), max_length=16, choices=SubjectType.choices, blank=True
-    )
     conduct = models.ForeignKey(
         "rules.Conduct",
         verbose_name=_("perbuatan"),
