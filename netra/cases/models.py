@@ -372,6 +372,14 @@ class Recommendation(TimeStampedModel):
         "cases.Document", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
 
+    @property
+    def level_label(self) -> str:
+        """The recommended level in words ("Hukuman disiplin sedang"), from the sanction if one was named."""
+        from netra.rules.models import Level
+
+        level = self.sanction.level if self.sanction_id else self.level
+        return str(Level(level).label) if level in Level.values else level
+
     class Meta:
         ordering = ["-issued_at", "-id"]
         verbose_name = _("rekomendasi")

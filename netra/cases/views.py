@@ -157,6 +157,7 @@ def _detail_context(request: HttpRequest, case: Case) -> dict:
         ).order_by("name"),
         "subject_gaps_any": any(s.gaps for s in subjects),
         "can_extend": services.deadline_extend_refusal(case=case, user=user) is None,
+        "can_classify": services.classify_refusal(case=case, user=user) is None,
         "register_concerns": services.register_concerns(case)
         if any(t.name == "register" for t in transitions)
         else [],

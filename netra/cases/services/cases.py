@@ -241,6 +241,23 @@ def _classify(subject: CaseSubject, conduct_code: str, actor) -> CaseSubject:
     return subject
 
 
+def classify_refusal(*, case: Case, user) -> ApplicationError | None:
+    """Why `user` may not classify a terlapor of `case` now, or None (the page's form and the service
+    share it): Bawaslu during its stages, the oversight body during examination; never the PPK, which
+    acts on the recommendation and does not re-judge the violation."""
+    if not user.has_perm("cases.change_case"):
+        return PermissionDeniedError(_("Anda tidak berwenang mengubah klasifikasi."))
+    if not scope_for(user).acts_as(AgencyFamily.BAWASLU, AgencyFamily.OVERSIGHT):
+        return PermissionDeniedError(
+            _("Klasifikasi ditetapkan oleh pengawas pemilu atau pengawas ASN."), code="not_your_stage"
+        )
+    try:
+        _require_stage_owner(case, user)
+    except ApplicationError as refusal:
+        return refusal
+    return None
+
+
 @in_record_language
 def subject_classify(
     *,
@@ -258,7 +275,8 @@ def subject_classify(
     with transaction.atomic(), recorded_at(now):
         case = case_lock_for(case_id=case_id, user=user)
         _check_version(case, expected_version)
-        _require_stage_owner(case, user)
+        if (refusal := classify_refusal(case=case, user=user)) is not None:
+            raise refusal
         subject = case.subjects.select_related("person").filter(pk=subject_id).first()
         if subject is None:
             raise NotFoundError(_("Terlapor tidak ditemukan dalam kasus ini."))
@@ -1151,7 +1169,7 @@ def _record_sanction(*, case: Case, user, payload: dict, now: dt.datetime) -> di
                     "Sanksi %(imposed)s lebih ringan dari rekomendasi (%(recommended)s): tuliskan alasan PPK "
                     "menyimpang dari rekomendasi."
                 )
-                % {"imposed": sanction.get_level_display(), "recommended": _recommended_level_label(rec)},
+                % {"imposed": sanction.get_level_display(), "recommended": rec.level_label},
                 extra={"field": f"sanctions[{i}].deviation_reason"},
             )
         made.append(
@@ -1198,13 +1216,6 @@ def sanction_deviation(*, recommended: Recommendation, imposed) -> str:
     if LEVEL_SEVERITY[imposed.level] > LEVEL_SEVERITY[wanted]:
         return SanctionDeviation.HEAVIER
     return SanctionDeviation.SAME
-
-
-def _recommended_level_label(rec: Recommendation) -> str:
-    from netra.rules.models import Level
-
-    level = rec.sanction.level if rec.sanction_id else rec.level
-    return str(Level(level).label) if level in Level.values else level
 
 
 _HANDLERS = {

@@ -113,3 +113,20 @@ def test_pickers_offer_the_law_in_force_for_the_subjects_employment_and_level(ca
     assert 'value="pp94-pns-ringan-lisan"' in html
     assert 'value="pp53-pns-ringan-lisan"' not in html
     assert 'value="pppk-ringan-lisan"' not in html
+
+
+def test_the_ppk_acts_on_the_recommendation_and_does_not_reclassify(case_world):
+    from netra.cases.services.cases import subject_classify
+    from netra.core.exceptions import PermissionDeniedError
+
+    u = case_world["users"]
+    case, subject = recommended_sedang(case_world)
+    with pytest.raises(PermissionDeniedError):
+        subject_classify(
+            case_id=case.pk, subject_id=subject.pk, user=u["bkpsdm_officer"], conduct_code="alat-peraga"
+        )
+    client = Client()
+    client.force_login(u["bkpsdm_officer"])
+    html = client.get(f"/kasus/{case.pk}/").content.decode()
+    assert 'data-testid="classify"' not in html
+    assert "Direkomendasikan: Hukuman disiplin sedang" in " ".join(html.split())
