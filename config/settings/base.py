@@ -50,6 +50,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "netra.core.middleware.RequestIdMiddleware",
+    "netra.core.middleware.MalformedRequestMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "netra.core.middleware.IndonesianFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",

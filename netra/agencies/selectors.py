@@ -2,7 +2,7 @@
 
 import re
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from netra.agencies.models import Agency, AgencyKind, User
 from netra.core.cache import ttl_memoize
@@ -18,7 +18,8 @@ def agency_list_visible_to(
     if kind:
         qs = qs.filter(kind=kind)
     if region_prefix:
-        qs = qs.filter(region_id__startswith=region_prefix)
+        # The region itself and everything inside it ("64" → "64", "64.71", …; never "640").
+        qs = qs.filter(Q(region__code=region_prefix) | Q(region__code__startswith=region_prefix + "."))
     return qs.order_by("kind", "region_id", "name")
 
 

@@ -12,6 +12,16 @@ from netra.core.exceptions import ApplicationError
 logger = logging.getLogger(__name__)
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
+# How far into a list a client may page. Beyond it (or below zero) the request is refused with 422
+# problem details instead of reaching the database as an out-of-range OFFSET (a 500).
+MAX_OFFSET = 1_000_000
+
+
+def offset_query(default: int = 0):
+    """The `offset` query parameter of every list endpoint: 0 ≤ offset ≤ MAX_OFFSET, documented."""
+    from ninja import Query
+
+    return Query(default, ge=0, le=MAX_OFFSET, description="Lewati sejumlah baris (0 sampai 1.000.000).")
 
 
 class ProblemOut(Schema):

@@ -50,3 +50,52 @@ class IndonesianFirstMiddleware:
     def __call__(self, request):
         request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
         return self.get_response(request)
+
+
+class MalformedRequestMiddleware:
+    """Refuse, with a clear 400, requests that no view can read instead of failing deep inside one:
+    a NUL byte in the path or a query parameter (PostgreSQL rejects NUL in text, so any filter on it
+    raised a 500), and a multipart body without its boundary (the parser raised a 500). Runs before
+    anything reads the body (CSRF, sessions). API paths answer with problem details, pages with the
+    site's own error page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        reason = self._refusal(request)
+        if reason:
+            return malformed_response(request, reason)
+        return self.get_response(request)
+
+    @staticmethod
+    def _refusal(request) -> str:
+        from django.utils.translation import gettext as _
+
+        if "\x00" in request.path or any("\x00" in k or "\x00" in v for k, v in request.GET.items()):
+            return _("Alamat atau parameter berisi karakter yang tidak sah (NUL).")
+        content_type = request.META.get("CONTENT_TYPE", "")
+        if content_type.lower().startswith("multipart/") and "boundary=" not in content_type.lower():
+            return _("Isi permintaan multipart tidak memiliki batas (boundary).")
+        return ""
+
+
+def malformed_response(request, reason: str):
+    import json
+
+    from django.http import HttpResponse
+    from django.shortcuts import render
+
+    from netra.core.api import PROBLEM_CONTENT_TYPE
+
+    if request.path.startswith("/api/"):
+        body = {
+            "type": "https://netra.local/problems/malformed-request",
+            "title": reason,
+            "status": 400,
+            "detail": "",
+            "instance": request.path.replace("\x00", ""),
+            "request_id": getattr(request, "request_id", ""),
+        }
+        return HttpResponse(json.dumps(body), status=400, content_type=PROBLEM_CONTENT_TYPE)
+    return render(request, "400.html", {"reason": reason}, status=400)

@@ -4,6 +4,7 @@ import datetime as dt
 
 from ninja import Router, Schema
 
+from netra.core.api import offset_query
 from netra.notifications import selectors, services
 from netra.notifications.models import Notification
 
@@ -40,7 +41,7 @@ class MarkedOut(Schema):
 
 
 @router.get("", response=list[NotificationOut], summary="Notifikasi saya")
-def list_notifications(request, unread: bool = False, limit: int = 50, offset: int = 0):
+def list_notifications(request, unread: bool = False, limit: int = 50, offset: int = offset_query()):
     limit = max(1, min(limit, 200))
     qs = selectors.notification_list_for(user=request.user, unread_only=unread)
     return list(qs[max(0, offset) : max(0, offset) + limit])

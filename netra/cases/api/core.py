@@ -15,6 +15,7 @@ from netra.cases import selectors
 from netra.cases.models import Case, CaseSubject, Deadline, Person
 from netra.cases.selectors.cases import case_timeline, person_history, person_latest_subject
 from netra.cases.services import cases as services
+from netra.core.api import offset_query
 from netra.core.exceptions import ConflictError, NotFoundError
 
 router = Router(tags=["cases"])
@@ -341,7 +342,7 @@ def _visible(request, case_id: int) -> Case:
 
 
 @router.get("/cases", response=list[CaseSummaryOut], summary="Kasus dalam cakupan")
-def list_cases(request, state: str = "", q: str = "", limit: int = 100, offset: int = 0):
+def list_cases(request, state: str = "", q: str = "", limit: int = 100, offset: int = offset_query()):
     qs = selectors.case_list_visible_to(user=request.user, state=state, q=q.strip()[:100])
     limit = max(1, min(limit, 500))
     return list(qs[offset : offset + limit])

@@ -16,6 +16,7 @@ from netra.cases.selectors.deadlines import (
     deadline_queue_upcoming,
     deadline_statuses,
 )
+from netra.core.api import offset_query
 from netra.core.templatetags.netra import in_office_tz
 
 router = Router(tags=["cases"])
@@ -75,10 +76,9 @@ def _items(deadlines) -> list[dict]:
 
 
 @router.get("/cases/deadlines/overdue", response=list[DeadlineQueueItemOut], summary="Tenggat terlewat")
-def overdue(request, mine: bool = False, limit: int = 200, offset: int = 0):
+def overdue(request, mine: bool = False, limit: int = 200, offset: int = offset_query()):
     """`mine=true`: only clocks my own office (or the offices under it) answers for."""
     limit = max(1, min(limit, 500))
-    offset = max(0, offset)
     qs = deadline_queue_overdue(request.user, responsible_only=mine)
     return _items(qs[offset : offset + limit])
 
@@ -86,9 +86,10 @@ def overdue(request, mine: bool = False, limit: int = 200, offset: int = 0):
 @router.get(
     "/cases/deadlines/upcoming", response=list[DeadlineQueueItemOut], summary="Tenggat yang segera berakhir"
 )
-def upcoming(request, within_days: int = 7, mine: bool = False, limit: int = 200, offset: int = 0):
+def upcoming(
+    request, within_days: int = 7, mine: bool = False, limit: int = 200, offset: int = offset_query()
+):
     within_days = max(1, min(within_days, 60))
     limit = max(1, min(limit, 500))
-    offset = max(0, offset)
     qs = deadline_queue_upcoming(request.user, within_days=within_days, responsible_only=mine)
     return _items(qs[offset : offset + limit])

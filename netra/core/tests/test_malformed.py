@@ -1,0 +1,53 @@
+"""Requests no view can read get a clear 400, never a 500 (issue 13 item 3, first part)."""
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "body"),
+    [
+        ("post", "/api/v1/reports", b"x"),
+        ("post", "/api/v1/tips", b"x"),
+        ("get", "/api/v1/rules/violations?conduct=%00", None),
+        ("get", "/aturan/pelanggaran/%00/", None),
+    ],
+)
+def test_malformed_requests_are_refused_with_400(world, method, url, body):
+    client = Client(raise_request_exception=False)
+    client.force_login(world["users"]["bpp_officer"])
+    kwargs = {"data": body, "content_type": "multipart/form-data"} if body is not None else {}
+    response = getattr(client, method)(url, **kwargs)
+    assert response.status_code == 400
+    if url.startswith("/api/"):
+        assert response["Content-Type"] == "application/problem+json"
+        assert response.json()["status"] == 400
+    else:
+        assert "tidak sah" in response.content.decode()
+
+
+def test_nul_in_the_case_search_is_refused_not_searched(world):
+    client = Client(raise_request_exception=False)
+    client.force_login(world["users"]["bpp_officer"])
+    assert client.get("/kasus/?q=%00").status_code == 400
+    assert client.get("/kasus/?q=lurah").status_code == 200
+
+
+@pytest.mark.parametrize("offset", ["-5", "99999999999999999999"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/cases",
+        "/api/v1/notifications",
+        "/api/v1/cases/deadlines/overdue",
+        "/api/v1/cases/deadlines/upcoming",
+    ],
+)
+def test_list_offsets_out_of_range_are_refused_not_500(world, url, offset):
+    client = Client(raise_request_exception=False)
+    client.force_login(world["users"]["bpp_officer"])
+    response = client.get(f"{url}?offset={offset}")
+    assert response.status_code == 422, (url, response.status_code)
+    assert client.get(f"{url}?offset=0").status_code == 200
