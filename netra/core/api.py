@@ -2,6 +2,8 @@
 
 import logging
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
@@ -100,6 +102,17 @@ def install_problem_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(HttpError)
     def _http_error(request, exc: HttpError):
         return problem(api, request, status=exc.status_code, code=f"http-{exc.status_code}", title=str(exc))
+
+    @api.exception_handler(RequestDataTooBig)
+    def _too_big(request, exc):
+        return problem(
+            api,
+            request,
+            status=413,
+            code="payload-too-large",
+            title=_("Isi permintaan terlalu besar (maksimal %(mb)s MB).")
+            % {"mb": settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)},
+        )
 
     @api.exception_handler(Exception)
     def _unexpected(request, exc):

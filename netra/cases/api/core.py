@@ -24,7 +24,7 @@ router = Router(tags=["cases"])
 # --- schemas ----------------------------------------------------------------------------------------
 
 
-class DeadlineOut(Schema):
+class CaseDeadlineOut(Schema):
     id: int
     kind: str
     kind_label: str
@@ -82,7 +82,7 @@ class RecommendationOut(Schema):
         return obj.sanction.code if obj.sanction_id else None
 
 
-class SanctionOut(Schema):
+class SanctionRecordOut(Schema):
     id: int
     decision_number: str
     decision_date: dt.date
@@ -102,7 +102,7 @@ class SubjectOut(Schema):
     classification_note: str
     is_proven: bool | None
     recommendations: list[RecommendationOut]
-    sanctions: list[SanctionOut]
+    sanctions: list[SanctionRecordOut]
 
     @staticmethod
     def resolve_person(obj: CaseSubject) -> dict:
@@ -174,7 +174,7 @@ class CaseOut(CaseSummaryOut):
     closed_at: dt.datetime | None
     report_references: list[str]
     subjects: list[SubjectOut]
-    deadlines: list[DeadlineOut]
+    deadlines: list[CaseDeadlineOut]
     allowed_transitions: list[TransitionOut]
 
 
@@ -420,14 +420,14 @@ def timeline(request, case_id: int):
     return list(case_timeline(case=_visible(request, case_id), user=request.user))
 
 
-@router.get("/cases/{case_id}/deadlines", response=list[DeadlineOut], summary="Tenggat kasus")
+@router.get("/cases/{case_id}/deadlines", response=list[CaseDeadlineOut], summary="Tenggat kasus")
 def deadlines(request, case_id: int):
     return list(_visible(request, case_id).deadlines.select_related("agency"))
 
 
 @router.post(
     "/cases/{case_id}/deadlines/extend",
-    response=list[DeadlineOut],
+    response=list[CaseDeadlineOut],
     summary="Perpanjang tenggat tindak lanjut (keterangan tambahan)",
 )
 def extend(request, case_id: int, payload: ReasonIn):

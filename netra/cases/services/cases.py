@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from netra.agencies.models import Agency, AgencyFamily, AgencyKind
 from netra.agencies.selectors import agency_for_region, employer_for_unit
@@ -145,6 +146,14 @@ class SubjectDetails:
             setattr(target, field, getattr(self, field))
 
 
+SUBJECT_FIELD_LABELS = {
+    "name": _lazy("Nama"),
+    "nip": _lazy("NIP"),
+    "agency_name": _lazy("Nama instansi"),
+    "position": _lazy("Jabatan"),
+    "position_category": _lazy("Kategori jabatan"),
+    "employment_type": _lazy("Jenis kepegawaian"),
+}
 SUBJECT_DETAIL_FIELDS = ("name", "agency", "agency_name", "position", "position_category", "employment_type")
 
 
@@ -496,7 +505,8 @@ def _person_details(target: Person | CaseSubject, changes: dict) -> SubjectDetai
             values[key] = PositionCategory.OTHER
         elif value is None:
             raise ApplicationError(
-                _("Kolom %(f)s tidak boleh kosong (null).") % {"f": key}, extra={"field": key}
+                _("%(f)s tidak boleh dikosongkan.") % {"f": SUBJECT_FIELD_LABELS.get(key, key)},
+                extra={"field": key},
             )
         else:
             values[key] = value

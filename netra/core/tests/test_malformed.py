@@ -51,3 +51,25 @@ def test_list_offsets_out_of_range_are_refused_not_500(world, url, offset):
     response = client.get(f"{url}?offset={offset}")
     assert response.status_code == 422, (url, response.status_code)
     assert client.get(f"{url}?offset=0").status_code == 200
+
+
+def test_a_json_body_over_the_limit_is_413_not_500(world, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1024
+    client = Client(raise_request_exception=False)
+    client.force_login(world["users"]["bpp_officer"])
+    response = client.post("/api/v1/tips", "x" * 4096, content_type="application/json")
+    assert response.status_code == 413
+    assert response.json()["title"].startswith("Isi permintaan terlalu besar")
+
+
+def test_a_null_name_for_a_terlapor_is_a_field_error_not_500(case_world):
+    """Issue 13: PATCH /cases/persons/{id} {"name": null} raised IntegrityError."""
+    person = case_world["case"].subjects.get().person
+    client = Client(raise_request_exception=False)
+    client.force_login(case_world["users"]["bpp_officer"])
+    response = client.patch(
+        f"/api/v1/cases/persons/{person.pk}", {"name": None}, content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert response.json()["field"] == "name"
+    assert response.json()["title"] == "Nama tidak boleh dikosongkan."
