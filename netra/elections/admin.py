@@ -20,7 +20,8 @@ from netra.elections.services import ContestantSpec, contestant_problems, race_p
 class ElectionStageInline(admin.TabularInline):
     model = ElectionStage
     extra = 0
-    fields = ("kind", "starts_on", "ends_on", "legal_basis")
+    fields = ("kind", "contest", "region", "starts_on", "ends_on", "legal_basis")
+    raw_id_fields = ("region",)
 
 
 class ElectionPartyInline(admin.TabularInline):

@@ -3,7 +3,7 @@
 import datetime as dt
 
 from django.http import Http404
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
 from netra.elections import selectors
 from netra.elections.models import ElectionKind
@@ -23,6 +23,8 @@ class ElectionOut(Schema):
 class StageOut(Schema):
     kind: str
     label: str
+    contest: str = Field(description="Kontestasi (mis. dpr, presiden); kosong = seluruh pemilihan")
+    region: str | None = Field(None, description="Kode wilayah bila tanggal berlaku untuk satu daerah")
     starts_on: dt.date
     ends_on: dt.date
     legal_basis: str
@@ -30,6 +32,10 @@ class StageOut(Schema):
     @staticmethod
     def resolve_label(obj) -> str:
         return str(obj.get_kind_display())
+
+    @staticmethod
+    def resolve_region(obj) -> str | None:
+        return obj.region_id
 
 
 class ElectionPartyOut(Schema):

@@ -9,6 +9,12 @@ Upsert rules (the JSON is the source of truth only for what it lists):
   presidential pairs by (election, office, ballot number);
 - regions listed for a non-nationwide election are *added*, never removed: Pilkada 2020 lists only
   part of its 270 regions, and an administrator may add the rest without the next load undoing it;
+- `regions_derived` instead derives the list from the region table: every active province and
+  kab/kota except the listed codes, checked against the expected count per kind (Pilkada 2024: 37
+  provinces, 415 kabupaten, 93 kota; a region table that yields other numbers fails the load);
+- stages are keyed by (election, kind, contest, region): without `contest` a stage is election-wide,
+  with it the date of one race (and region). A migration's historical model from before contests
+  existed (0002) skips the race rows; the later data migration loads them;
 - stages, parties and contestants that exist in the database but not in the file are left alone.
 
 Stage notes (`note`, e.g. "tanggal perkiraan") have no column of their own: they are appended to the
@@ -100,6 +106,26 @@ def _notes(entry: dict) -> str:
     return "\n\n".join(p for p in parts if p)
 
 
+def derive_region_codes(region_model, rule: dict, *, label: str) -> list[str]:
+    """Active provinces and kab/kota (levels 1–2) minus `rule["exclude"]`, checked against
+    `rule["expect"]` ({kind: count}). Raises ValueError when the counts differ (e.g. a region table from
+    another decree), so an election is never silently stored with the wrong regions."""
+    exclude = {str(c) for c in rule.get("exclude", [])}
+    rows = [
+        (code, kind)
+        for code, kind in region_model.objects.filter(level__in=(1, 2), is_active=True).values_list(
+            "code", "kind"
+        )
+        if code not in exclude
+    ]
+    expect = {str(k): int(v) for k, v in rule.get("expect", {}).items()}
+    if expect:
+        counts = Counter(kind for _, kind in rows)
+        if dict(counts) != expect:
+            raise ValueError(f"{label}: derived regions {dict(sorted(counts.items()))} != expected {expect}")
+    return sorted(code for code, _ in rows)
+
+
 def sync_elections(models: ElectionModels, *, data: dict | None = None) -> SyncResult:
     """Upsert the reference elections. Raises ValueError for a region or party code that does not
     exist (a typo in the data must fail the migration, not load a silently narrower election)."""
@@ -138,6 +164,8 @@ def sync_elections(models: ElectionModels, *, data: dict | None = None) -> SyncR
         )
 
         codes = [str(c) for c in entry.get("regions", [])]  # codes are strings, never numbers
+        if entry.get("regions_derived"):
+            codes += derive_region_codes(models.region, entry["regions_derived"], label=entry["code"])
         if codes:
             found = set(models.region.objects.filter(code__in=codes).values_list("code", flat=True))
             missing = sorted(set(codes) - found)
@@ -149,10 +177,16 @@ def sync_elections(models: ElectionModels, *, data: dict | None = None) -> SyncR
                 election.regions.add(*new)
                 result.created["region_link"] += len(new)
 
+        has_contest = any(f.name == "contest" for f in models.stage._meta.fields)
         for s in entry.get("stages", []):
+            lookup = {"election": election, "kind": s["kind"]}
+            if has_contest:
+                lookup |= {"contest": s.get("contest", ""), "region_id": s.get("region")}
+            elif s.get("contest"):
+                continue  # loaded by the migration that adds contests
             _upsert(
                 models.stage,
-                {"election": election, "kind": s["kind"]},
+                lookup,
                 {
                     "starts_on": _date(s["starts_on"]),
                     "ends_on": _date(s["ends_on"]),

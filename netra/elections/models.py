@@ -35,6 +35,25 @@ class StageKind(models.TextChoices):
     RECAPITULATION = "recapitulation", _("Rekapitulasi hasil")
 
 
+class Contest(models.TextChoices):
+    """One race of an election: its candidates are determined on their own date (Pemilu 2024: DCT
+    DPR/DPD/DPRD on 3 November 2023, the presidential pairs on 13 November 2023). The executive values
+    equal `Contestant.Office`, so a case's target pair names its race."""
+
+    PRESIDEN = "presiden", _("Presiden dan Wakil Presiden")
+    DPR = "dpr", _("Anggota DPR")
+    DPD = "dpd", _("Anggota DPD")
+    DPRD_PROVINSI = "dprd_provinsi", _("Anggota DPRD provinsi")
+    DPRD_KABKOTA = "dprd_kabkota", _("Anggota DPRD kabupaten/kota")
+    GUBERNUR = "gubernur", _("Gubernur dan Wakil Gubernur")
+    BUPATI = "bupati", _("Bupati dan Wakil Bupati")
+    WALI_KOTA = "wali_kota", _("Wali Kota dan Wakil Wali Kota")
+
+
+# The party-list races of a Pemilu: a case naming a party (and no pair) concerns one of these.
+PARTY_LIST_CONTESTS = (Contest.DPR, Contest.DPRD_PROVINSI, Contest.DPRD_KABKOTA)
+
+
 # Stages during which Bawaslu receives reports 24 hours a day (Perbawaslu 9/2024; Perbawaslu 7/2022
 # Pasal 11 ayat (4) for Pemilu: "1×24 jam" during masa tenang and voting/counting).
 ROUND_THE_CLOCK_STAGES = frozenset({StageKind.QUIET_PERIOD, StageKind.VOTING, StageKind.RECAPITULATION})
@@ -73,12 +92,32 @@ class Election(TimeStampedModel):
 
 
 class ElectionStage(models.Model):
-    """A dated stage (tahapan) of an election; both ends inclusive, in local calendar dates."""
+    """A dated stage (tahapan) of an election; both ends inclusive, in local calendar dates.
+
+    Without `contest` the stage is election-wide (the schedule of the PKPU on tahapan); with it, the
+    date of one race (e.g. penetapan DCT DPR), optionally in one region (a Pilkada race re-determined
+    after a dispute). The election-wide row is the fallback when a case's race is unknown."""
 
     election = models.ForeignKey(
         Election, verbose_name=_("pemilihan"), on_delete=models.CASCADE, related_name="stages"
     )
     kind = models.CharField(_("tahapan"), max_length=30, choices=StageKind.choices)
+    contest = models.CharField(
+        _("kontestasi"),
+        max_length=20,
+        choices=Contest.choices,
+        blank=True,
+        help_text=_("Kosong: berlaku untuk seluruh pemilihan."),
+    )
+    region = models.ForeignKey(
+        "regions.Region",
+        verbose_name=_("wilayah"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Hanya untuk tanggal satu daerah (mis. penetapan ulang pasangan calon)."),
+    )
     starts_on = models.DateField(_("mulai"))
     ends_on = models.DateField(_("selesai"))
     legal_basis = models.CharField(_("dasar hukum"), max_length=300, blank=True)
@@ -86,18 +125,34 @@ class ElectionStage(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["election", "starts_on", "kind"]
+        ordering = ["election", "starts_on", "kind", "contest", "region_id"]
         verbose_name = _("tahapan pemilihan")
         verbose_name_plural = _("tahapan pemilihan")
         constraints = [
-            models.UniqueConstraint(fields=["election", "kind"], name="election_stage_unique_kind"),
+            # One row per (kind, contest) election-wide and per (kind, contest, region); NULL regions
+            # would never collide in a plain unique constraint, hence the two conditional ones.
+            models.UniqueConstraint(
+                fields=["election", "kind", "contest"],
+                condition=models.Q(region__isnull=True),
+                name="election_stage_unique_kind",
+            ),
+            models.UniqueConstraint(
+                fields=["election", "kind", "contest", "region"],
+                condition=models.Q(region__isnull=False),
+                name="election_stage_unique_kind_region",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(region__isnull=True) | ~models.Q(contest=""),
+                name="election_stage_region_needs_contest",
+            ),
             models.CheckConstraint(
                 condition=models.Q(ends_on__gte=models.F("starts_on")), name="stage_dates_ordered"
             ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.election}: {self.get_kind_display()}"
+        where = f" ({self.get_contest_display()}{f' {self.region_id}' if self.region_id else ''})"
+        return f"{self.election}: {self.get_kind_display()}{where if self.contest else ''}"
 
 
 class Party(models.Model):

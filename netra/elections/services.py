@@ -156,7 +156,10 @@ def election_stage_set(
             % {"day": election.voting_day.isoformat()},
             code="voting-stage-mismatch",
         )
-    same_kind = ElectionStage.objects.select_for_update().filter(election=election, kind=kind)
+    # This service edits the election-wide schedule; a race's own dates (contest/region) are data.
+    same_kind = ElectionStage.objects.select_for_update().filter(
+        election=election, kind=kind, contest="", region__isnull=True
+    )
     if stage is not None:
         if stage.election_id != election.pk:
             raise ApplicationError(_("Tahapan bukan milik pemilihan ini."), code="stage-election-mismatch")

@@ -48,6 +48,7 @@ from netra.core.clock import recorded_at
 from netra.core.exceptions import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from netra.core.scoping import restrict, scope_for
 from netra.core.services import in_record_language
+from netra.elections.selectors import contest_for_target
 from netra.intake.models import Report, ReportKind, ReportStatus
 from netra.rules.models import Destination, SubjectType, ViolationClass
 from netra.rules.selectors.catalogue import conduct_get
@@ -218,7 +219,14 @@ def _classify(subject: CaseSubject, conduct_code: str, actor) -> CaseSubject:
     case = subject.case
     employment = subject.employment_type if subject.employment_type in ("pns", "pppk") else "pns"
     result = classify_conduct(
-        conduct=conduct, incident_date=case.incident_date, election=case.election, employment_type=employment
+        conduct=conduct,
+        incident_date=case.incident_date,
+        election=case.election,
+        employment_type=employment,
+        # The race the case records decides the determination date (Pemilu 2024: DCT 3 Nov, capres 13 Nov).
+        contest=contest_for_target(
+            election=case.election, contestant=case.target_contestant, party=case.target_party
+        ),
     )
     variant = result.applicable
     subject.conduct = conduct

@@ -273,3 +273,39 @@ def test_a_report_without_an_incident_date_still_gets_its_kajian_awal_clock(case
     case_open_for_report(report=report, now=NOW)
     case = CaseReport.objects.get(report=report).case
     assert case.deadlines.filter(kind=DeadlineKind.INITIAL_REVIEW).exists()
+
+
+@pytest.mark.parametrize(
+    ("target", "level"),
+    [
+        # 5 Nov 2023: after the DCT (3 Nov) → discipline; before the pairs' determination (13 Nov) → ethics.
+        ("party", "disiplin"),
+        ("presiden", "etik"),
+        # No race recorded → the election-wide date (13 Nov 2023) → ethics, and the note says so.
+        (None, "etik"),
+    ],
+)
+def test_classification_uses_the_determination_date_of_the_case_target_race(case_world, target, level):
+    from netra.cases.models import Case
+    from netra.cases.services.cases import subject_classify
+    from netra.elections.models import Contestant, Party
+    from netra.elections.selectors import election_get
+
+    pemilu = election_get(code="pemilu-2024")
+    case = case_world["case"]
+    pair = Contestant.objects.get(election=pemilu, ballot_number=1) if target == "presiden" else None
+    party = Party.objects.get(code="pkb") if target == "party" else None
+    # Test setup: the same case, about Pemilu 2024 (a party alone stands for its DPR/DPRD lists).
+    Case.objects.filter(pk=case.pk).update(
+        election=pemilu, incident_date=dt.date(2023, 11, 5), target_contestant=pair, target_party=party
+    )
+    subject = case.subjects.get()
+    subject_classify(
+        case_id=case.pk,
+        subject_id=subject.pk,
+        user=case_world["users"]["bpp_officer"],
+        conduct_code="medsos-interaksi",
+    )
+    subject.refresh_from_db()
+    assert subject.level == level
+    assert ("belum dicatat" in subject.classification_note) == (target is None)

@@ -62,10 +62,15 @@ def test_detail_pemilu_2024(client):
     assert stages["quiet_period"] == {
         "kind": "quiet_period",
         "label": str(StageKind.QUIET_PERIOD.label),
+        "contest": "",  # election-wide
+        "region": None,
         "starts_on": "2024-02-11",
         "ends_on": "2024-02-13",
         "legal_basis": stages["quiet_period"]["legal_basis"],
     }
+    # Each race's own determination date is listed with its contest (DCT DPR 3 Nov 2023).
+    dpr = [s for s in body["stages"] if s["contest"] == "dpr"]
+    assert [(s["kind"], s["starts_on"]) for s in dpr] == [("candidate_determination", "2023-11-03")]
     assert "PKPU 3/2022" in stages["quiet_period"]["legal_basis"]
     # Ordered by date, as people read a schedule.
     assert [s["starts_on"] for s in body["stages"]] == sorted(s["starts_on"] for s in body["stages"])

@@ -28,7 +28,8 @@ STAGES = [
     ("pilkada-2020", StageKind.CAMPAIGN, D(2020, 9, 26), D(2020, 12, 5)),
     ("pilkada-2020", StageKind.QUIET_PERIOD, D(2020, 12, 6), D(2020, 12, 8)),
     ("pilkada-2020", StageKind.VOTING, D(2020, 12, 9), D(2020, 12, 9)),
-    ("pilkada-2020", StageKind.RECAPITULATION, D(2020, 12, 10), D(2020, 12, 23)),
+    # PKPU 5/2020: recapitulation 9-26 Dec 2020 (tirto.id 10-12-2020 [SECONDARY]), was estimated 10-23 Dec.
+    ("pilkada-2020", StageKind.RECAPITULATION, D(2020, 12, 9), D(2020, 12, 26)),
     ("pemilu-2024", StageKind.PARTY_DETERMINATION, D(2022, 12, 14), D(2022, 12, 14)),
     ("pemilu-2024", StageKind.CANDIDATE_DETERMINATION, D(2023, 11, 13), D(2023, 11, 13)),
     ("pemilu-2024", StageKind.CAMPAIGN, D(2023, 11, 28), D(2024, 2, 10)),
@@ -77,20 +78,20 @@ def test_four_reference_elections_are_loaded():
         "pemilu-2019": ("pemilu", D(2019, 4, 17), True),
         "pilkada-2020": ("pilkada", D(2020, 12, 9), False),
         "pemilu-2024": ("pemilu", D(2024, 2, 14), True),
-        "pilkada-2024": ("pilkada", D(2024, 11, 27), True),
+        "pilkada-2024": ("pilkada", D(2024, 11, 27), False),  # 545 regions, not all 552
     }
 
 
 @pytest.mark.parametrize(("code", "kind", "starts_on", "ends_on"), STAGES)
 def test_stage_dates(code, kind, starts_on, ends_on):
-    stage = ElectionStage.objects.get(election__code=code, kind=kind)
+    stage = ElectionStage.objects.get(election__code=code, kind=kind, contest="")
     assert (stage.starts_on, stage.ends_on) == (starts_on, ends_on)
     assert "PKPU" in stage.legal_basis
 
 
 def test_every_stage_cites_its_pkpu_and_voting_stage_holds_voting_day():
     for election in Election.objects.prefetch_related("stages"):
-        stages = {s.kind: s for s in election.stages.all()}
+        stages = {s.kind: s for s in election.stages.all() if not s.contest}  # the PKPU schedule
         assert stages, election.code
         voting = stages[StageKind.VOTING]
         assert voting.starts_on <= election.voting_day <= voting.ends_on
@@ -105,7 +106,7 @@ def test_every_stage_cites_its_pkpu_and_voting_stage_holds_voting_day():
 
 def test_approximate_and_special_dates_are_noted():
     notes = dict(Election.objects.values_list("code", "notes"))
-    assert "perkiraan" in notes["pilkada-2020"]  # recapitulation end date is approximate
+    assert "9-26 Desember 2020 [SECONDARY" in notes["pilkada-2020"]  # recapitulation, with its source
     assert "3 November 2023" in notes["pemilu-2024"]  # DCT legislatif before the presidential pairs
     assert "DIY" in notes["pilkada-2024"]
     assert "Jakarta" in notes["pilkada-2024"]
@@ -245,3 +246,50 @@ def test_load_elections_command_audits_only_real_changes():
     assert ElectionStage.objects.get(election__code="pilkada-2024", kind=StageKind.VOTING).ends_on == D(
         2024, 11, 27
     )
+
+
+# --- Pilkada 2024: 545 regions derived from the region table (issue 10 item 7b) -----------------------
+
+
+def test_pilkada_2024_holds_exactly_its_545_regions():
+    # Region table (Kepmendagri 300.2.2-2138/2025): 38 provinces, 416 kabupaten, 98 kota. Pilkada 2024
+    # [SECONDARY: kumparan.com 05-10-2024; id.reportasee.com]: no governor in DI Yogyakarta (34) → 37
+    # provinces; Kepulauan Seribu (31.01) and the five kota administrasi (31.71-31.75) elect nobody →
+    # 416-1 = 415 kabupaten, 98-5 = 93 kota; 37 + 415 + 93 = 545.
+    election = Election.objects.get(code="pilkada-2024")
+    regions = list(election.regions.all())
+    counts = {kind: sum(r.kind == kind for r in regions) for kind in ("provinsi", "kabupaten", "kota")}
+    assert counts == {"provinsi": 37, "kabupaten": 415, "kota": 93}
+    assert len(regions) == 545
+    codes = {r.code for r in regions}
+    assert not codes & {"34", "31.01", "31.71", "31.72", "31.73", "31.74", "31.75"}
+    # DIY's regencies and city still elect their bupati/wali kota; Jakarta still elects its governor.
+    assert {"34.01", "34.71", "31", "64", "64.71", "33.03", "62.02"} <= codes
+
+
+def test_pilkada_2024_derivation_fails_when_the_region_table_gives_other_counts():
+    entry = next(e for e in load_reference_data()["elections"] if e["code"] == "pilkada-2024")
+    entry = {**entry, "regions_derived": {**entry["regions_derived"], "exclude": ["34"]}}
+    with pytest.raises(ValueError, match="expected"):
+        sync_elections(_models(), data={"elections": [entry]})
+
+
+# --- Pemilu 2024: candidates determined per race (issue 10 item 4) --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("contest", "determined_on"),
+    [
+        ("presiden", D(2023, 11, 13)),  # Keputusan KPU 1632/2023
+        ("dpr", D(2023, 11, 3)),  # DCT DPR, PKPU 10/2023
+        ("dpd", D(2023, 11, 3)),  # DCT DPD, PKPU 11/2023
+        ("dprd_provinsi", D(2023, 11, 3)),
+        ("dprd_kabkota", D(2023, 11, 3)),
+    ],
+)
+def test_pemilu_2024_candidate_determination_per_contest(contest, determined_on):
+    stage = ElectionStage.objects.get(
+        election__code="pemilu-2024", kind=StageKind.CANDIDATE_DETERMINATION, contest=contest
+    )
+    assert (stage.starts_on, stage.ends_on, stage.region_id) == (determined_on, determined_on, None)
+    assert "[SECONDARY" in stage.legal_basis  # every race date carries its source and confidence

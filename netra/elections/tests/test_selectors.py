@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from netra.elections import selectors
-from netra.elections.models import Election, StageKind
+from netra.elections.models import Contestant, Election, StageKind
 from netra.elections.tests.factories import ElectionFactory
 from netra.regions.models import Region
 
@@ -130,7 +130,7 @@ def test_election_detail_get_prefetches_everything(django_assert_num_queries):
     election = selectors.election_detail_get(user=AnonymousUser(), code="pemilu-2024")
     assert election is not None
     with django_assert_num_queries(0):
-        assert len(election.stages.all()) == 7
+        assert len(election.stages.all()) == 12  # 7 election-wide + 5 races' determination dates
         assert len(election.party_entries.all()) == 24
         assert {p.party.code for p in election.party_entries.all()} >= {"pkb", "ummat"}
         assert [c.region for c in election.contestants.all()] == [None, None, None]
@@ -151,3 +151,33 @@ def test_contestant_list_for_race_separates_presidency_from_regions():
     assert not selectors.contestant_list_for_race(
         election=election, office="presiden", region_code="64"
     ).exists()
+
+
+# --- candidates determined per contest (issue 10 item 4) ----------------------------------------------
+
+
+def test_contest_for_target_reads_the_pair_or_the_party():
+    from netra.elections.models import Contest, Party
+
+    pemilu = _election("pemilu-2024")
+    pair = Contestant.objects.get(election=pemilu, ballot_number=2)
+    assert selectors.contest_for_target(election=pemilu, contestant=pair) == selectors.ContestRef(
+        contests=(Contest.PRESIDEN,), region_code=None
+    )
+    party = Party.objects.get(code="pkb")
+    assert selectors.contest_for_target(election=pemilu, contestant=None, party=party).contests == (
+        Contest.DPR,
+        Contest.DPRD_PROVINSI,
+        Contest.DPRD_KABKOTA,
+    )
+    # In a Pilkada a party backs several races: the race stays unknown.
+    assert (
+        selectors.contest_for_target(election=_election("pilkada-2024"), contestant=None, party=party) is None
+    )
+    assert selectors.contest_for_target(election=None, contestant=pair) is None
+
+
+def test_determination_of_an_election_with_one_date_needs_no_note():
+    # Pilkada 2024 records only the PKPU 2/2024 date (22 Sep 2024): it is every race's date.
+    got = selectors.election_candidates_determination(election=_election("pilkada-2024"), contest=None)
+    assert got == selectors.Determination(on=D(2024, 9, 22))

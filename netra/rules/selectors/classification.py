@@ -6,13 +6,13 @@ elections app (read-only, no foreign key).
 """
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from netra.elections.selectors import election_candidates_determined_on
+from netra.elections.selectors import ContestRef, election_candidates_determination
 from netra.rules.models import (
     LEVEL_SEVERITY,
     Category,
@@ -290,13 +290,22 @@ def classify_conduct(
     incident_date: dt.date | None,
     election: "Election | None" = None,
     employment_type: str = EmploymentType.PNS,
+    contest: ContestRef | None = None,
 ) -> Classification:
     """Ethics or discipline? Before the date candidates are determined the KE items apply (sanksi
     moral); from that date on, the D items (PP 94/2021); items of stage ANY always. Sanctions are those in
-    force on the incident date (today if unknown) for the employment type."""
+    force on the incident date (today if unknown) for the employment type.
+
+    The date is that of the case's race (`contest`: Pemilu 2024 DCT DPR 3 November 2023, presidential
+    pairs 13 November 2023); without a race, the election-wide date, and the stage note says so."""
     check_employment_type(employment_type)
-    determined_on = election_candidates_determined_on(election=election) if election is not None else None
-    return classify(
+    determination = (
+        election_candidates_determination(election=election, contest=contest)
+        if election is not None
+        else None
+    )
+    determined_on = determination.on if determination is not None else None
+    result = classify(
         conduct=conduct,
         incident_date=incident_date,
         election=election,
@@ -306,3 +315,13 @@ def classify_conduct(
             employment_type=employment_type, on=incident_date or timezone.localdate()
         ),
     )
+    if determination is None:
+        return result
+    basis = ""
+    if determination.contest_label:
+        basis = _("Tanggal penetapan calon untuk %(contest)s: %(date)s.") % {
+            "contest": determination.contest_label,
+            "date": fmt_date(determination.on),
+        }
+    extra = " ".join(n for n in (basis, determination.fallback_note) if n)
+    return replace(result, stage_note=f"{result.stage_note} {extra}") if extra else result
