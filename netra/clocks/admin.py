@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from netra.audit.admin_mixins import AuditedAdminMixin
@@ -7,9 +8,36 @@ from netra.clocks.models import DeadlineRule, Holiday, IntakeHours
 
 @admin.register(DeadlineRule)
 class DeadlineRuleAdmin(AuditedAdminMixin, SimpleHistoryAdmin):
-    list_display = ("kind", "election_kind", "amount", "unit", "ends_at", "verification", "is_active")
-    list_filter = ("election_kind", "unit", "verification", "is_active")
-    search_fields = ("legal_basis", "note")
+    list_display = (
+        "kind",
+        "election_kind",
+        "amount",
+        "unit",
+        "ends_at",
+        "counts_start_day",
+        "roll_to_working_day",
+        "verification",
+        "is_active",
+    )
+    list_filter = (
+        "election_kind",
+        "unit",
+        "verification",
+        "day_count_verification",
+        "roll_verification",
+        "is_active",
+    )
+    search_fields = ("legal_basis", "note", "roll_basis", "day_count_basis")
+    fieldsets = (
+        (None, {"fields": ("kind", "election_kind", "amount", "unit", "ends_at", "cuti_bersama_is_holiday")}),
+        (_("Dasar hukum"), {"fields": ("legal_basis", "verification", "note")}),
+        (_("Hari pertama"), {"fields": ("counts_start_day", "day_count_basis", "day_count_verification")}),
+        (
+            _("Hari terakhir kantor tutup"),
+            {"fields": ("roll_to_working_day", "roll_basis", "roll_verification")},
+        ),
+        (None, {"fields": ("is_active",)}),
+    )
 
 
 @admin.register(Holiday)

@@ -36,6 +36,11 @@ class DeadlineRuleOut(Schema):
     unit: str
     ends_at: str
     roll_to_working_day: bool
+    roll_basis: str
+    roll_verification: str
+    counts_start_day: bool
+    day_count_basis: str
+    day_count_verification: str
     cuti_bersama_is_holiday: bool
     legal_basis: str
     verification: str

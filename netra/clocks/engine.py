@@ -26,8 +26,14 @@ class ClockSpec:
     amount: int
     unit: str  # "calendar_days" | "working_days" | "hours"
     ends_at: str = "end_of_day"  # | "office_close"
+    # If the last day is one the office is closed: False = the period stands (it ends on its last day);
+    # True = it rolls forward to the next day the office is open. Never backwards: an office's hours
+    # cannot shorten a statutory period (UU 12/2011 Pasal 7, hierarchy of legislation).
     roll_to_working_day: bool = False
     cuti_bersama_is_holiday: bool = True
+    # False: the start day (day of knowledge/receipt) is not counted, day 1 is the day after it (Netra's
+    # reading of "sejak"/"setelah"); True: the start day is day 1 (the reading of Bawaslu Kab. Bogor, 2019).
+    counts_start_day: bool = False
     legal_basis: str = ""
     verification: str = "verified"
 
@@ -39,6 +45,7 @@ class ClockSpec:
             ends_at=rule.ends_at,
             roll_to_working_day=rule.roll_to_working_day,
             cuti_bersama_is_holiday=rule.cuti_bersama_is_holiday,
+            counts_start_day=rule.counts_start_day,
             legal_basis=rule.legal_basis,
             verification=rule.verification,
         )
@@ -96,36 +103,29 @@ def compute_deadline(
         return DeadlineResult(due, start_local, tz_name, spec, (), explanation)
 
     start_day = start_local.date()
+    first_day = _first_counted_day(start_day, spec, calendar)
     if spec.unit == "calendar_days":
-        due_day = start_day + dt.timedelta(days=spec.amount)
+        due_day = first_day + dt.timedelta(days=spec.amount - 1)
     elif spec.unit == "working_days":
-        due_day = calendar.add_working_days(start_day, spec.amount, joint_leave_closed=closed_joint)
+        due_day = calendar.add_working_days(first_day, spec.amount - 1, joint_leave_closed=closed_joint)
     else:
         raise ValueError(f"Unknown unit {spec.unit!r}")
 
+    # The period ends on its last day (`nominal_day`). It never moves backwards: a walk-back to the last
+    # day the office was open would make the window shorter than the law gives (UU 10/2016 Pasal 134(4):
+    # 7 days; an office's intake hours, set by a Perbawaslu, cannot shorten it — UU 12/2011 Pasal 7).
     nominal_day = due_day
     shift_note = ""
     if spec.ends_at == "office_close":
-        due_time = None
-        if round_the_clock(due_day):
-            due_time = END_OF_DAY
-        elif (
-            calendar.is_working_day(due_day, joint_leave_closed=closed_joint)
-            and intake
-            and due_day.weekday() in intake
-        ):
-            due_time = intake[due_day.weekday()][1]
-        if due_time is None:
-            # The office does not receive reports on the last day.
-            if spec.roll_to_working_day:
-                due_day = calendar.next_working_day(due_day, joint_leave_closed=closed_joint)
-                shift_note = _("hari terakhir kantor tutup; digeser ke hari kerja berikutnya")
-            else:
-                due_day = _last_open_day(due_day, start_day, calendar, intake, round_the_clock, closed_joint)
-                shift_note = _(
-                    "hari terakhir kantor tutup; batas efektif adalah hari buka terakhir sebelumnya"
-                )
+        if _office_open(due_day, calendar, intake, round_the_clock, closed_joint):
             due_time = END_OF_DAY if round_the_clock(due_day) else _closing(intake, due_day)
+        elif spec.roll_to_working_day:
+            due_day = _next_open_day(due_day, calendar, intake, round_the_clock, closed_joint)
+            due_time = END_OF_DAY if round_the_clock(due_day) else _closing(intake, due_day)
+            shift_note = _("hari terakhir kantor tutup; digeser ke hari kantor buka berikutnya")
+        else:
+            due_time = END_OF_DAY
+            shift_note = _("hari terakhir kantor tutup; tenggat tetap pada hari terakhir")
     else:
         if spec.roll_to_working_day and not calendar.is_working_day(due_day, joint_leave_closed=closed_joint):
             due_day = calendar.next_working_day(due_day, joint_leave_closed=closed_joint)
@@ -149,6 +149,14 @@ def compute_deadline(
         "start": formats.date_format(start_local, "l, j F Y"),
         "due": _fmt(due, tz_name),
     }
+    # Which day-counting convention produced the date (a per-rule setting, see docs/domain/clocks.md).
+    if spec.counts_start_day:
+        convention = _("hari mulai dihitung sebagai hari ke-1")
+    else:
+        convention = _("hari mulai tidak dihitung, hari ke-1 = %(day)s") % {
+            "day": formats.date_format(first_day, "l, j F Y")
+        }
+    explanation += f" ({convention})"
     if spec.unit == "working_days" and closed:
         explanation += " " + _("(tidak termasuk %(k)s hari libur/akhir pekan)") % {"k": len(closed)}
     if shift_note:
@@ -156,29 +164,51 @@ def compute_deadline(
     return DeadlineResult(due, start_local, tz_name, spec, closed, explanation)
 
 
-def _closing(intake: IntakeSchedule | None, day: dt.date) -> dt.time:
-    if intake and day.weekday() in intake:
-        return intake[day.weekday()][1]
-    return END_OF_DAY
+def _first_counted_day(start_day: dt.date, spec: ClockSpec, calendar: WorkingCalendar) -> dt.date:
+    """Day 1 of the period. The start day is day 1 only when the rule counts it and, for working days,
+    when it is itself a working day; otherwise day 1 is the first (working) day after it."""
+    closed_joint = spec.cuti_bersama_is_holiday
+    if spec.counts_start_day and (
+        spec.unit != "working_days" or calendar.is_working_day(start_day, joint_leave_closed=closed_joint)
+    ):
+        return start_day
+    if spec.unit == "working_days":
+        return calendar.add_working_days(start_day, 1, joint_leave_closed=closed_joint)
+    return start_day + dt.timedelta(days=1)
 
 
-def _last_open_day(
+def _office_open(
     day: dt.date,
-    floor: dt.date,
+    calendar: WorkingCalendar,
+    intake: IntakeSchedule | None,
+    round_the_clock: Callable[[dt.date], bool],
+    joint_leave_closed: bool,
+) -> bool:
+    """Does the office receive reports on `day` (round the clock, or a working day with intake hours)?"""
+    if round_the_clock(day):
+        return True
+    return calendar.is_working_day(day, joint_leave_closed=joint_leave_closed) and (
+        intake is None or day.weekday() in intake
+    )
+
+
+def _next_open_day(
+    day: dt.date,
     calendar: WorkingCalendar,
     intake: IntakeSchedule | None,
     round_the_clock: Callable[[dt.date], bool],
     joint_leave_closed: bool,
 ) -> dt.date:
-    """The last day on or before `day` (and after `floor`) when the office receives reports."""
-    probe = day
-    while probe > floor:
-        if round_the_clock(probe):
+    """The first day after `day` on which the office receives reports."""
+    probe = day + dt.timedelta(days=1)
+    for _attempt in range(3660):
+        if _office_open(probe, calendar, intake, round_the_clock, joint_leave_closed):
             return probe
-        if calendar.is_working_day(probe, joint_leave_closed=joint_leave_closed) and (
-            intake is None or probe.weekday() in intake
-        ):
-            return probe
-        probe -= dt.timedelta(days=1)
-    # Never earlier than the start day: the window cannot end before it began.
-    return floor
+        probe += dt.timedelta(days=1)
+    raise ValueError("The office receives no reports within ten years")
+
+
+def _closing(intake: IntakeSchedule | None, day: dt.date) -> dt.time:
+    if intake and day.weekday() in intake:
+        return intake[day.weekday()][1]
+    return END_OF_DAY

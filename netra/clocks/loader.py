@@ -78,9 +78,12 @@ def sync_intake_hours(intake_model) -> int:
 def sync_deadline_rules(rule_model, *, force: bool = False) -> tuple[int, int]:
     """Create missing rules; with force, reset existing ones to the shipped values. (created, reset)"""
     created = reset = 0
+    # An earlier migration's historical model lacks fields added later (the day-counting conventions):
+    # give it only what it has; the later data migration fills the rest (sync_rule_conventions).
+    fields = {f.name for f in rule_model._meta.get_fields()}
     for row in json.loads((DATA_DIR / "deadline_rules.json").read_text()):
         key = {"kind": row["kind"], "election_kind": row["election_kind"]}
-        values = {k: v for k, v in row.items() if k not in key}
+        values = {k: v for k, v in row.items() if k not in key and k in fields}
         obj = rule_model.objects.filter(**key).first()
         if obj is None:
             rule_model.objects.create(**key, **values)
@@ -91,3 +94,31 @@ def sync_deadline_rules(rule_model, *, force: bool = False) -> tuple[int, int]:
             obj.save()
             reset += 1
     return created, reset
+
+
+CONVENTION_FIELDS = (
+    "roll_basis",
+    "roll_verification",
+    "counts_start_day",
+    "day_count_basis",
+    "day_count_verification",
+)
+
+
+def sync_rule_conventions(rule_model) -> int:
+    """Give existing shipped rules the day-counting conventions (issue 10): the citations and certainty of
+    both settings, the shipped day-1 convention, and the shipped "last day closed" choice for rules that
+    end at the office's closing time and did not roll (they used to walk back to the last open day, a
+    reading that no longer exists). A roll an administrator switched on is kept. Returns rows updated."""
+    updated = 0
+    for row in json.loads((DATA_DIR / "deadline_rules.json").read_text()):
+        obj = rule_model.objects.filter(kind=row["kind"], election_kind=row["election_kind"]).first()
+        if obj is None:
+            continue
+        for name in CONVENTION_FIELDS:
+            setattr(obj, name, row[name])
+        if obj.ends_at == "office_close" and not obj.roll_to_working_day:
+            obj.roll_to_working_day = row["roll_to_working_day"]
+        obj.save()
+        updated += 1
+    return updated

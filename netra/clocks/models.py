@@ -107,9 +107,11 @@ class DeadlineRule(models.Model):
     """How long one step may take, for Pemilu, Pilkada or both ("" = any election kind).
 
     Counting (see docs/domain/clocks.md): the start is read in the handling office's time zone; the
-    start day itself is not counted ("sejak"/"setelah"); calendar days add n days, working days skip
-    weekends, holidays and (if so configured) cuti bersama; hours are exact. The deadline ends at
-    23.59.59 local time, or at the office's intake closing time when the rule says so.
+    start day is not counted ("sejak"/"setelah") unless `counts_start_day`; calendar days add n days,
+    working days skip weekends, holidays and (if so configured) cuti bersama; hours are exact. The
+    deadline ends at 23.59.59 local time, or at the office's intake closing time when the rule says so.
+    A last day the office is closed stands or rolls forward (`roll_to_working_day`), never back. Both
+    conventions carry their own citation and certainty (`*_basis`, `*_verification`).
     """
 
     class Unit(models.TextChoices):
@@ -134,12 +136,45 @@ class DeadlineRule(models.Model):
         _("berakhir pada"), max_length=16, choices=EndsAt.choices, default=EndsAt.END_OF_DAY
     )
     roll_to_working_day = models.BooleanField(
-        _("geser ke hari kerja berikutnya"),
+        _("geser ke hari kantor buka berikutnya"),
         default=False,
         help_text=_(
-            "Jika hari terakhir jatuh pada hari libur: geser ke hari kerja berikutnya. Jika tidak dicentang "
-            "dan tenggat berakhir pada jam tutup kantor, batasnya adalah jam tutup hari kerja sebelumnya."
+            "Jika hari terakhir kantor tutup: dicentang = tenggat bergeser ke hari kantor buka berikutnya; "
+            "tidak dicentang = tenggat tetap berakhir pada hari terakhirnya. Tenggat tidak pernah dimajukan "
+            "ke hari sebelumnya."
         ),
+    )
+    roll_basis = models.CharField(
+        _("dasar hukum: hari terakhir kantor tutup"),
+        max_length=400,
+        blank=True,
+        help_text=_("Sumber pilihan tetap/bergeser di atas, beserta bacaan lainnya."),
+    )
+    roll_verification = models.CharField(
+        _("kepastian: hari terakhir kantor tutup"),
+        max_length=12,
+        choices=Verification.choices,
+        default=Verification.UNVERIFIED,
+    )
+    counts_start_day = models.BooleanField(
+        _("hari mulai dihitung sebagai hari ke-1"),
+        default=False,
+        help_text=_(
+            "Tidak dicentang: hari diketahui/diterima tidak dihitung, hari ke-1 adalah hari berikutnya. "
+            "Dicentang: hari diketahui adalah hari ke-1 (bacaan Bawaslu Kabupaten Bogor, 2019)."
+        ),
+    )
+    day_count_basis = models.CharField(
+        _("dasar hukum: cara menghitung hari"),
+        max_length=400,
+        blank=True,
+        help_text=_("Sumber cara menghitung hari pertama di atas, beserta bacaan lainnya."),
+    )
+    day_count_verification = models.CharField(
+        _("kepastian: cara menghitung hari"),
+        max_length=12,
+        choices=Verification.choices,
+        default=Verification.UNVERIFIED,
     )
     cuti_bersama_is_holiday = models.BooleanField(
         _("cuti bersama dihitung libur"),

@@ -34,6 +34,7 @@ class CaseDeadlineOut(Schema):
     due_at: dt.datetime
     state: str
     basis: str
+    explanation: str  # how due_at was counted, incl. the day-1 convention and any roll (netra.clocks)
     met_at: dt.datetime | None
     breached_at: dt.datetime | None
     escalated_to_id: int | None

@@ -95,3 +95,19 @@ def test_extension_form_only_for_who_may_extend(case_world):
     assert f'action="/kasus/{case.pk}/perpanjang/"' in html
     # A viewer of the same office sees the case but may not extend its clock.
     assert "/perpanjang/" not in page(u["bpp_viewer"], f"/kasus/{case.pk}/").content.decode()
+
+
+def test_case_page_and_api_show_how_each_deadline_was_counted(case_world):
+    """Issue 10 item 2: the deadline's explanation (with the day-1 convention that produced the date) is
+    on the case page and in GET /api/v1/cases/{id}/deadlines."""
+    u, case = case_world["users"], case_world["case"]
+    deadline = case.deadlines.first()
+    assert "hari mulai" in deadline.explanation
+    html = page(u["bpp_officer"], f"/kasus/{case.pk}/").content.decode()
+    assert 'data-testid="deadline-explanation"' in html
+    assert "hari mulai" in html
+    client = Client()
+    client.force_login(u["bpp_officer"])
+    rows = client.get(f"/api/v1/cases/{case.pk}/deadlines").json()
+    assert rows
+    assert all("hari mulai" in row["explanation"] for row in rows if row["kind"] != "criminal_forward")

@@ -8,6 +8,7 @@ import pytest
 
 from netra.clocks.models import DeadlineKind, DeadlineRule, Holiday
 from netra.clocks.selectors import RuleNotFoundError, deadline_for, deadline_rule_get, working_calendar_for
+from netra.core.models import Verification
 from netra.elections.models import Election, ElectionKind, ElectionStage, StageKind
 from netra.regions.models import Region
 
@@ -163,3 +164,61 @@ def test_working_calendar_for_reads_joint_leave_separately():
     cal = working_calendar_for(region_code="64.71", start=dt.date(2026, 3, 1), end=dt.date(2026, 3, 31))
     assert dt.date(2026, 3, 23) in cal.joint_leave
     assert dt.date(2026, 3, 19) in cal.holidays
+
+
+def test_pilkada_filing_window_known_on_saturday_rolls_forward_not_back(pilkada_2024):
+    """Issue 10: known Sat 5 Oct 2024 in Balikpapan used to end Fri 11 Oct 16.30 (6 days, not 7).
+    UU 10/2016 Pasal 134(4): day 1 = Sun 6 … day 7 = Sat 12 Oct, office shut; the shipped rule rolls
+    forward (Sun 13 shut) → Mon 14 Oct, intake closes 16.00 WITA (Perbawaslu 9/2024)."""
+    start = dt.datetime(2024, 10, 5, 10, 0, tzinfo=WITA)
+    result = deadline_for("filing_window", start, pilkada_2024, BALIKPAPAN)
+    assert result.due_at == dt.datetime(2024, 10, 14, 16, 0, tzinfo=WITA)
+    assert "hari mulai tidak dihitung, hari ke-1 = Minggu, 6 Oktober 2024" in result.explanation
+    assert "digeser" in result.explanation
+
+
+def test_shipped_rules_cite_both_counting_conventions():
+    """Every rule carries the citation and certainty of its day-1 and closed-last-day settings; the
+    filing windows' day-1 setting is a conflict (Netra vs Bawaslu Kabupaten Bogor 2019)."""
+    for rule in DeadlineRule.objects.all():
+        assert rule.roll_basis, rule
+        assert rule.day_count_basis, rule
+        assert rule.roll_verification in Verification.values, rule
+        assert rule.day_count_verification in Verification.values, rule
+    pilkada = DeadlineRule.objects.get(kind="filing_window", election_kind="pilkada")
+    assert pilkada.roll_to_working_day is True
+    assert pilkada.roll_verification == "unverified"
+    assert pilkada.day_count_verification == "conflict"
+    assert "Bogor" in pilkada.day_count_basis
+
+
+def test_admin_can_count_the_day_of_knowledge(pemilu_2024):
+    """Pemilu filing window, 7 working days, known Tue 21 May 2019 in Purbalingga (WIB). Netra: day 1 =
+    22 May: 22 23 24 27 28 29 [30 Kenaikan] 31 → Fri 31 May. Counting 21 May as day 1 (Bawaslu Kabupaten
+    Bogor 2019): 21 22 23 24 27 28 29 → Wed 29 May 2019, the date that decision gave."""
+    start = dt.datetime(2019, 5, 21, 10, 0, tzinfo=WIB)
+    assert deadline_for("filing_window", start, pemilu_2024, PURBALINGGA).due_date == dt.date(2019, 5, 31)
+    rule = DeadlineRule.objects.get(kind="filing_window", election_kind="pemilu")
+    rule.counts_start_day = True
+    rule.save()
+    result = deadline_for("filing_window", start, pemilu_2024, PURBALINGGA, rule=rule)
+    assert result.due_at == dt.datetime(2019, 5, 29, 23, 59, 59, tzinfo=WIB)
+    assert "hari mulai dihitung sebagai hari ke-1" in result.explanation
+
+
+def test_convention_sync_keeps_an_administrators_roll():
+    """The data migration's loader fills the citations but never switches off a roll an administrator
+    chose, and turns the retired walk-back (office-close rule without roll) into the shipped choice."""
+    from netra.clocks.loader import sync_rule_conventions
+
+    rule = DeadlineRule.objects.get(kind="follow_up", election_kind="pilkada")
+    rule.roll_to_working_day, rule.roll_basis = True, ""
+    rule.save()
+    DeadlineRule.objects.filter(kind="filing_window", election_kind="pilkada").update(
+        roll_to_working_day=False
+    )
+    sync_rule_conventions(DeadlineRule)
+    rule.refresh_from_db()
+    assert rule.roll_to_working_day is True
+    assert rule.roll_basis
+    assert DeadlineRule.objects.get(kind="filing_window", election_kind="pilkada").roll_to_working_day is True

@@ -57,16 +57,18 @@ def test_audit_row_has_no_personal_data(world):
 
 
 def test_late_report_is_stored_and_told_the_deadline(world):
-    """Known Sat 28 Sep 2024 → +7 = Sat 5 Oct, desk closed → Fri 4 Oct 16.30 WITA; filed 10 Oct: late."""
+    """Known Sat 28 Sep 2024: day 1 = Sun 29 Sep … day 7 = Sat 5 Oct, desk closed. Issue 10: the window
+    no longer walks back to Fri 4 Oct 16.30 (6 days); the shipped Pilkada rule rolls forward past Sun 6 Oct
+    → Mon 7 Oct, intake closes 16.00 WITA. Filed 10 Oct: still late."""
     result = services.report_submit(
         submission=make_submission(incident_date=dt.date(2024, 9, 27), known_date=dt.date(2024, 9, 28)),
         now=NOW,
     )
     report = result.report
-    assert report.filing_deadline == dt.datetime(2024, 10, 4, 16, 30, tzinfo=WITA)
+    assert report.filing_deadline == dt.datetime(2024, 10, 7, 16, 0, tzinfo=WITA)
     assert report.is_timely is False
     assert [m["code"] for m in report.missing] == ["late"]
-    assert "Jumat, 4 Oktober 2024 16.30 WITA" in report.missing[0]["message"]
+    assert "Senin, 7 Oktober 2024 16.00 WITA" in report.missing[0]["message"]
     assert report.status == ReportStatus.INCOMPLETE
     assert Report.objects.filter(pk=report.pk).exists()
 
