@@ -42,8 +42,22 @@ class DeadlineRuleAdmin(AuditedAdminMixin, SimpleHistoryAdmin):
 
 @admin.register(Holiday)
 class HolidayAdmin(AuditedAdminMixin, SimpleHistoryAdmin):
-    list_display = ("date", "name", "kind", "region", "is_active")
-    list_filter = ("kind", "is_active")
+    list_display = ("date", "name", "kind", "region", "origin", "is_active")
+    list_filter = ("kind", "origin", "is_active")
+    readonly_fields = ("origin",)
+
+    def get_readonly_fields(self, request, obj=None):
+        # A shipped row's date and kind are the sync's key: to move a shipped date, deactivate this row
+        # (it becomes the administrator's, so the sync never re-adds that date) and add the new date.
+        if obj is not None and obj.origin == Holiday.Origin.SHIPPED:
+            return ("date", "kind", "region", "origin")
+        return self.readonly_fields
+
+    def save_model(self, request, obj, form, change):
+        # Any edit in the admin makes the row the administrator's: holiday_sync leaves it alone.
+        obj.origin = Holiday.Origin.MANUAL
+        super().save_model(request, obj, form, change)
+
     search_fields = ("name", "region__name")
     date_hierarchy = "date"
     autocomplete_fields = ("region",)

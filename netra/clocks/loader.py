@@ -45,11 +45,39 @@ def holidays_for_year(year: int) -> list[dict]:
     return rows
 
 
+def _holiday_overrides() -> dict:
+    return json.loads((DATA_DIR / "holiday_overrides.json").read_text())
+
+
+def shipped_holidays_for_year(year: int) -> list[dict]:
+    """The national holidays Netra ships for one year: the packages' rows corrected by
+    data/holiday_overrides.json (name typos such as python-holidays' "Pegangti", a date's official name
+    and decree, dates a later decree cancelled). What holiday_sync reconciles the database against."""
+    overrides = _holiday_overrides()
+    rows = {(r["date"], r["kind"]): dict(r) for r in holidays_for_year(year)}
+    for row in rows.values():
+        for fix in overrides["name_fixes"]:
+            row["name"] = row["name"].replace(fix["find"], fix["replace"])
+    for entry in overrides["dates"]:
+        day = dt.date.fromisoformat(entry["date"])
+        if day.year == year:
+            rows[(day, entry["kind"])] = {
+                "date": day,
+                "kind": entry["kind"],
+                "name": entry["name"],
+                "source": entry["source"],
+            }
+    for entry in overrides["cancelled"]:
+        rows.pop((dt.date.fromisoformat(entry["date"]), entry["kind"]), None)
+    return [rows[key] for key in sorted(rows)]
+
+
 def sync_holidays(holiday_model, *, years=DEFAULT_YEARS) -> int:
-    """Insert missing national holidays for `years`; returns the number created."""
+    """Insert missing national holidays for `years`; returns the number created. Used only by the first
+    data migration (a historical model, no audit); afterwards `clocks.services.holiday_sync` reconciles."""
     created = 0
     for year in years:
-        for row in holidays_for_year(year):
+        for row in shipped_holidays_for_year(year):
             _, was_created = holiday_model.objects.get_or_create(
                 date=row["date"],
                 kind=row["kind"],

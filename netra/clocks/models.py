@@ -22,6 +22,12 @@ class Holiday(models.Model):
         ELECTION_DAY = "libur_pemilihan", _("Hari pemungutan suara")
         REGIONAL = "libur_daerah", _("Libur daerah")
 
+    class Origin(models.TextChoices):
+        # SHIPPED rows come from lokal-id / python-holidays plus netra/clocks/data/holiday_overrides.json
+        # and are reconciled by holiday_sync (added, moved, renamed, deactivated: never deleted).
+        SHIPPED = "shipped", _("Data kiriman")
+        MANUAL = "manual", _("Diisi administrator")
+
     date = models.DateField(_("tanggal"), db_index=True)
     name = models.CharField(_("nama"), max_length=200)
     kind = models.CharField(_("jenis"), max_length=20, choices=Kind.choices)
@@ -36,6 +42,16 @@ class Holiday(models.Model):
     )
     source = models.CharField(_("sumber"), max_length=300, blank=True)
     is_active = models.BooleanField(_("aktif"), default=True)
+    origin = models.CharField(
+        _("asal"),
+        max_length=10,
+        choices=Origin.choices,
+        default=Origin.MANUAL,
+        help_text=_(
+            "Data kiriman diselaraskan oleh load_holidays; baris yang diubah di admin menjadi milik "
+            "administrator dan tidak disentuh lagi."
+        ),
+    )
 
     history = HistoricalRecords()
 

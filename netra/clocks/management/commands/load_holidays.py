@@ -1,10 +1,10 @@
-"""`manage.py load_holidays [--years 2019-2027]`: add national holidays and cuti bersama."""
+"""`manage.py load_holidays [--years 2019-2027]`: reconcile national holidays and cuti bersama with the
+shipped data (add, move, rename, deactivate; administrators' rows untouched) and print what changed."""
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
-from netra.clocks.loader import DEFAULT_YEARS, sync_holidays
-from netra.clocks.models import Holiday
+from netra.clocks.loader import DEFAULT_YEARS
+from netra.clocks.services import holiday_sync
 
 
 class Command(BaseCommand):
@@ -19,6 +19,13 @@ class Command(BaseCommand):
             years = range(int(first), int(last or first) + 1)
         except ValueError as exc:
             raise CommandError("--years takes YYYY or YYYY-YYYY") from exc
-        with transaction.atomic():
-            created = sync_holidays(Holiday, years=years)
-        self.stdout.write(self.style.SUCCESS(f"Holidays {years.start}-{years.stop - 1}: {created} added."))
+        report = holiday_sync(actor=None, years=years)
+        for line in report.lines():
+            self.stdout.write(f"  {line}")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Holidays {years.start}-{years.stop - 1}: {len(report.added)} added, {len(report.moved)} "
+                f"moved, {len(report.renamed)} renamed, {len(report.reactivated)} reactivated, "
+                f"{len(report.deactivated)} deactivated; {len(report.kept_manual)} administrator rows kept."
+            )
+        )
