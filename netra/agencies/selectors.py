@@ -27,6 +27,18 @@ def user_list_visible_to(*, user) -> QuerySet[User]:
     return restrict(User.objects.select_related("agency"), user, "view").prefetch_related("groups")
 
 
+def agency_receiving_reports(*, code: str) -> Agency | None:
+    """An active supervisory office (Bawaslu, Panwaslu kecamatan) by its code. Public: where and when
+    reports are received is public information (GET /api/v1/clocks/receipt)."""
+    kinds = (
+        AgencyKind.PANWASLU_KECAMATAN,
+        AgencyKind.BAWASLU_KABKOTA,
+        AgencyKind.BAWASLU_PROVINSI,
+        AgencyKind.BAWASLU_RI,
+    )
+    return Agency.objects.filter(code=code, kind__in=kinds, is_active=True).first()
+
+
 @ttl_memoize(60)
 def agency_for_region(*, region_code: str, kinds: tuple[str, ...]) -> Agency | None:
     """The most local active agency of one of `kinds` whose jurisdiction covers `region_code`.

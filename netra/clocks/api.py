@@ -5,7 +5,9 @@ import datetime as dt
 from django.http import Http404
 from ninja import Router, Schema
 
+from netra.agencies.selectors import agency_receiving_reports
 from netra.clocks.models import DeadlineKind, DeadlineRule, Holiday
+from netra.clocks.receipt import receipt_counted
 from netra.clocks.selectors import RuleNotFoundError, deadline_for
 from netra.core.exceptions import ApplicationError
 from netra.elections.selectors import election_get
@@ -63,6 +65,18 @@ class DeadlineOut(Schema):
     closed_days: list[dt.date]
 
 
+class ReceiptOut(Schema):
+    submitted_at: dt.datetime
+    counts_from: dt.datetime
+    deferred: bool
+    timezone: str
+    timezone_abbr: str
+    office: str | None
+    reason: str
+    legal_basis: str
+    verification: str
+
+
 class _RegionOffice:
     def __init__(self, region_code: str | None, tz_name: str):
         self.region_id = region_code
@@ -114,4 +128,43 @@ def compute(request, kind: DeadlineKind, start: dt.datetime, election: str = "",
         "legal_basis": result.spec.legal_basis,
         "verification": result.spec.verification,
         "closed_days": list(result.closed_days),
+    }
+
+
+@router.get(
+    "/receipt", response=ReceiptOut, auth=None, summary="Kapan laporan dihitung diterima oleh suatu kantor"
+)
+def receipt(request, at: dt.datetime, office: str = "", election: str = "", region: str = ""):
+    """When a report handed in at `at` (with its UTC offset) counts as received: by the active agency
+    with code `office`, or else by the office whose jurisdiction is `region` (its zone and holidays;
+    without either, WIB nationally). After intake hours it counts from the desk's next opening; on the
+    election's round-the-clock days (masa tenang, voting, rekapitulasi) from the instant itself."""
+    if at.tzinfo is None:
+        raise ApplicationError(
+            "Waktu penyerahan harus menyertakan zona waktu (mis. +07:00).", code="naive-datetime"
+        )
+    election_obj = election_get(code=election) if election else None
+    if election and election_obj is None:
+        raise Http404
+    office_obj = agency_receiving_reports(code=office) if office else None
+    if office and office_obj is None:
+        raise Http404
+    if office_obj is None:
+        region_obj = region_get(code=region) if region else None
+        if region and region_obj is None:
+            raise Http404
+        office_obj = (
+            _RegionOffice(region_obj.code, region_obj.timezone) if region_obj else _RegionOffice(None, WIB)
+        )
+    result = receipt_counted(submitted_at=at, office=office_obj, election=election_obj)
+    return {
+        "submitted_at": result.submitted_at,
+        "counts_from": result.counts_from,
+        "deferred": result.deferred,
+        "timezone": result.timezone,
+        "timezone_abbr": zone_abbreviation(result.timezone),
+        "office": getattr(office_obj, "name", None),
+        "reason": result.reason,
+        "legal_basis": result.basis,
+        "verification": result.verification,
     }

@@ -56,6 +56,11 @@ class Report(TimeStampedModel):
         _("status"), max_length=20, choices=ReportStatus.choices, default=ReportStatus.RECEIVED
     )
     received_at = models.DateTimeField(_("diterima pada"), db_index=True)
+    # When the submission counts as received (netra.clocks.receipt.receipt_counted): the next opening of
+    # the intake desk for one handed in after hours (Perbawaslu 9/2024). The clocks that start at receipt
+    # (kajian awal) run from it; timeliness does not (docs/domain/clocks.md). Null for a temuan.
+    counted_received_at = models.DateTimeField(_("dihitung diterima pada"), null=True, blank=True)
+    counted_received_reason = models.CharField(_("alasan waktu diterima"), max_length=500, blank=True)
     election = models.ForeignKey(
         "elections.Election",
         verbose_name=_("pemilihan"),
@@ -112,6 +117,12 @@ class Report(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.reference or f"{self.get_kind_display()} {self.public_id}"
+
+    @property
+    def counted_receipt(self):
+        """Where the clocks that start at receipt start: the counted moment, or the submission for rows
+        that have none (a temuan, or a report made outside `report_submit`)."""
+        return self.counted_received_at or self.received_at
 
 
 class ReportedPerson(models.Model):

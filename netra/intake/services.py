@@ -17,6 +17,7 @@ from django.views.decorators.debug import sensitive_variables
 from netra.agencies.models import AgencyKind
 from netra.agencies.selectors import agency_for_region
 from netra.audit.services import audit_record
+from netra.clocks.receipt import receipt_counted
 from netra.clocks.selectors import RuleNotFoundError, deadline_for
 from netra.core.cache import ttl_memoize
 from netra.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
@@ -225,6 +226,9 @@ def report_submit(
         on = sub.incident_date or sub.known_date or timezone.localdate(now)
         election = election_for_incident(region_code=region.code, on=on)
     deadline = _filing_deadline(sub=sub, election=election, office=office)
+    # When it counts as received (after intake hours: the desk's next opening, Perbawaslu 9/2024): the
+    # clocks that start at receipt run from it. Timeliness is judged on the submission instant `now`.
+    counted = receipt_counted(submitted_at=now, office=office, election=election)
     identity = sub.identity or IdentityIn()
     missing = requirements_check(
         RequirementInput(
@@ -257,6 +261,8 @@ def report_submit(
             if missing and sub.kind == ReportKind.LAPORAN
             else ReportStatus.RECEIVED,
             received_at=now,
+            counted_received_at=counted.counts_from,
+            counted_received_reason=counted.summary()[:500],
             election=election,
             office=office,
             incident_region=region,
@@ -267,6 +273,9 @@ def report_submit(
             statement_of_truth=sub.statement_of_truth,
             identity_confidential=sub.identity_confidential,
             filing_deadline=deadline,
+            # The reporter meets the statutory window by submitting within it ("disampaikan", UU 7/2017
+            # Ps. 454(6), UU 10/2016 Ps. 134(4)); intake hours cannot shorten it (UU 12/2011 Ps. 7).
+            # [UNVERIFIED reading, docs/domain/clocks.md]
             is_timely=None if deadline is None else now <= deadline,
             requirements_met=not missing,
             missing=[m.as_dict() for m in missing],

@@ -621,7 +621,7 @@ def case_open_for_report(*, report: Report, actor=None, now: dt.datetime | None 
             case.state = CaseState.INITIAL_REVIEW
             case.save(update_fields=["state"])
             deadline_open(
-                case=case, kind=DeadlineKind.INITIAL_REVIEW, start=report.received_at, agency=office
+                case=case, kind=DeadlineKind.INITIAL_REVIEW, start=report.counted_receipt, agency=office
             )
         else:
             found = report.known_date or report.received_at.date()

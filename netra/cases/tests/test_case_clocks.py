@@ -50,6 +50,19 @@ def test_pemilu_follow_up_and_extension(case_world):
 
 
 @pytest.mark.django_db
+def test_kajian_awal_of_a_late_evening_report_runs_from_the_counted_receipt(case_world):
+    """Pilkada 2024 (campaign), submitted Thu 10 Oct 2024 20.00 WITA, after the desk closed at 16.00
+    (Perbawaslu 9/2024): counted received Fri 11 Oct 08.00 WITA. Kajian awal, 3 days, day 1 = Sat 12 Oct
+    → Mon 14 Oct 23.59 WITA (from the submission it would have been Sun 13 Oct)."""
+    now = dt.datetime(2024, 10, 10, 20, 0, tzinfo=WITA)
+    report = report_submit(submission=make_submission(), now=now).report
+    case = case_open_for_report(report=report, now=now)
+    clock = case.deadlines.get(kind=DeadlineKind.INITIAL_REVIEW)
+    assert clock.starts_at == dt.datetime(2024, 10, 11, 8, 0, tzinfo=WITA)
+    assert local(clock) == (dt.date(2024, 10, 14), 23, 59)
+
+
+@pytest.mark.django_db
 def test_pilkada_follow_up_and_extension(case_world):
     officer = case_world["users"]["bpp_officer"]
     case = case_world["case"]

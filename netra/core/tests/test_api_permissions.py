@@ -122,6 +122,7 @@ PUBLIC_SAMPLES = {
     "start": "2026-03-13T10:00:00+08:00",
     "q": "like postingan calon bupati",
     "on": "2024-10-01",
+    "at": "2024-10-11T16:45:00+08:00",
 }
 
 

@@ -251,3 +251,29 @@ def test_retention_purges_identity_witnesses_after_close(world, settings):
     assert Report.objects.get(pk=old.pk).purged_at == NOW
     assert AuditLogEntry.objects.filter(action="report.retention_purge", object_id=str(old.pk)).exists()
     assert services.retention_purge(now=NOW) == 0  # idempotent
+
+
+def test_after_hours_report_counts_from_the_next_opening_but_is_timely_by_submission(world):
+    """Pemilu 2024, known Tue 16 Jan 2024: 7 hari kerja, day 1 = Wed 17 Jan → 17 18 19 22 23 24 25 → Thu
+    25 Jan 2024 23.59.59 WITA (no holiday in between). Submitted Thu 25 Jan 20.00 WITA, after the desk
+    closed at 16.00: timely (the reporter submitted within the window), counted received Fri 26 Jan
+    08.00 WITA, when the desk opens (docs/domain/clocks.md, [UNVERIFIED] readings)."""
+    now = dt.datetime(2024, 1, 25, 20, 0, tzinfo=WITA)
+    report = services.report_submit(
+        submission=make_submission(incident_date=dt.date(2024, 1, 15), known_date=dt.date(2024, 1, 16)),
+        now=now,
+    ).report
+    report = Report.objects.get(pk=report.pk)
+    assert report.election.code == "pemilu-2024"
+    assert report.received_at == now
+    assert report.filing_deadline == dt.datetime(2024, 1, 25, 23, 59, 59, tzinfo=WITA)
+    assert report.is_timely is True
+    assert report.counted_received_at == dt.datetime(2024, 1, 26, 8, 0, tzinfo=WITA)
+    assert report.counted_received_at > report.filing_deadline
+    assert "setelah jam penerimaan laporan ditutup" in report.counted_received_reason
+    assert "Belum terverifikasi" in report.counted_received_reason
+
+
+def test_report_within_hours_counts_at_submission(world):
+    report = services.report_submit(submission=make_submission(), now=NOW).report  # Thu 10.00 WITA
+    assert Report.objects.get(pk=report.pk).counted_received_at == NOW

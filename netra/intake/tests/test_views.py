@@ -619,3 +619,32 @@ def test_evidence_of_a_report_out_of_scope_is_not_found(client, offices, outside
     client.force_login(outsider)
     assert client.get(reverse("intake:evidence_display", args=[report.pk, item.pk])).status_code == 404
     assert client.get(reverse("intake:evidence_original", args=[report.pk, item.pk])).status_code == 404
+
+
+def test_reporter_and_officer_see_when_the_report_counts_as_received(client, offices, officer):
+    """Submitted Fri 11 Oct 2024 16.45 WITA, after Friday's 16.30 closing (Perbawaslu 9/2024): Sat and
+    Sun closed → counted received Mon 14 Oct 2024 08.00 WITA."""
+    from netra.intake import services
+    from netra.intake.tests.conftest import WITA, make_submission
+
+    now = dt.datetime(2024, 10, 11, 16, 45, tzinfo=WITA)
+    result = services.report_submit(submission=make_submission(incident_region_code="64.71.05"), now=now)
+    assert result.report.office == offices["bpp"]
+    follow_in(client, result.receipt)
+    html = client.get(reverse("intake:status")).content.decode()
+    assert "Laporan Anda dihitung diterima pada 14 Oktober 2024 08:00 WITA, karena laporan diserahkan" in html
+    assert "setelah jam penerimaan laporan ditutup (08.00–16.30 WITA)" in html
+
+    officer_client = type(client)()
+    officer_client.force_login(officer)
+    detail = officer_client.get(reverse("intake:officer_detail", args=[result.report.pk])).content.decode()
+    assert "Dihitung diterima" in detail
+    assert "14 Oktober 2024 08:00 WITA" in detail
+    assert "kajian awal dihitung sejak saat ini" in detail
+
+
+def test_receipt_page_says_when_the_report_counts_as_received(client, offices):
+    # Submitted now (whatever the date of the run): the counted moment and its reason are always shown.
+    html = submit(client, report_data(), files=[png()]).content.decode()
+    assert "Laporan Anda dihitung diterima pada" in html
+    assert 'data-testid="counted-receipt"' in html
