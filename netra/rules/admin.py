@@ -10,7 +10,15 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from netra.audit.admin_mixins import AuditedAdminMixin
-from netra.rules.models import Conduct, Level, OversightBody, RoutingRule, Sanction, ViolationType
+from netra.rules.models import (
+    Conduct,
+    CrimeProvision,
+    Level,
+    OversightBody,
+    RoutingRule,
+    Sanction,
+    ViolationType,
+)
 from netra.rules.selectors import violation_recommended_level
 
 
@@ -117,3 +125,10 @@ class RoutingRuleAdmin(CatalogueAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return SimpleHistoryAdmin.has_delete_permission(self, request, obj)
+
+
+@admin.register(CrimeProvision)
+class CrimeProvisionAdmin(CatalogueAdmin):
+    list_display = ("code", "election_kind", "penal_article", "punishes", "verification", "is_active")
+    list_filter = ("election_kind", "punishes", "verification", "is_active")
+    search_fields = ("code", "prohibition", "penal_article", "summary", "legal_basis")

@@ -155,6 +155,59 @@ class StageVariantOut(Schema):
     note: str
 
 
+class CrimeReferralOut(Schema):
+    """The act may also be an election crime: a suggestion to forward to Sentra Gakkumdu (1×24 jam) that
+    the officer decides on; `is_crime` false means the article is not a crime for this subject."""
+
+    code: str
+    election_kind: str
+    prohibition: str
+    penal_article: str
+    punishes: str
+    penalty: str
+    summary: str
+    legal_basis: str
+    verification: str
+    is_crime: bool
+    text: str
+
+    @staticmethod
+    def resolve_code(obj) -> str:
+        return obj.provision.code
+
+    @staticmethod
+    def resolve_election_kind(obj) -> str:
+        return obj.provision.election_kind
+
+    @staticmethod
+    def resolve_prohibition(obj) -> str:
+        return obj.provision.prohibition
+
+    @staticmethod
+    def resolve_penal_article(obj) -> str:
+        return obj.provision.penal_article
+
+    @staticmethod
+    def resolve_punishes(obj) -> str:
+        return obj.provision.punishes
+
+    @staticmethod
+    def resolve_penalty(obj) -> str:
+        return obj.provision.penalty
+
+    @staticmethod
+    def resolve_summary(obj) -> str:
+        return obj.provision.summary
+
+    @staticmethod
+    def resolve_legal_basis(obj) -> str:
+        return obj.provision.legal_basis
+
+    @staticmethod
+    def resolve_verification(obj) -> str:
+        return obj.provision.verification
+
+
 class ClassificationOut(Schema):
     conduct: str
     employment_type: str
@@ -169,6 +222,8 @@ class ClassificationOut(Schema):
     stage_note: str
     catalogue_note: str
     legal_basis: str
+    crime_referrals: list[CrimeReferralOut]
+    crime_note: str
 
     @staticmethod
     def resolve_conduct(obj: selectors.Classification) -> str:

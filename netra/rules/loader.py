@@ -24,6 +24,7 @@ TUNABLE_FIELDS: dict[str, tuple[str, ...]] = {
     "Sanction": ("valid_from", "valid_until"),
     "OversightBody": ("valid_from", "valid_until", "agency_kind"),
     "RoutingRule": ("destination", "destination_agency_kind"),
+    "CrimeProvision": ("is_active",),
 }
 
 _DATE_FIELDS = frozenset({"valid_from", "valid_until"})
@@ -36,16 +37,22 @@ class CatalogueModels(NamedTuple):
     sanction: Any
     oversight_body: Any
     routing_rule: Any
+    crime_provision: Any = None  # absent from migration states before rules 0003
 
 
 def catalogue_models(apps) -> CatalogueModels:
-    """The five models from `apps` (django.apps.apps, or a migration's state apps)."""
+    """The catalogue's models from `apps` (django.apps.apps, or a migration's state apps)."""
+    try:
+        crime_provision = apps.get_model("rules", "CrimeProvision")
+    except LookupError:
+        crime_provision = None
     return CatalogueModels(
         conduct=apps.get_model("rules", "Conduct"),
         violation_type=apps.get_model("rules", "ViolationType"),
         sanction=apps.get_model("rules", "Sanction"),
         oversight_body=apps.get_model("rules", "OversightBody"),
         routing_rule=apps.get_model("rules", "RoutingRule"),
+        crime_provision=crime_provision,
     )
 
 
@@ -83,8 +90,19 @@ class SyncResult:
 def read_catalogue(data_dir: Path | None = None) -> dict[str, list[dict[str, Any]]]:
     """The data files as lists of dicts (dates still ISO strings)."""
     base = data_dir or DATA_DIR
-    names = ("conducts", "violation_types", "sanctions", "oversight_bodies", "routing_rules")
-    return {name: json.loads((base / f"{name}.json").read_text(encoding="utf-8")) for name in names}
+    names = (
+        "conducts",
+        "violation_types",
+        "sanctions",
+        "oversight_bodies",
+        "routing_rules",
+        "crime_provisions",
+    )
+    return {
+        name: json.loads((base / f"{name}.json").read_text(encoding="utf-8"))
+        for name in names
+        if name != "crime_provisions" or (base / f"{name}.json").exists()
+    }
 
 
 def _typed(row: dict[str, Any]) -> dict[str, Any]:
@@ -187,4 +205,23 @@ def sync_catalogue(
         force=force,
         result=result,
     )
+    if models.crime_provision is not None:
+        sync_crime_provisions(
+            models.crime_provision,
+            rows=data.get("crime_provisions", []),
+            conduct_codes=set(conduct_ids),
+            force=force,
+            result=result,
+        )
     return result
+
+
+def sync_crime_provisions(
+    model, *, rows: list[dict[str, Any]], conduct_codes: set[str], force: bool, result: SyncResult
+) -> None:
+    """Upsert the election-crime provisions (by code); each names conducts that must exist."""
+    for row in rows:
+        unknown = set(row["conducts"]) - conduct_codes
+        if unknown:
+            raise ValueError(f"Crime provision {row['code']}: unknown conducts {sorted(unknown)}")
+    _upsert(model, rows=rows, key_fields=("code",), force=force, result=result)

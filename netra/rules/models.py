@@ -397,3 +397,68 @@ class RoutingRule(TimeStampedModel):
         subject = self.get_subject_type_display()
         kind = self.get_election_kind_display()
         return f"{subject} · {self.get_violation_class_display()} · {kind} → {self.get_destination_display()}"
+
+
+class Punishes(models.TextChoices):
+    """Whom the criminal article punishes: the terlapor, or someone else (then the act is evidence
+    against that person, and the terlapor is not the suspect)."""
+
+    SUBJECT = "subject", _("Terlapor sendiri")
+    CANDIDATE = "candidate", _("Calon/pasangan calon yang melibatkan (bukan terlapor)")
+    CAMPAIGN_TEAM = "campaign_team", _("Pelaksana/tim kampanye yang mengikutsertakan (bukan terlapor)")
+    NONE = "none", _("Tidak ada ancaman pidana bagi subjek ini")
+
+
+class CrimeProvision(TimeStampedModel):
+    """An act in the catalogue (a conduct) that may also be an election crime for one election type:
+    the prohibition, the penal article, whom it punishes and which subject types it names. Bawaslu,
+    with Polri and Kejaksaan in Sentra Gakkumdu, decides whether to forward (UU 7/2017 Pasal 476;
+    UU 10/2016 Pasal 135): Netra only suggests it, with the article; it never routes automatically.
+    Rows with `punishes = none` record that an article some officers cite is *not* a crime for that
+    subject (e.g. UU 7/2017 Pasal 490 names only village heads)."""
+
+    code = models.SlugField(_("kode"), max_length=60, unique=True)
+    election_kind = models.CharField(_("jenis pemilihan"), max_length=10, choices=ElectionScope.choices)
+    conducts = models.JSONField(
+        _("perbuatan (kode)"), default=list, validators=[validate_text_list], help_text=_("Kode perbuatan.")
+    )
+    subject_types = models.JSONField(
+        _("jenis subjek yang disebut"), default=list, validators=[validate_text_list]
+    )
+    prohibition = models.CharField(_("larangan"), max_length=300)
+    penal_article = models.CharField(_("pasal pidana"), max_length=200, blank=True)
+    punishes = models.CharField(_("yang dipidana"), max_length=16, choices=Punishes.choices)
+    penalty = models.CharField(_("ancaman pidana"), max_length=300, blank=True)
+    summary = models.TextField(_("ringkasan"))
+    legal_basis = models.TextField(_("dasar hukum"))
+    verification = models.CharField(
+        _("status verifikasi"), max_length=12, choices=Verification.choices, default=Verification.UNVERIFIED
+    )
+    is_active = models.BooleanField(_("aktif"), default=True)
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    catalogue_values = models.JSONField(
+        _("nilai dari berkas katalog"), default=dict, blank=True, editable=False
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["election_kind", "order", "code"]
+        verbose_name = _("ketentuan pidana pemilihan")
+        verbose_name_plural = _("ketentuan pidana pemilihan")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(election_kind__in=[ElectionScope.PEMILU, ElectionScope.PILKADA]),
+                name="crime_provision_election_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=_in("punishes", Punishes), name="crime_provision_punishes_valid"
+            ),
+            models.CheckConstraint(
+                condition=_in("verification", Verification), name="crime_provision_verification_valid"
+            ),
+            models.CheckConstraint(condition=~Q(legal_basis=""), name="crime_provision_has_legal_basis"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_election_kind_display()}: {self.prohibition} jo. {self.penal_article or '—'}"

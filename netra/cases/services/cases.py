@@ -227,6 +227,8 @@ def _classify(subject: CaseSubject, conduct_code: str, actor) -> CaseSubject:
         contest=contest_for_target(
             election=case.election, contestant=case.target_contestant, party=case.target_party
         ),
+        # Which election-crime articles name this kind of subject (a lurah is PNS; a kepala desa is not).
+        subject_type=subject.employment_type,
     )
     variant = result.applicable
     subject.conduct = conduct
@@ -236,7 +238,11 @@ def _classify(subject: CaseSubject, conduct_code: str, actor) -> CaseSubject:
         heaviest = [v for v in variant.violations if v.level == variant.level]
         subject.violation = heaviest[0]
         subject.level = variant.category or ""
-    subject.classification_note = "\n".join(n for n in (result.stage_note, result.catalogue_note) if n)
+    # The crime note is a suggestion ("juga dapat diteruskan ke Sentra Gakkumdu (1×24 jam)"): the officer
+    # decides; classification never routes a case.
+    subject.classification_note = "\n".join(
+        n for n in (result.stage_note, result.catalogue_note, result.crime_note) if n
+    )
     subject.save(update_fields=["conduct", "violation", "level", "classification_note"])
     _event(
         case,

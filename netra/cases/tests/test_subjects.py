@@ -309,3 +309,24 @@ def test_classification_uses_the_determination_date_of_the_case_target_race(case
     subject.refresh_from_db()
     assert subject.level == level
     assert ("belum dicatat" in subject.classification_note) == (target is None)
+
+
+def test_classification_note_suggests_gakkumdu_with_the_article(case_world):
+    # Pilkada 2024, a lurah (PNS) who made a decision favouring a pair: UU 10/2016 Pasal 71(1) jo. 188.
+    # A suggestion only: the case stays with Bawaslu, nothing is routed.
+    from netra.cases.services.cases import subject_classify
+
+    case = case_world["case"]
+    subject = case.subjects.get()
+    state = case.state
+    subject_classify(
+        case_id=case.pk,
+        subject_id=subject.pk,
+        user=case_world["users"]["bpp_officer"],
+        conduct_code="keputusan-menguntungkan",
+    )
+    subject.refresh_from_db()
+    case.refresh_from_db()
+    assert "juga dapat diteruskan ke Sentra Gakkumdu (1×24 jam)" in subject.classification_note
+    assert "Pasal 188" in subject.classification_note
+    assert case.state == state

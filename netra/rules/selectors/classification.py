@@ -25,6 +25,7 @@ from netra.rules.models import (
     ViolationType,
 )
 from netra.rules.selectors.catalogue import fmt_date, sanctions_by_level
+from netra.rules.selectors.crimes import CrimeReferral, crime_note, crime_referrals_for
 
 if TYPE_CHECKING:
     from netra.elections.models import Election
@@ -105,6 +106,12 @@ class Classification:
     after: StageVariant
     stage_note: str
     catalogue_note: str = ""
+    # The act may also be an election crime (article, whom it punishes): a suggestion, never a route.
+    crime_referrals: tuple[CrimeReferral, ...] = ()
+
+    @property
+    def crime_note(self) -> str:
+        return crime_note(self.crime_referrals)
 
     @property
     def stage_changes_outcome(self) -> bool:
@@ -231,6 +238,7 @@ def classify(
     employment_type: str,
     determined_on: dt.date | None,
     sanctions_by_level: dict[str, list[Sanction]],
+    subject_type: str = "",
 ) -> Classification:
     active = [v for v in conduct.violations.all() if v.is_active]
     day = incident_date or timezone.localdate()
@@ -275,6 +283,11 @@ def classify(
             determined_on=determined_on,
         ),
         catalogue_note=catalogue_note,
+        crime_referrals=crime_referrals_for(
+            conduct_code=conduct.code,
+            election_kind=election.kind if election is not None else "",
+            subject_type=subject_type or employment_type,
+        ),
     )
 
 
@@ -291,13 +304,17 @@ def classify_conduct(
     election: "Election | None" = None,
     employment_type: str = EmploymentType.PNS,
     contest: ContestRef | None = None,
+    subject_type: str = "",
 ) -> Classification:
     """Ethics or discipline? Before the date candidates are determined the KE items apply (sanksi
     moral); from that date on, the D items (PP 94/2021); items of stage ANY always. Sanctions are those in
     force on the incident date (today if unknown) for the employment type.
 
     The date is that of the case's race (`contest`: Pemilu 2024 DCT DPR 3 November 2023, presidential
-    pairs 13 November 2023); without a race, the election-wide date, and the stage note says so."""
+    pairs 13 November 2023); without a race, the election-wide date, and the stage note says so.
+
+    `crime_referrals`: the provisions under which the act may also be an election crime for this
+    election's kind (both kinds without an election) and subject type (default: the employment type)."""
     check_employment_type(employment_type)
     determination = (
         election_candidates_determination(election=election, contest=contest)
@@ -314,6 +331,7 @@ def classify_conduct(
         sanctions_by_level=sanctions_by_level(
             employment_type=employment_type, on=incident_date or timezone.localdate()
         ),
+        subject_type=subject_type,
     )
     if determination is None:
         return result
