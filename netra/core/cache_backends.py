@@ -5,6 +5,10 @@ connection pool is shared, but each client's constructor fills ~170 response cal
 The public intake makes several cache calls per submission (rate limits, throttles), so on a 2-core
 machine that was ~1.4 ms of each report's service time. A `redis.Redis` is thread-safe and holds no
 per-call state, so one client per pool serves every call.
+
+`clear()` deletes only this cache's keys (its KEY_PREFIX). Django's flushes the whole Redis database,
+which may also hold Celery's queue (one REDIS_URL) or another pytest-xdist worker's rate-limit counters
+(a test that cleared its cache made the other worker's rate-limit test flaky).
 """
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
@@ -27,3 +31,15 @@ class RedisCacheReusingClients(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = PooledClientRedisCacheClient
+
+    def clear(self) -> None:
+        client = self._cache.get_client(None, write=True)
+        pattern = f"{self.key_prefix}:*"
+        batch = []
+        for key in client.scan_iter(match=pattern, count=1000):
+            batch.append(key)
+            if len(batch) >= 1000:
+                client.delete(*batch)
+                batch.clear()
+        if batch:
+            client.delete(*batch)

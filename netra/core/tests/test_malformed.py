@@ -73,3 +73,21 @@ def test_a_null_name_for_a_terlapor_is_a_field_error_not_500(case_world):
     assert response.status_code == 400
     assert response.json()["field"] == "name"
     assert response.json()["title"] == "Nama tidak boleh dikosongkan."
+
+
+def test_cache_clear_leaves_other_prefixes_alone(settings):
+    """One xdist worker's cache.clear() must not wipe the other's keys (nor Celery's queue)."""
+    import os
+
+    import redis
+    from django.core.cache import cache
+
+    if not settings.CACHES["default"]["BACKEND"].endswith("RedisCacheReusingClients"):
+        pytest.skip("needs Redis (scripts/test sets REDIS_URL)")
+    raw = redis.Redis.from_url(os.environ["REDIS_URL"])
+    raw.set("someone-else:1:counter", "7")
+    cache.set("mine", "1")
+    cache.clear()
+    assert cache.get("mine") is None
+    assert raw.get("someone-else:1:counter") == b"7"
+    raw.delete("someone-else:1:counter")
