@@ -11,6 +11,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from netra.audit.admin_mixins import AuditedAdminMixin
 from netra.rules.models import (
+    AsnPosition,
     Conduct,
     CrimeProvision,
     Level,
@@ -132,3 +133,10 @@ class CrimeProvisionAdmin(CatalogueAdmin):
     list_display = ("code", "election_kind", "penal_article", "punishes", "verification", "is_active")
     list_filter = ("election_kind", "punishes", "verification", "is_active")
     search_fields = ("code", "prohibition", "penal_article", "summary", "legal_basis")
+
+
+@admin.register(AsnPosition)
+class AsnPositionAdmin(CatalogueAdmin):
+    list_display = ("code", "title", "subject_type", "usual_ppk", "verification", "is_active")
+    list_filter = ("subject_type", "verification", "is_active")
+    search_fields = ("code", "title", "usual_ppk", "legal_basis")

@@ -25,7 +25,11 @@ TUNABLE_FIELDS: dict[str, tuple[str, ...]] = {
     "OversightBody": ("valid_from", "valid_until", "agency_kind"),
     "RoutingRule": ("destination", "destination_agency_kind"),
     "CrimeProvision": ("is_active",),
+    "AsnPosition": ("is_active",),
 }
+
+# Files added after the first catalogue migration: optional in read_catalogue (older test fixtures).
+_OPTIONAL_FILES = frozenset({"crime_provisions", "asn_positions"})
 
 _DATE_FIELDS = frozenset({"valid_from", "valid_until"})
 _MISSING = object()
@@ -38,21 +42,26 @@ class CatalogueModels(NamedTuple):
     oversight_body: Any
     routing_rule: Any
     crime_provision: Any = None  # absent from migration states before rules 0003
+    asn_position: Any = None  # absent from migration states before rules 0005
 
 
 def catalogue_models(apps) -> CatalogueModels:
     """The catalogue's models from `apps` (django.apps.apps, or a migration's state apps)."""
-    try:
-        crime_provision = apps.get_model("rules", "CrimeProvision")
-    except LookupError:
-        crime_provision = None
+
+    def optional(name: str):
+        try:
+            return apps.get_model("rules", name)
+        except LookupError:
+            return None
+
     return CatalogueModels(
         conduct=apps.get_model("rules", "Conduct"),
         violation_type=apps.get_model("rules", "ViolationType"),
         sanction=apps.get_model("rules", "Sanction"),
         oversight_body=apps.get_model("rules", "OversightBody"),
         routing_rule=apps.get_model("rules", "RoutingRule"),
-        crime_provision=crime_provision,
+        crime_provision=optional("CrimeProvision"),
+        asn_position=optional("AsnPosition"),
     )
 
 
@@ -97,11 +106,12 @@ def read_catalogue(data_dir: Path | None = None) -> dict[str, list[dict[str, Any
         "oversight_bodies",
         "routing_rules",
         "crime_provisions",
+        "asn_positions",
     )
     return {
         name: json.loads((base / f"{name}.json").read_text(encoding="utf-8"))
         for name in names
-        if name != "crime_provisions" or (base / f"{name}.json").exists()
+        if name not in _OPTIONAL_FILES or (base / f"{name}.json").exists()
     }
 
 
@@ -210,6 +220,14 @@ def sync_catalogue(
             models.crime_provision,
             rows=data.get("crime_provisions", []),
             conduct_codes=set(conduct_ids),
+            force=force,
+            result=result,
+        )
+    if models.asn_position is not None:
+        _upsert(
+            models.asn_position,
+            rows=data.get("asn_positions", []),
+            key_fields=("code",),
             force=force,
             result=result,
         )

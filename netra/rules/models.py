@@ -333,6 +333,8 @@ class Destination(models.TextChoices):
     BAWASLU = "bawaslu", _("Bawaslu (diputus sendiri)")
     DKPP = "dkpp", _("DKPP")
     REGIONAL_HEAD = "regional_head", _("Bupati/Wali Kota")
+    # Perangkat desa are sanctioned by the kepala desa (UU 6/2014 Pasal 52–53), not by the regent.
+    VILLAGE_HEAD = "village_head", _("Kepala desa (setelah konsultasi dengan camat)")
     BAWASLU_KABKOTA = "bawaslu_kabkota", _("Bawaslu Kabupaten/Kota")
     RECORD_ONLY = "record_only", _("Dicatat Bawaslu (tidak ada instansi penerus)")
 
@@ -462,3 +464,49 @@ class CrimeProvision(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.get_election_kind_display()}: {self.prohibition} jo. {self.penal_article or '—'}"
+
+
+class AsnPosition(TimeStampedModel):
+    """A position held by an ASN that officers often mistake for something else (a lurah is not a village
+    head: UU 23/2014 Pasal 229), with the employing authority (PPK) that usually sanctions it. Matched
+    against the position text recorded for a terlapor by `subject_type_warning`."""
+
+    code = models.SlugField(_("kode"), max_length=60, unique=True)
+    title = models.CharField(_("jabatan"), max_length=200)
+    keywords = models.JSONField(
+        _("kata kunci"),
+        default=list,
+        validators=[validate_text_list],
+        help_text=_("Kata/frasa dalam teks jabatan yang menunjukkan jabatan ini (huruf kecil)."),
+    )
+    subject_type = models.CharField(_("jenis subjek"), max_length=20, choices=SubjectType.choices)
+    usual_ppk = models.CharField(_("PPK yang lazim"), max_length=300)
+    note = models.TextField(_("catatan"), blank=True)
+    legal_basis = models.TextField(_("dasar hukum"))
+    verification = models.CharField(
+        _("status verifikasi"), max_length=12, choices=Verification.choices, default=Verification.UNVERIFIED
+    )
+    is_active = models.BooleanField(_("aktif"), default=True)
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    catalogue_values = models.JSONField(
+        _("nilai dari berkas katalog"), default=dict, blank=True, editable=False
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "code"]
+        verbose_name = _("jabatan ASN")
+        verbose_name_plural = _("jabatan ASN")
+        constraints = [
+            models.CheckConstraint(
+                condition=_in("subject_type", SubjectType), name="asn_position_subject_valid"
+            ),
+            models.CheckConstraint(
+                condition=_in("verification", Verification), name="asn_position_verification_valid"
+            ),
+            models.CheckConstraint(condition=~Q(legal_basis=""), name="asn_position_has_legal_basis"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

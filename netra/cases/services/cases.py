@@ -65,6 +65,9 @@ RECIPIENT_KINDS: dict[str, tuple[str, ...]] = {
     Destination.KPU: (AgencyKind.KPU,),
     Destination.DKPP: (AgencyKind.DKPP,),
     Destination.REGIONAL_HEAD: (AgencyKind.PEMDA, AgencyKind.INSTANSI),
+    # The kepala desa sanctions perangkat desa (UU 6/2014 Pasal 52–53) outside Netra; the case goes to the
+    # regional government (camat/DPMD), which the kepala desa consults, to follow it up.
+    Destination.VILLAGE_HEAD: (AgencyKind.PEMDA, AgencyKind.INSTANSI),
     Destination.BAWASLU_KABKOTA: (AgencyKind.BAWASLU_KABKOTA,),
 }
 

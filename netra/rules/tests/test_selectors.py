@@ -266,7 +266,8 @@ def test_overlapping_bodies_resolve_to_the_one_that_started_last():
         (SubjectType.TNI, Destination.POM_TNI, "tni"),
         (SubjectType.POLRI, Destination.POLRI_INTERNAL, "polri"),
         (SubjectType.KEPALA_DESA, Destination.REGIONAL_HEAD, "pemda"),
-        (SubjectType.PERANGKAT_DESA, Destination.REGIONAL_HEAD, "pemda"),
+        # UU 6/2014 Pasal 52–53: the kepala desa sanctions perangkat desa (after consulting the camat).
+        (SubjectType.PERANGKAT_DESA, Destination.VILLAGE_HEAD, "pemda"),
         (SubjectType.BPD, Destination.REGIONAL_HEAD, "pemda"),
         (SubjectType.PENYELENGGARA, Destination.DKPP, "dkpp"),
         (SubjectType.OTHER, Destination.RECORD_ONLY, ""),
