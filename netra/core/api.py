@@ -37,6 +37,18 @@ class ProblemOut(Schema):
     errors: list[dict] | None = None
 
 
+def problem_body(request: HttpRequest, *, status: int, code: str, title: str, detail: str = "") -> dict:
+    """The RFC 9457 fields every Netra problem document carries."""
+    return {
+        "type": f"https://netra.local/problems/{code}",
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "instance": request.path.replace("\x00", ""),
+        "request_id": getattr(request, "request_id", ""),
+    }
+
+
 def problem(
     api: NinjaAPI,
     request: HttpRequest,
@@ -48,14 +60,7 @@ def problem(
     errors: list | None = None,
     extra: dict | None = None,
 ) -> HttpResponse:
-    body = {
-        "type": f"https://netra.local/problems/{code}",
-        "title": title,
-        "status": status,
-        "detail": detail,
-        "instance": request.path,
-        "request_id": getattr(request, "request_id", ""),
-    }
+    body = problem_body(request, status=status, code=code, title=title, detail=detail)
     if errors is not None:
         body["errors"] = errors
     if extra:

@@ -86,16 +86,9 @@ def malformed_response(request, reason: str):
     from django.http import HttpResponse
     from django.shortcuts import render
 
-    from netra.core.api import PROBLEM_CONTENT_TYPE
+    from netra.core.api import PROBLEM_CONTENT_TYPE, problem_body
 
     if request.path.startswith("/api/"):
-        body = {
-            "type": "https://netra.local/problems/malformed-request",
-            "title": reason,
-            "status": 400,
-            "detail": "",
-            "instance": request.path.replace("\x00", ""),
-            "request_id": getattr(request, "request_id", ""),
-        }
+        body = problem_body(request, status=400, code="malformed-request", title=reason)
         return HttpResponse(json.dumps(body), status=400, content_type=PROBLEM_CONTENT_TYPE)
     return render(request, "400.html", {"reason": reason}, status=400)

@@ -360,12 +360,19 @@ def subject_add(*, case_id: int, user, data: dict, expected_version: int | None 
     return subject
 
 
+def _instansi(agency_id) -> Agency | None:
+    """The employing agency (PPK) an officer picked, None when none was picked; a pick that is not an
+    instansi is a field error."""
+    if not agency_id:
+        return None
+    agency = Agency.objects.filter(pk=agency_id, kind=AgencyKind.INSTANSI).first()
+    if agency is None:
+        raise ApplicationError(_("Instansi tidak dikenal."), extra={"field": "agency_id"})
+    return agency
+
+
 def _typed_details(data: dict) -> SubjectDetails:
-    agency = None
-    if data.get("agency_id"):
-        agency = Agency.objects.filter(pk=data["agency_id"], kind=AgencyKind.INSTANSI).first()
-        if agency is None:
-            raise ApplicationError(_("Instansi tidak dikenal."), extra={"field": "agency_id"})
+    agency = _instansi(data.get("agency_id"))
     agency_name = str(data.get("agency_name") or "")
     return SubjectDetails(
         name=str(data.get("name") or ""),
@@ -512,12 +519,7 @@ def _person_details(target: Person | CaseSubject, changes: dict) -> SubjectDetai
     values = {f: getattr(target, f) for f in SUBJECT_DETAIL_FIELDS}
     for key, value in changes.items():
         if key == "agency":
-            agency = None
-            if value:
-                agency = Agency.objects.filter(pk=value, kind=AgencyKind.INSTANSI).first()
-                if agency is None:
-                    raise ApplicationError(_("Instansi tidak dikenal."), extra={"field": "agency_id"})
-            values["agency"] = agency
+            values["agency"] = _instansi(value)
         elif key == "position_category" and value == "":
             values[key] = PositionCategory.OTHER
         elif value is None:
