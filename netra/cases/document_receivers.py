@@ -10,13 +10,13 @@ from netra.cases.signals import case_transitioned
 
 @receiver(case_transitioned, dispatch_uid="cases.letters_on_transition")
 def _letters_on_transition(sender, case, transition, actor, payload, event, now=None, **kwargs) -> None:
-    from netra.cases.services.cases import _bump
+    from netra.cases.services.common import case_bump
     from netra.cases.services.documents import forwarding_letter_issue, recommendation_letters_issue
 
     if transition.name == "forward":
         forwarding_letter_issue(case=case, actor=actor, now=now)
-        _bump(case)
+        case_bump(case)
     elif transition.name == "recommend":
         ids = event.data.get("recommendation_ids", [])
         if recommendation_letters_issue(case=case, recommendation_ids=ids, actor=actor, now=now):
-            _bump(case)
+            case_bump(case)

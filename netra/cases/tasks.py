@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from netra.cases.services.cases import case_open_for_report, cases_open_pending
+from netra.cases.services.opening import case_open_for_report, cases_open_pending
 from netra.cases.services.sweep import deadlines_sweep
 from netra.intake.models import Report
 

@@ -31,12 +31,26 @@ from netra.cases.selectors.clarifications import clarification_list_visible, cla
 from netra.cases.selectors.deadlines import deadline_queue_overdue, deadline_queue_upcoming, deadline_statuses
 from netra.cases.selectors.documents import document_list_visible
 from netra.cases.selectors.duplicates import duplicate_candidates
-from netra.cases.services import cases as services
 from netra.cases.services import clarifications as clarification_services
 from netra.cases.services import documents as document_services
 from netra.cases.services import merge as merge_services
-from netra.cases.services.cases import RECIPIENT_KINDS
+from netra.cases.services import subjects as subject_services
+from netra.cases.services import transitions as transition_services
 from netra.cases.services.clarifications import absences_before_request
+from netra.cases.services.edits import (
+    case_deadline_extend,
+    case_note_add,
+    case_update,
+    deadline_extend_refusal,
+)
+from netra.cases.services.opening import finding_record, finding_refusal
+from netra.cases.services.steps import RECIPIENT_KINDS, forward_concerns, register_concerns
+from netra.cases.services.subjects import (
+    classify_refusal,
+    subject_gaps,
+    subject_update,
+)
+from netra.cases.services.transitions import transitions_for_user
 from netra.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 from netra.core.scoping import scope_for
 from netra.elections.selectors import contestant_label, contestant_list_for_incident, party_list_for_incident
@@ -103,7 +117,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
             "state": state,
             "q": q,
             "clarification": stats,
-            "can_record_finding": services.finding_refusal(user=request.user) is None,
+            "can_record_finding": finding_refusal(user=request.user) is None,
             "follow_up": sanction_follow_up_stats(cases=selectors.case_list_visible_to(user=request.user)),
             **_queues(request),
         },
@@ -128,12 +142,12 @@ def _detail_context(request: HttpRequest, case: Case) -> dict:
         .prefetch_related("subjects__person", "subjects__agency", "subjects__violation", "subjects__conduct")
         .get(pk=case.pk)
     )
-    transitions = services.transitions_for_user(case=case, user=user)
+    transitions = transitions_for_user(case=case, user=user)
     subjects = list(case.subjects.all())
     on = case.incident_date or timezone.localdate()
     for subject in subjects:
         subject.form_id = f"subject_edit-{subject.pk}"
-        subject.gaps = services.subject_gaps(subject) if case.is_open else []
+        subject.gaps = subject_gaps(subject) if case.is_open else []
         _sanction_options(subject, on)
     deadlines = list(case.deadlines.select_related("agency", "escalated_to"))
     for d, status in zip(deadlines, deadline_statuses(deadlines, timezone.now()), strict=True):
@@ -156,14 +170,12 @@ def _detail_context(request: HttpRequest, case: Case) -> dict:
             kind__in={k for kinds in RECIPIENT_KINDS.values() for k in kinds}, is_active=True
         ).order_by("name"),
         "subject_gaps_any": any(s.gaps for s in subjects),
-        "can_extend": services.deadline_extend_refusal(case=case, user=user) is None,
-        "can_classify": services.classify_refusal(case=case, user=user) is None,
-        "register_concerns": services.register_concerns(case)
+        "can_extend": deadline_extend_refusal(case=case, user=user) is None,
+        "can_classify": classify_refusal(case=case, user=user) is None,
+        "register_concerns": register_concerns(case)
         if any(t.name == "register" for t in transitions)
         else [],
-        "forward_concerns": services.forward_concerns(case)
-        if any(t.name == "forward" for t in transitions)
-        else [],
+        "forward_concerns": forward_concerns(case) if any(t.name == "forward" for t in transitions) else [],
         "conducts": conduct_list(),
         "employers": employer_choices(),
         "position_categories": PositionCategory,
@@ -307,7 +319,7 @@ def case_transition(request: HttpRequest, case_id: int, name: str) -> HttpRespon
     return _run(
         request,
         case_id,
-        lambda: services.case_transition(
+        lambda: transition_services.case_transition(
             case_id=case_id, user=request.user, name=name, payload=payload, expected_version=_version(request)
         ),
         _("Langkah “%(move)s” tercatat.") % {"move": transition.label},
@@ -322,7 +334,7 @@ def case_note(request: HttpRequest, case_id: int) -> HttpResponse:
     return _run(
         request,
         case_id,
-        lambda: services.case_note_add(
+        lambda: case_note_add(
             case_id=case_id,
             user=request.user,
             body=request.POST.get("body", ""),
@@ -339,7 +351,7 @@ def case_extend(request: HttpRequest, case_id: int) -> HttpResponse:
     return _run(
         request,
         case_id,
-        lambda: services.case_deadline_extend(
+        lambda: case_deadline_extend(
             case_id=case_id, user=request.user, reason=request.POST.get("reason", "")
         ),
         _("Tenggat tindak lanjut diperpanjang."),
@@ -354,7 +366,7 @@ def subject_add(request: HttpRequest, case_id: int) -> HttpResponse:
     return _run(
         request,
         case_id,
-        lambda: services.subject_add(
+        lambda: subject_services.subject_add(
             case_id=case_id, user=request.user, data=data, expected_version=_version(request)
         ),
         _("Terlapor ditambahkan."),
@@ -381,7 +393,7 @@ def subject_edit(request: HttpRequest, case_id: int, subject_id: int) -> HttpRes
     return _run(
         request,
         case_id,
-        lambda: services.subject_update(
+        lambda: subject_update(
             case_id=case_id,
             subject_id=subject_id,
             user=request.user,
@@ -400,7 +412,7 @@ def subject_classify(request: HttpRequest, case_id: int, subject_id: int) -> Htt
     return _run(
         request,
         case_id,
-        lambda: services.subject_classify(
+        lambda: subject_services.subject_classify(
             case_id=case_id,
             subject_id=subject_id,
             user=request.user,
@@ -426,7 +438,7 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
 @login_required
 def finding_new(request: HttpRequest) -> HttpResponse:
     """Record a temuan (Formulir Model B.2), e.g. from social-media patrol or an anonymous tip."""
-    if services.finding_refusal(user=request.user) is not None:
+    if finding_refusal(user=request.user) is not None:
         raise Http404  # not a supervisor: there is no such page for them
     errors: dict[str, str] = {}
     if request.method == "POST":
@@ -446,7 +458,7 @@ def finding_new(request: HttpRequest) -> HttpResponse:
             ]
             sources = [int(x) for x in post.getlist("source_report_ids") if x.isdigit()]
             try:
-                case = services.finding_record(
+                case = finding_record(
                     officer=request.user,
                     description=post.get("description", ""),
                     incident_region_code=post.get("incident_region_code", "").strip(),
@@ -674,7 +686,7 @@ def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
     return _run(
         request,
         case_id,
-        lambda: services.case_update(
+        lambda: case_update(
             case_id=case_id, user=request.user, data=data, expected_version=_version(request)
         ),
         _("Data kasus tersimpan."),

@@ -442,13 +442,10 @@ def _demo_cases(today: dt.date, now: dt.datetime, receipt: str | None) -> None:
     the same lurah a repeat subject, Purbalingga's case is registered, and Kotawaringin Timur's
     anonymous tip becomes a temuan. Only on a fresh demo database (`receipt` is None otherwise)."""
     from netra.cases.models import CaseReport
-    from netra.cases.services.cases import (
-        case_transition,
-        cases_open_pending,
-        finding_record,
-        subject_classify,
-    )
     from netra.cases.services.clarifications import clarification_record, clarification_schedule
+    from netra.cases.services.opening import cases_open_pending, finding_record
+    from netra.cases.services.subjects import subject_classify
+    from netra.cases.services.transitions import case_transition
     from netra.intake.models import Report, ReportKind
 
     if receipt is None:

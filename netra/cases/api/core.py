@@ -14,7 +14,11 @@ from pydantic import Field
 from netra.cases import selectors
 from netra.cases.models import Case, CaseSubject, Deadline, Person
 from netra.cases.selectors.cases import case_timeline, person_history, person_latest_subject
-from netra.cases.services import cases as services
+from netra.cases.services.edits import case_assign, case_deadline_extend, case_note_add, case_update
+from netra.cases.services.opening import finding_record
+from netra.cases.services.persons import person_update
+from netra.cases.services.subjects import subject_add, subject_classify, subject_update
+from netra.cases.services.transitions import case_transition, transitions_for_user
 from netra.core.api import offset_query
 from netra.core.exceptions import ConflictError, NotFoundError
 
@@ -322,7 +326,7 @@ def case_out(case: Case, user) -> Case:
     case.report_references = [cr.report.reference or "" for cr in case.case_reports.all()]
     case.allowed_transitions = [
         {"name": t.name, "label": str(t.label), "requires": list(t.requires)}
-        for t in services.transitions_for_user(case=case, user=user)
+        for t in transitions_for_user(case=case, user=user)
     ]
     return case
 
@@ -353,7 +357,7 @@ def list_cases(request, state: str = "", q: str = "", limit: int = 100, offset: 
     "/cases/findings", response={201: CaseSummaryOut}, summary="Catat temuan pengawas (Formulir B.2)"
 )
 def record_finding(request, payload: FindingIn):
-    return Status(201, services.finding_record(officer=request.user, **payload.dict()))
+    return Status(201, finding_record(officer=request.user, **payload.dict()))
 
 
 @router.get("/cases/persons/{person_id}", response=PersonHistoryOut, summary="Riwayat terlapor lintas kasus")
@@ -370,9 +374,7 @@ def get_person(request, person_id: int):
     "/cases/persons/{person_id}", response=PersonOut, summary="Lengkapi data terlapor (NIP, instansi)"
 )
 def patch_person(request, person_id: int, payload: PersonPatchIn):
-    return services.person_update(
-        person_id=person_id, user=request.user, data=payload.dict(exclude_unset=True)
-    )
+    return person_update(person_id=person_id, user=request.user, data=payload.dict(exclude_unset=True))
 
 
 @router.get("/cases/{case_id}", response=CaseOut, summary="Satu kasus (dengan ETag)")
@@ -387,7 +389,7 @@ def patch_case(request, case_id: int, payload: CasePatchIn, response: HttpRespon
     _visible(request, case_id)
     version = parse_if_match(request, case_id, required=True)
     try:
-        case = services.case_update(
+        case = case_update(
             case_id=case_id,
             user=request.user,
             data=payload.dict(exclude_unset=True),
@@ -407,7 +409,7 @@ def transition(request, case_id: int, payload: TransitionIn, response: HttpRespo
     if data.get("decided_on"):
         data["decided_on"] = data["decided_on"].isoformat()
     try:
-        case = services.case_transition(
+        case = case_transition(
             case_id=case_id, user=request.user, name=name, payload=data, expected_version=version
         )
     except ConflictError as exc:
@@ -432,13 +434,13 @@ def deadlines(request, case_id: int):
     summary="Perpanjang tenggat tindak lanjut (keterangan tambahan)",
 )
 def extend(request, case_id: int, payload: ReasonIn):
-    case = services.case_deadline_extend(case_id=case_id, user=request.user, reason=payload.reason)
+    case = case_deadline_extend(case_id=case_id, user=request.user, reason=payload.reason)
     return list(case.deadlines.select_related("agency"))
 
 
 @router.post("/cases/{case_id}/notes", response={201: EventOut}, summary="Catatan internal")
 def add_note(request, case_id: int, payload: NoteIn):
-    event = services.case_note_add(
+    event = case_note_add(
         case_id=case_id,
         user=request.user,
         body=payload.body,
@@ -449,7 +451,7 @@ def add_note(request, case_id: int, payload: NoteIn):
 
 @router.post("/cases/{case_id}/assign", response={201: dict}, summary="Tugaskan petugas")
 def assign(request, case_id: int, payload: AssignIn):
-    participant = services.case_assign(case_id=case_id, user=request.user, assignee_id=payload.assignee_id)
+    participant = case_assign(case_id=case_id, user=request.user, assignee_id=payload.assignee_id)
     return Status(201, {"participant_id": participant.pk, "user_id": participant.user_id})
 
 
@@ -457,7 +459,7 @@ def assign(request, case_id: int, payload: AssignIn):
 def add_subject(request, case_id: int, payload: SubjectIn):
     version = parse_if_match(request, case_id, required=False)
     try:
-        subject = services.subject_add(
+        subject = subject_add(
             case_id=case_id, user=request.user, data=payload.dict(), expected_version=version
         )
     except ConflictError as exc:
@@ -473,7 +475,7 @@ def add_subject(request, case_id: int, payload: SubjectIn):
 def patch_subject(request, case_id: int, subject_id: int, payload: PersonPatchIn):
     version = parse_if_match(request, case_id, required=False)
     try:
-        return services.subject_update(
+        return subject_update(
             case_id=case_id,
             subject_id=subject_id,
             user=request.user,
@@ -492,7 +494,7 @@ def patch_subject(request, case_id: int, subject_id: int, payload: PersonPatchIn
 def classify(request, case_id: int, subject_id: int, payload: ClassifyIn):
     version = parse_if_match(request, case_id, required=False)
     try:
-        return services.subject_classify(
+        return subject_classify(
             case_id=case_id,
             subject_id=subject_id,
             user=request.user,

@@ -38,7 +38,7 @@ from netra.cases.models import (
     EventKind,
 )
 from netra.cases.selectors.clarifications import NOT_HELD, clarification_day_warning
-from netra.cases.services.cases import _bump, _event, _require_stage_owner, case_lock_for, normalize_key
+from netra.cases.services.common import case_bump, case_lock_for, event_add, require_stage_owner
 from netra.cases.services.documents import (
     AUDIENCE,
     _case_kind,
@@ -50,6 +50,7 @@ from netra.cases.services.documents import (
     letter_issue,
     subject_for_case,
 )
+from netra.cases.services.persons import normalize_key
 from netra.core.exceptions import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from netra.core.scoping import scope_for
 from netra.core.services import in_record_language
@@ -107,7 +108,7 @@ def _working_day_check(*, case: Case, scheduled_at: dt.datetime, confirmed: bool
 def _lock_in_clarification(*, case_id: int, user) -> Case:
     """The case, locked, owned by the user's family and in the clarification stage."""
     case = case_lock_for(case_id=case_id, user=user)
-    _require_stage_owner(case, user)
+    require_stage_owner(case, user)
     if case.state != CaseState.CLARIFICATION:
         raise ConflictError(
             _("Klarifikasi hanya dapat dijadwalkan pada tahap klarifikasi."), code="not_in_clarification"
@@ -282,7 +283,7 @@ def clarification_schedule(
         )
         clarification.full_clean()
         clarification.save()
-        _bump(case)
+        case_bump(case)
         text = _("Klarifikasi %(role)s %(name)s dijadwalkan %(when)s (panggilan ke-%(n)s).") % {
             "role": ClarificationRole(role).label,
             "name": name,
@@ -291,7 +292,7 @@ def clarification_schedule(
         }
         if warning:
             text = f"{text} " + _("Dikonfirmasi walaupun: %(warning)s") % {"warning": warning}
-        _event(
+        event_add(
             case,
             EventKind.CLARIFICATION,
             text,
@@ -339,7 +340,7 @@ def clarification_record(
     content = _checked_pdf(minutes_file) if minutes_file is not None else None
     with transaction.atomic():
         case = case_lock_for(case_id=case_id, user=user)
-        _require_stage_owner(case, user)
+        require_stage_owner(case, user)
         clarification = (
             Clarification.objects.select_for_update().filter(pk=clarification_id, case=case).first()
         )
@@ -378,7 +379,7 @@ def clarification_record(
                 % {"name": clarification.invitee_name, "n": clarification.attempt},
             )
         clarification.save(update_fields=["attendance", "absence_reason", "recorded_by", "minutes"])
-        _bump(case)
+        case_bump(case)
         text = _("Klarifikasi %(name)s (panggilan ke-%(n)s): %(what)s.") % {
             "name": clarification.invitee_name,
             "n": clarification.attempt,
@@ -386,7 +387,7 @@ def clarification_record(
         }
         if clarification.absence_reason:
             text = f"{text} {_('Alasan')}: {clarification.absence_reason}"
-        _event(
+        event_add(
             case,
             EventKind.CLARIFICATION,
             text,
@@ -446,7 +447,7 @@ def clarification_cancel(
     reason = _reason(reason, _("Alasan pembatalan wajib diisi."))
     with transaction.atomic():
         case = case_lock_for(case_id=case_id, user=user)
-        _require_stage_owner(case, user)
+        require_stage_owner(case, user)
         clarification = _lock_pending_session(case=case, clarification_id=clarification_id)
         clarification.attendance = Attendance.CANCELLED
         clarification.change_reason = reason
@@ -461,8 +462,8 @@ def clarification_cancel(
             }
             for cr in case.case_reports.select_related("report").exclude(report__kind=ReportKind.FINDING):
                 message_from_officer(report=cr.report, officer=user, body=body)
-        _bump(case)
-        _event(
+        case_bump(case)
+        event_add(
             case,
             EventKind.CLARIFICATION,
             _("Klarifikasi %(name)s %(when)s (panggilan ke-%(n)s) dibatalkan. Alasan: %(reason)s")
@@ -552,7 +553,7 @@ def clarification_reschedule(
         old.replaced_by = new
         old.recorded_by = user
         old.save(update_fields=["attendance", "change_reason", "replaced_by", "recorded_by"])
-        _bump(case)
+        case_bump(case)
         text = _(
             "Klarifikasi %(name)s (panggilan ke-%(n)s) dipindah dari %(old)s ke %(new)s, tempat %(place)s."
         ) % {
@@ -566,7 +567,7 @@ def clarification_reschedule(
             text = f"{text} {_('Alasan')}: {reason}"
         if warning:
             text = f"{text} " + _("Dikonfirmasi walaupun: %(warning)s") % {"warning": warning}
-        _event(
+        event_add(
             case,
             EventKind.CLARIFICATION,
             text,
@@ -679,8 +680,8 @@ def clarification_request_presentation(
         )
         clarification.full_clean()
         clarification.save()
-        _bump(case)
-        _event(
+        case_bump(case)
+        event_add(
             case,
             EventKind.CLARIFICATION,
             _("%(name)s tidak hadir %(k)s kali; %(ppk)s diminta menghadirkannya pada %(when)s.")

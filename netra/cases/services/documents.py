@@ -46,7 +46,7 @@ from netra.cases.models import (
     Recommendation,
     StopReason,
 )
-from netra.cases.services.cases import _bump, _event, case_lock_for
+from netra.cases.services.common import case_bump, case_lock_for, event_add
 from netra.core.exceptions import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from netra.core.scoping import scope_for
 from netra.core.services import in_record_language
@@ -231,7 +231,7 @@ def letter_issue(
         addressed_to=addressee,
         audience=audience,
     )
-    _event(
+    event_add(
         case,
         EventKind.DOCUMENT,
         _("%(kind)s nomor %(number)s kepada %(to)s diterbitkan %(office)s.")
@@ -487,7 +487,7 @@ def document_generate(
             if case.documents.filter(kind=DocumentKind.FORWARDING).exists():
                 raise ConflictError(_("Surat penerusan kasus ini sudah diterbitkan."), code="letter_exists")
             document = forwarding_letter_issue(case=case, actor=user, now=now)
-            _bump(case)
+            case_bump(case)
         return document
     if kind == DocumentKind.RECOMMENDATION:
         if not user.has_perm("cases.recommend_case"):
@@ -505,7 +505,7 @@ def document_generate(
             if rec.document_id:
                 raise ConflictError(_("Surat rekomendasi ini sudah diterbitkan."), code="letter_exists")
             document = recommendation_letter_issue(case=case, recommendation=rec, actor=user, now=now)
-            _bump(case)
+            case_bump(case)
         return document
     raise ApplicationError(
         _("Jenis surat ini dibuat melalui langkahnya sendiri (klarifikasi)."), extra={"field": "kind"}
@@ -665,8 +665,8 @@ def status_notice_send(*, case_id: int, user, now: dt.datetime | None = None) ->
         for report in reports:
             message_from_officer(report=report, officer=user, body=body)
         case.reporter_notified_at = now
-        _bump(case, "reporter_notified_at")
-        _event(
+        case_bump(case, "reporter_notified_at")
+        event_add(
             case,
             EventKind.MESSAGE,
             _("Status laporan diberitahukan kepada pelapor (%(number)s).") % {"number": document.number},
@@ -725,7 +725,7 @@ def document_upload(
     with transaction.atomic():
         case = case_lock_for(case_id=case_id, user=user)
         document = _upload_store(case=case, user=user, kind=kind, content=content, title=title, number=number)
-        _bump(case)
+        case_bump(case)
     return document
 
 
@@ -748,7 +748,7 @@ def _upload_store(*, case: Case, user, kind: str, content: bytes, title: str, nu
         generated=False,
         audience=audience,
     )
-    _event(
+    event_add(
         case,
         EventKind.DOCUMENT,
         _("%(kind)s diunggah: %(title)s.") % {"kind": label, "title": document.title},

@@ -25,8 +25,9 @@ from netra.cases.models import (
     ParticipantRole,
     Person,
 )
-from netra.cases.services.cases import SUBJECT_DETAIL_FIELDS, _bump, _check_version, _event, case_lock_for
+from netra.cases.services.common import case_bump, case_lock_for, check_version, event_add
 from netra.cases.services.deadlines import deadlines_cancel
+from netra.cases.services.persons import SUBJECT_DETAIL_FIELDS
 from netra.cases.services.reporters import reports_sync
 from netra.core.exceptions import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from netra.core.scoping import restrict, scope_for
@@ -110,8 +111,8 @@ def case_merge(
             for case_id in sorted((source_id, target_id))
         }
         source, target = locked[source_id], locked[target_id]
-        _check_version(source, expected_source_version)
-        _check_version(target, expected_target_version)
+        check_version(source, expected_source_version)
+        check_version(target, expected_target_version)
         _require_bawaslu_stage(source, role=_("sumber"))
         _require_bawaslu_stage(target, role=_("tujuan"))
 
@@ -155,11 +156,11 @@ def case_merge(
         source.state = CaseState.MERGED
         source.merged_into = target
         source.closed_at = now
-        _bump(source, "state", "state_before_end", "merged_into", "closed_at")
-        _bump(target)
+        case_bump(source, "state", "state_before_end", "merged_into", "closed_at")
+        case_bump(target)
 
         references = ", ".join(str(r) for r in moved) or "-"
-        _event(
+        event_add(
             source,
             EventKind.MERGE,
             _("Digabung ke %(target)s. Laporan dipindahkan: %(reports)s. Alasan: %(reason)s")
@@ -169,7 +170,7 @@ def case_merge(
             from_state=before_state,
             to_state=CaseState.MERGED,
         )
-        _event(
+        event_add(
             target,
             EventKind.MERGE,
             _("%(source)s digabung ke kasus ini. Laporan ditambahkan: %(reports)s. Alasan: %(reason)s")
@@ -313,8 +314,8 @@ def person_merge(*, keep_id: int, drop_id: int, user, reason: str) -> Person:
         keep.save()
 
         for case in {c.pk: c for c in [*moved_cases, *collapsed]}.values():
-            _bump(case)
-            _event(
+            case_bump(case)
+            event_add(
                 case,
                 EventKind.SUBJECT,
                 _("Data terlapor digabung: %(drop)s dan %(keep)s adalah orang yang sama. Alasan: %(reason)s")

@@ -199,7 +199,7 @@ def escalation_targets(deadline: Deadline) -> list[Agency]:
 
 
 def _escalate(deadline: Deadline, now: dt.datetime, result: SweepResult) -> bool:
-    from netra.cases.services.cases import case_transition
+    from netra.cases.services.transitions import case_transition
 
     case = deadline.case
     targets = escalation_targets(deadline)

@@ -47,7 +47,8 @@ def door_world(case_world, django_capture_on_commit_callbacks):
       silent link by NIP leaves it), with `own_person` a terlapor only Balikpapan's;
     - `ppk_case`: a Balikpapan case recommended to Pemkot Balikpapan, in the PPK's stage."""
     from netra.cases.models import CaseReport
-    from netra.cases.services.cases import case_subject_add, case_transition
+    from netra.cases.services.subjects import case_subject_add
+    from netra.cases.services.transitions import case_transition
     from netra.intake.services import PersonIn, report_submit
 
     def open_case(**changes):
@@ -110,7 +111,7 @@ def door_world(case_world, django_capture_on_commit_callbacks):
 def classify_subjects(case, user, conduct: str = "medsos-kampanye"):
     """Classify every subject of `case` through the service, as Bawaslu must before forwarding an ASN
     case to the oversight body (issue 15). Returns the refreshed case."""
-    from netra.cases.services.cases import subject_classify
+    from netra.cases.services.subjects import subject_classify
 
     for subject in case.subjects.all():
         subject_classify(case_id=case.pk, subject_id=subject.pk, user=user, conduct_code=conduct)

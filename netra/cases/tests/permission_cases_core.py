@@ -145,7 +145,7 @@ CASES: list[EndpointCase] = [
 
 def _registered(w) -> dict:
     """The case registered (its follow-up clock running), so the extension has a clock to extend."""
-    from netra.cases.services.cases import case_transition
+    from netra.cases.services.transitions import case_transition
 
     case = w["case"]
     if not case.deadlines.filter(kind="follow_up").exists():

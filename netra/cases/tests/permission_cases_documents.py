@@ -10,7 +10,7 @@ A = "/api/v1"
 
 
 def _move(w, user: str, name: str, **payload) -> None:
-    from netra.cases.services.cases import case_transition
+    from netra.cases.services.transitions import case_transition
 
     case_transition(case_id=w["case"].pk, user=w["users"][user], name=name, payload=payload)
 

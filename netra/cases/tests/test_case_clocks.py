@@ -8,7 +8,9 @@ import zoneinfo
 import pytest
 
 from netra.cases.models import CaseReport, DeadlineState
-from netra.cases.services.cases import case_deadline_extend, case_open_for_report, case_transition
+from netra.cases.services.edits import case_deadline_extend
+from netra.cases.services.opening import case_open_for_report
+from netra.cases.services.transitions import case_transition
 from netra.cases.tests.fixtures import NOW, classify_subjects, make_submission
 from netra.clocks.models import DeadlineKind
 from netra.intake.services import report_submit
@@ -126,7 +128,7 @@ def test_criminal_decision_starts_the_24_hour_clock(case_world):
 
 @pytest.mark.django_db
 def test_a_temuan_has_seven_days_from_discovery(case_world):
-    from netra.cases.services.cases import finding_record
+    from netra.cases.services.opening import finding_record
 
     case = finding_record(
         officer=case_world["users"]["bpp_officer"],

@@ -5,8 +5,9 @@ import pytest
 from django.test import Client
 
 from netra.cases.models import CaseReport
-from netra.cases.services.cases import case_open_for_report, subject_add
 from netra.cases.services.merge import case_merge_refusal
+from netra.cases.services.opening import case_open_for_report
+from netra.cases.services.subjects import subject_add
 from netra.cases.tests.fixtures import NOW, make_submission
 from netra.elections.models import Contestant, Party
 from netra.intake.services import report_submit
@@ -87,7 +88,7 @@ def test_only_allowed_actions_are_offered(case_world):
 
 
 def test_extension_form_only_for_who_may_extend(case_world):
-    from netra.cases.services.cases import case_transition
+    from netra.cases.services.transitions import case_transition
 
     u, case = case_world["users"], case_world["case"]
     case_transition(case_id=case.pk, user=u["bpp_officer"], name="register", now=NOW)

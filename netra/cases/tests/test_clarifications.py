@@ -8,7 +8,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from netra.audit.models import AuditLogEntry
 from netra.cases.models import Case, Clarification, Document, DocumentKind
 from netra.cases.selectors.clarifications import clarification_stats
-from netra.cases.services.cases import case_transition
 from netra.cases.services.clarifications import (
     clarification_cancel,
     clarification_record,
@@ -16,6 +15,7 @@ from netra.cases.services.clarifications import (
     clarification_reschedule,
     clarification_schedule,
 )
+from netra.cases.services.transitions import case_transition
 from netra.cases.tests.fixtures import NOW, WITA, days
 from netra.cases.tests.test_documents import REPORTER, flat, pdf_text
 from netra.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError

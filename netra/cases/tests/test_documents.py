@@ -11,13 +11,13 @@ from pypdf import PdfReader
 from netra.audit.models import AuditLogEntry
 from netra.cases.models import CaseEvent, CaseState, Document, DocumentKind
 from netra.cases.selectors.documents import document_list_visible
-from netra.cases.services.cases import case_transition
 from netra.cases.services.documents import (
     document_generate,
     document_open,
     document_upload,
     status_notice_send,
 )
+from netra.cases.services.transitions import case_transition
 from netra.cases.tests.fixtures import NOW, classify_subjects, days
 from netra.core.exceptions import ApplicationError, ConflictError, NotFoundError
 from netra.intake.models import Message

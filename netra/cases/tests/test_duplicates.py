@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from netra.cases.models import EventKind
 from netra.cases.selectors.duplicates import THRESHOLD, duplicate_candidates, post_url_key
-from netra.cases.services.cases import case_open_for_report
+from netra.cases.services.opening import case_open_for_report
 from netra.cases.tests.fixtures import NOW, make_submission
 from netra.core.testing import login
 from netra.evidence.tests.fixtures import jpeg_bytes

@@ -6,7 +6,7 @@ import pytest
 
 from netra.audit.models import AuditLogEntry
 from netra.cases.models import CaseState, DeadlineState, StopReason
-from netra.cases.services.cases import case_transition
+from netra.cases.services.transitions import case_transition
 from netra.cases.tests.fixtures import NOW, classify_subjects, days
 from netra.clocks.models import DeadlineKind
 from netra.core.exceptions import ConflictError, PermissionDeniedError

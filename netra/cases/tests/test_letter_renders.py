@@ -39,12 +39,12 @@ def _read(document) -> bytes:
 @pytest.mark.django_db
 def test_page_one_of_every_letter_is_rendered_into_the_docs(case_world, tmp_path):
     from netra.agencies.models import OfficeLetterSettings
-    from netra.cases.services.cases import case_transition
     from netra.cases.services.clarifications import (
         clarification_record,
         clarification_request_presentation,
         clarification_schedule,
     )
+    from netra.cases.services.transitions import case_transition
 
     assert shutil.which("pdftoppm"), "pdftoppm (poppler-utils) is needed to render the letters"
     u, a = case_world["users"], case_world["agencies"]

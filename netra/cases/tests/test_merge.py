@@ -7,8 +7,10 @@ import pytest
 from netra.audit.models import AuditLogEntry
 from netra.cases.models import CaseReport, CaseState, DeadlineState, EventKind, Person
 from netra.cases.selectors.cases import person_history
-from netra.cases.services.cases import case_open_for_report, case_subject_add, case_transition
 from netra.cases.services.merge import case_merge, person_merge
+from netra.cases.services.opening import case_open_for_report
+from netra.cases.services.subjects import case_subject_add
+from netra.cases.services.transitions import case_transition
 from netra.cases.tests.fixtures import NOW, classify_subjects, make_submission
 from netra.core.exceptions import ConflictError, NotFoundError, PermissionDeniedError
 from netra.core.testing import login

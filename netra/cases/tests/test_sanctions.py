@@ -8,7 +8,7 @@ from django.test import Client
 
 from netra.cases.models import SanctionDeviation, SanctionRecord
 from netra.cases.selectors.cases import case_list_visible_to, sanction_follow_up_stats
-from netra.cases.services.cases import case_transition
+from netra.cases.services.transitions import case_transition
 from netra.cases.tests.fixtures import NOW, classify_subjects
 from netra.core.exceptions import ApplicationError
 from netra.notifications.models import Notification
@@ -116,7 +116,7 @@ def test_pickers_offer_the_law_in_force_for_the_subjects_employment_and_level(ca
 
 
 def test_the_ppk_acts_on_the_recommendation_and_does_not_reclassify(case_world):
-    from netra.cases.services.cases import subject_classify
+    from netra.cases.services.subjects import subject_classify
     from netra.core.exceptions import PermissionDeniedError
 
     u = case_world["users"]

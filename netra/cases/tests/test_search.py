@@ -6,8 +6,9 @@ from django.db import connection
 
 from netra.cases.search import document, query_terms
 from netra.cases.selectors.cases import case_list_visible_to
-from netra.cases.services.cases import case_subject_add, person_get_or_create
+from netra.cases.services.persons import person_get_or_create
 from netra.cases.services.search import case_search_refresh
+from netra.cases.services.subjects import case_subject_add
 from netra.cases.tests.fixtures import PBG_SECRETS
 from netra.core.testing import login
 
@@ -118,7 +119,7 @@ def test_refresh_rebuilds_stale_text(case_world):
 
 
 def _details(name, agency_name):
-    from netra.cases.services.cases import SubjectDetails
+    from netra.cases.services.persons import SubjectDetails
 
     return SubjectDetails(name=name, agency_name=agency_name)
 

@@ -9,7 +9,8 @@ import pytest
 from netra.agencies.selectors import employer_for_unit
 from netra.audit.models import AuditLogEntry
 from netra.cases.models import CaseState
-from netra.cases.services.cases import case_transition, subject_add, subject_update
+from netra.cases.services.subjects import subject_add, subject_update
+from netra.cases.services.transitions import case_transition
 from netra.cases.tests.fixtures import NOW, classify_subjects
 from netra.core.exceptions import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 
@@ -162,7 +163,7 @@ def test_a_late_or_incomplete_report_is_registered_only_with_a_recorded_reason(c
         ),
         now=NOW,
     ).report
-    from netra.cases.services.cases import case_open_for_report
+    from netra.cases.services.opening import case_open_for_report
 
     case_open_for_report(report=late, now=NOW)
     case = CaseReport.objects.get(report=late).case
@@ -263,7 +264,7 @@ def test_final_moves_need_a_confirmation_in_the_interface(case_world):
 def test_a_report_without_an_incident_date_still_gets_its_kajian_awal_clock(case_world):
     """Issue 15 item 20: no incident date meant no election, so no clock and never "due soon"."""
     from netra.cases.models import CaseReport
-    from netra.cases.services.cases import case_open_for_report
+    from netra.cases.services.opening import case_open_for_report
     from netra.cases.tests.fixtures import make_submission
     from netra.clocks.models import DeadlineKind
     from netra.intake.services import report_submit
@@ -287,7 +288,7 @@ def test_a_report_without_an_incident_date_still_gets_its_kajian_awal_clock(case
 )
 def test_classification_uses_the_determination_date_of_the_case_target_race(case_world, target, level):
     from netra.cases.models import Case
-    from netra.cases.services.cases import subject_classify
+    from netra.cases.services.subjects import subject_classify
     from netra.elections.models import Contestant, Party
     from netra.elections.selectors import election_get
 
@@ -314,7 +315,7 @@ def test_classification_uses_the_determination_date_of_the_case_target_race(case
 def test_classification_note_suggests_gakkumdu_with_the_article(case_world):
     # Pilkada 2024, a lurah (PNS) who made a decision favouring a pair: UU 10/2016 Pasal 71(1) jo. 188.
     # A suggestion only: the case stays with Bawaslu, nothing is routed.
-    from netra.cases.services.cases import subject_classify
+    from netra.cases.services.subjects import subject_classify
 
     case = case_world["case"]
     subject = case.subjects.get()

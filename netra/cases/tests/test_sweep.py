@@ -10,8 +10,9 @@ from netra.agencies.models import AgencyKind
 from netra.agencies.tests.factories import AgencyFactory
 from netra.audit.models import AuditLogEntry
 from netra.cases.models import CaseEvent, CaseState, DeadlineState, ParticipantRole
-from netra.cases.services.cases import case_open_for_report, case_transition
+from netra.cases.services.opening import case_open_for_report
 from netra.cases.services.sweep import deadlines_sweep
+from netra.cases.services.transitions import case_transition
 from netra.cases.tests.fixtures import NOW, classify_subjects, days, make_submission
 from netra.clocks.models import DeadlineKind
 from netra.intake.services import report_submit

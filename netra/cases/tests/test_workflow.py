@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from netra.cases import workflow
 from netra.cases.models import Case, CaseOrigin, CaseState, DecisionOutcome, Recommendation
-from netra.cases.services.cases import case_transition
+from netra.cases.services.transitions import case_transition
 from netra.cases.tests.fixtures import classify_subjects
 from netra.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
 

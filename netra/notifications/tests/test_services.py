@@ -5,7 +5,8 @@ import datetime as dt
 
 import pytest
 
-from netra.cases.services.cases import case_assign, case_transition
+from netra.cases.services.edits import case_assign
+from netra.cases.services.transitions import case_transition
 from netra.cases.tests.fixtures import NOW, classify_subjects, days
 from netra.core.testing import login
 from netra.intake.services import message_from_reporter
