@@ -10,4 +10,5 @@ class CasesConfig(AppConfig):
     verbose_name = _("Kasus")
 
     def ready(self) -> None:
-        from netra.cases import permissions, receivers, receivers_search  # noqa: F401
+        # Scope rules and signal receivers register themselves on import (each module once, here).
+        from netra.cases import permissions, receivers, receivers_duplicates, receivers_search  # noqa: F401

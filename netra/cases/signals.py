@@ -1,14 +1,16 @@
 """Signals other parts of Netra listen to, so the case core does not import them.
 
-`case_transitioned` is sent inside the transition's transaction, after the state has changed and the
-event row is written: receivers may add rows (documents, notifications) that commit or roll back with
-the move. Work outside the database (e-mail) belongs in `transaction.on_commit`.
+Only other apps listen (notifications); what a move does inside the cases app is called explicitly by
+`services.transitions` (see `steps`). `case_transitioned` is sent inside the transition's transaction,
+after the state, timeline, audit, clocks and letters are written: receivers may add rows
+(notifications) that commit or roll back with the move. Work outside the database (e-mail) belongs in
+`transaction.on_commit`.
 """
 
 from django.dispatch import Signal
 
-# kwargs: case, transition (workflow.Transition), actor (User | None), payload (dict), event (CaseEvent),
-# now (datetime: the moment the move is recorded at; letters issued with it are dated then)
+# kwargs: case, transition (workflow.Transition), actor (User | None), result (steps.StepResult: what the
+# move's step did, e.g. `result.recommendations`), now (datetime: the moment the move is recorded at)
 case_transitioned = Signal()
 
 # kwargs: case, kind (DeadlineKind), deadline (Deadline), event (CaseEvent): a clock passed its due time.

@@ -44,13 +44,14 @@ from netra.cases.services.edits import (
     deadline_extend_refusal,
 )
 from netra.cases.services.opening import finding_record, finding_refusal
-from netra.cases.services.steps import RECIPIENT_KINDS, forward_concerns, register_concerns
 from netra.cases.services.subjects import (
     classify_refusal,
     subject_gaps,
     subject_update,
 )
 from netra.cases.services.transitions import transitions_for_user
+from netra.cases.steps import step_for
+from netra.cases.steps.forward import RECIPIENT_KINDS
 from netra.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 from netra.core.scoping import scope_for
 from netra.elections.selectors import contestant_label, contestant_list_for_incident, party_list_for_incident
@@ -172,10 +173,7 @@ def _detail_context(request: HttpRequest, case: Case) -> dict:
         "subject_gaps_any": any(s.gaps for s in subjects),
         "can_extend": deadline_extend_refusal(case=case, user=user) is None,
         "can_classify": classify_refusal(case=case, user=user) is None,
-        "register_concerns": register_concerns(case)
-        if any(t.name == "register" for t in transitions)
-        else [],
-        "forward_concerns": forward_concerns(case) if any(t.name == "forward" for t in transitions) else [],
+        "moves": _moves(transitions, case),
         "conducts": conduct_list(),
         "employers": employer_choices(),
         "position_categories": PositionCategory,
@@ -185,6 +183,17 @@ def _detail_context(request: HttpRequest, case: Case) -> dict:
     }
     context.update(_area_context(request, case))
     return context
+
+
+def _moves(transitions: list[workflow.Transition], case: Case) -> list[dict]:
+    """Each move's form: its row in the table, its step's own fields and what to heed before it."""
+    moves = []
+    for t in transitions:
+        step = step_for(t.name)
+        moves.append(
+            {"t": t, "form": step.form_template, "concerns": step.concerns(case) if step.concerns else []}
+        )
+    return moves
 
 
 def _contest_choices(case: Case) -> dict:
@@ -249,57 +258,6 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     return render(request, "cases/detail.html", _detail_context(request, case))
 
 
-def _transition_payload(request: HttpRequest, case: Case, name: str) -> dict:
-    post = request.POST
-    payload: dict = {"reason": post.get("reason", "").strip()}
-    if name == "decide":
-        payload.update(
-            outcome=post.get("outcome", ""),
-            decided_on=post.get("decided_on", ""),
-            summary=post.get("summary", ""),
-            violation_class=post.get("violation_class", ""),
-        )
-    elif name == "forward":
-        payload.update(
-            destination=post.get("destination", ""),
-            recipient_id=post.get("recipient_id") or None,
-            forwarding_summary=post.get("forwarding_summary", ""),
-        )
-    elif name == "recommend":
-        recs = []
-        for subject in case.subjects.all():
-            if post.get(f"rec-{subject.pk}-include") != "on":
-                continue
-            recs.append(
-                {
-                    "subject_id": subject.pk,
-                    "sanction_code": post.get(f"rec-{subject.pk}-sanction", ""),
-                    "legal_basis": post.get(f"rec-{subject.pk}-basis", ""),
-                    "body": post.get(f"rec-{subject.pk}-body", ""),
-                }
-            )
-        payload["recommendations"] = recs
-    elif name == "record_sanction":
-        items = []
-        for subject in case.subjects.all():
-            number = post.get(f"san-{subject.pk}-number", "").strip()
-            if not number:
-                continue
-            items.append(
-                {
-                    "subject_id": subject.pk,
-                    "decision_number": number,
-                    "decision_date": post.get(f"san-{subject.pk}-date", ""),
-                    "punishment": post.get(f"san-{subject.pk}-punishment", ""),
-                    "sanction_code": post.get(f"san-{subject.pk}-sanction", ""),
-                    "deviation_reason": post.get(f"san-{subject.pk}-deviation_reason", ""),
-                    "document_id": post.get(f"san-{subject.pk}-document") or None,
-                }
-            )
-        payload["sanctions"] = items
-    return payload
-
-
 def _unconfirmed_final_move() -> None:
     raise ApplicationError(
         _("Centang konfirmasi: langkah ini mengakhiri penanganan kasus."), extra={"field": "confirm"}
@@ -313,7 +271,7 @@ def case_transition(request: HttpRequest, case_id: int, name: str) -> HttpRespon
     transition = workflow.transition_get(name)
     if transition is None:
         raise Http404
-    payload = _transition_payload(request, case, name)
+    payload = step_for(name).input.from_post(request.POST, case)
     if transition.is_final and request.POST.get("confirm") != "on":
         return _run(request, case_id, _unconfirmed_final_move, "", form=f"transition-{name}")
     return _run(

@@ -8,7 +8,7 @@ oversight (KASN → BKN) and PPK stages. `services.case_transition` is the only 
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
@@ -42,7 +42,8 @@ class Transition:
     guard: Callable[[Case], bool] | None = None
     guard_message: str = ""
     basis: str = ""
-    extra: dict = field(default_factory=dict, compare=False)
+    stop_reason: str = ""  # the StopReason a move that ends the case records (stop: from the decision)
+    by_system: bool = False  # the system may make it (deadline escalation), saying why
 
     @property
     def is_final(self) -> bool:
@@ -138,7 +139,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         "cases.change_case",
         requires=("reason",),
         closes=(K.INITIAL_REVIEW, K.COMPLETION_WINDOW),
-        extra={"stop_reason": StopReason.NOT_REGISTERED},
+        stop_reason=StopReason.NOT_REGISTERED,
         basis="Perbawaslu 7/2022 Pasal 15–16 (syarat tidak dilengkapi)",
     ),
     Transition(
@@ -152,7 +153,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         closes=(K.INITIAL_REVIEW, K.COMPLETION_WINDOW),
         guard=_is_report,
         guard_message=_("Hanya laporan yang dapat dicabut, dan hanya sebelum registrasi."),
-        extra={"stop_reason": StopReason.WITHDRAWN},
+        stop_reason=StopReason.WITHDRAWN,
         basis="Perbawaslu 7/2022 Pasal 14 dan 17 ayat (3)",
     ),
     Transition(
@@ -238,7 +239,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         frozenset({OVERSIGHT}),
         "cases.recommend_case",
         requires=("reason",),
-        extra={"stop_reason": StopReason.OVERSIGHT_DISMISSED},
+        stop_reason=StopReason.OVERSIGHT_DISMISSED,
     ),
     Transition(
         "record_sanction",
@@ -259,6 +260,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         frozenset({OVERSIGHT}),
         "cases.recommend_case",
         requires=("reason",),
+        by_system=True,
         basis="UU 5/2014 Pasal 33; BKN: pemblokiran data kepegawaian; Kemendagri: teguran kepala daerah",
     ),
     Transition(
@@ -340,8 +342,3 @@ STAGE_OWNER: dict[str, str] = {
     S.MERGED: "",
     S.CLOSED: "",
 }
-
-# Stages an oversight body or an employer may see (they never see a case before it reaches them).
-OVERSIGHT_VISIBLE = frozenset(
-    {S.FORWARDED, S.EXAMINATION, S.RECOMMENDED, S.SANCTIONED, S.ESCALATED, S.CLOSED, S.STOPPED}
-)

@@ -15,7 +15,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
 from netra.agencies.models import Agency, AgencyFamily
-from netra.cases.models import Case, Deadline, Participant, ParticipantRole, Recommendation
+from netra.cases.models import Case, Deadline, Participant, ParticipantRole
 from netra.cases.signals import (
     case_assigned,
     case_transitioned,
@@ -45,9 +45,9 @@ def _ref(case: Case) -> str:
     return case.reference or _("(tanpa nomor)")
 
 
-def _employers(case: Case, payload_ids: list[int] | None = None) -> list[Agency]:
-    if payload_ids:
-        ids = Recommendation.objects.filter(pk__in=payload_ids).values("addressed_to_id")
+def _employers(case: Case, recommendations=()) -> list[Agency]:
+    if recommendations:
+        ids = [r.addressed_to_id for r in recommendations]
     else:
         ids = Participant.objects.filter(case=case, role=ParticipantRole.EMPLOYER, active=True).values(
             "agency_id"
@@ -56,13 +56,13 @@ def _employers(case: Case, payload_ids: list[int] | None = None) -> list[Agency]
 
 
 @receiver(case_transitioned)
-def _on_transition(sender, case: Case, transition, actor, payload: dict, event, **kwargs) -> None:
+def _on_transition(sender, case: Case, transition, actor, result, **kwargs) -> None:
     name = transition.name
     targets: list[Agency] = []
     if name == "forward" and case.recipient_id:
         targets = [case.recipient]
     elif name == "recommend":
-        targets = _employers(case, (event.data or {}).get("recommendation_ids"))
+        targets = _employers(case, result.recommendations)
     elif name == "record_sanction" and case.recipient_id:
         targets = [case.recipient]
     elif name == "escalate":

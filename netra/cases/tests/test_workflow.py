@@ -12,6 +12,10 @@ from netra.cases.tests.fixtures import classify_subjects
 from netra.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
 
 S = CaseState
+# Stages a case reaches only after it was forwarded (the oversight body sees it from then on).
+FORWARDED_STAGES = frozenset(
+    {S.FORWARDED, S.EXAMINATION, S.RECOMMENDED, S.SANCTIONED, S.ESCALATED, S.CLOSED, S.STOPPED}
+)
 
 # Who makes each move (a user key of case_world) and what the move needs.
 ACTOR = {
@@ -75,7 +79,7 @@ def _put(case: Case, state: str, name: str, w) -> Case:
         fields["decision_outcome"] = DecisionOutcome.VIOLATION
     if name == "stop":
         fields["decision_outcome"] = DecisionOutcome.NOT_PROVEN
-    if state in workflow.OVERSIGHT_VISIBLE and name != "close_forwarded":
+    if state in FORWARDED_STAGES and name != "close_forwarded":
         fields.update(
             destination="oversight_body", recipient=w["agencies"]["bkn"], forwarded_at=timezone.now()
         )
