@@ -11,13 +11,18 @@ A terlapor record (`Person`) is reachable only through a case: visible when the 
 case the user may view; changeable only when *every* case the person appears in is one the user may
 change (the same NIP can tie a Balikpapan case to a Purbalingga one, and neither office may edit the
 other's record). What one case recorded about a subject lives on its `CaseSubject`.
+
+Named actions on a case (`register_action`, below): who may take them and when the case's own state
+refuses them. Services refuse with `action_refusal`; pages show a form exactly when it returns None.
 """
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from netra.agencies.models import AgencyFamily
 from netra.cases.models import Case, CaseSubject, Person, Recommendation
-from netra.core.scoping import Scope, register_scope
+from netra.core.exceptions import ApplicationError, ConflictError
+from netra.core.scoping import Action, Scope, register_action, register_scope
 from netra.rules.models import Destination
 
 
@@ -72,3 +77,94 @@ def _person_change(scope: Scope) -> Q | None:
     inside = CaseSubject.objects.filter(case__in=changeable).values("person_id")
     outside = CaseSubject.objects.exclude(case__in=changeable).values("person_id")
     return Q(pk__in=inside) & ~Q(pk__in=outside)
+
+
+# --- named actions on a case ---------------------------------------------------------------------------
+
+BAWASLU, OVERSIGHT = AgencyFamily.BAWASLU, AgencyFamily.OVERSIGHT
+
+
+def _stage_owner(case: Case, user) -> ApplicationError | None:
+    """Only the agency family that owns the current stage edits the case's substance."""
+    from netra.cases.services.common import require_stage_owner
+
+    try:
+        require_stage_owner(case, user)
+    except ApplicationError as refusal:
+        return refusal
+    return None
+
+
+def _follow_up_running(case: Case, user) -> ApplicationError | None:
+    from netra.cases.services.deadlines import OPEN_STATES
+    from netra.clocks.models import DeadlineKind
+
+    if (refusal := _stage_owner(case, user)) is not None:
+        return refusal
+    if not case.deadlines.filter(kind=DeadlineKind.FOLLOW_UP, state__in=OPEN_STATES).exists():
+        return ConflictError(
+            _("Tidak ada tenggat tindak lanjut yang berjalan untuk diperpanjang."), code="no_running_clock"
+        )
+    return None
+
+
+# Bawaslu during its stages, the oversight body during examination; never the PPK, which acts on the
+# recommendation and does not re-judge the violation.
+register_action(
+    Case,
+    Action(
+        "classify",
+        "cases.change_case",
+        families=(BAWASLU, OVERSIGHT),
+        no_permission=_("Anda tidak berwenang mengubah klasifikasi."),
+        not_family=_("Klasifikasi ditetapkan oleh pengawas pemilu atau pengawas ASN."),
+        check=_stage_owner,
+    ),
+)
+# The stage owner's officers, while a follow-up clock runs (additional information needed).
+register_action(
+    Case,
+    Action(
+        "extend_deadline",
+        "cases.change_case",
+        no_permission=_("Anda tidak berwenang memperpanjang tenggat."),
+        check=_follow_up_running,
+    ),
+)
+# The terlapor of a case: added and corrected by the stage owner.
+register_action(
+    Case,
+    Action(
+        "add_subject",
+        "cases.change_case",
+        no_permission=_("Anda tidak berwenang menambah terlapor."),
+        check=_stage_owner,
+    ),
+)
+register_action(
+    Case,
+    Action(
+        "edit_subject",
+        "cases.change_case",
+        no_permission=_("Anda tidak berwenang mengubah data terlapor."),
+        check=_stage_owner,
+    ),
+)
+# The case's own details (title, summary, incident date, who benefits): the stage owner.
+register_action(
+    Case,
+    Action(
+        "edit",
+        "cases.change_case",
+        no_permission=_("Anda tidak berwenang mengubah kasus."),
+        check=_stage_owner,
+    ),
+)
+# A note on the shared timeline, and assigning an officer of one's own office: anyone who may change
+# the case (every agency on the chain writes notes).
+register_action(
+    Case, Action("note", "cases.change_case", no_permission=_("Anda tidak berwenang menulis catatan."))
+)
+register_action(
+    Case, Action("assign", "cases.change_case", no_permission=_("Anda tidak berwenang menugaskan petugas."))
+)

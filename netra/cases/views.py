@@ -41,11 +41,9 @@ from netra.cases.services.edits import (
     case_deadline_extend,
     case_note_add,
     case_update,
-    deadline_extend_refusal,
 )
 from netra.cases.services.opening import finding_record, finding_refusal
 from netra.cases.services.subjects import (
-    classify_refusal,
     subject_gaps,
     subject_update,
 )
@@ -53,7 +51,7 @@ from netra.cases.services.transitions import transitions_for_user
 from netra.cases.steps import step_for
 from netra.cases.steps.forward import RECIPIENT_KINDS
 from netra.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
-from netra.core.scoping import scope_for
+from netra.core.scoping import action_refusal, scope_for
 from netra.elections.selectors import contestant_label, contestant_list_for_incident, party_list_for_incident
 from netra.intake.selectors import report_get_visible
 from netra.rules.models import LEVEL_SEVERITY, Destination, EmploymentType, SubjectType, ViolationClass
@@ -171,8 +169,8 @@ def _detail_context(request: HttpRequest, case: Case) -> dict:
             kind__in={k for kinds in RECIPIENT_KINDS.values() for k in kinds}, is_active=True
         ).order_by("name"),
         "subject_gaps_any": any(s.gaps for s in subjects),
-        "can_extend": deadline_extend_refusal(case=case, user=user) is None,
-        "can_classify": classify_refusal(case=case, user=user) is None,
+        "can_extend": action_refusal(user, Case, "extend_deadline", case) is None,
+        "can_classify": action_refusal(user, Case, "classify", case) is None,
         "moves": _moves(transitions, case),
         "conducts": conduct_list(),
         "employers": employer_choices(),

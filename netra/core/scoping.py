@@ -6,6 +6,12 @@ so callers answer 404, never "403 but it exists".
 
 The `Scope` of a user (region prefixes, agency ids, permissions) is computed by the agencies app, which
 installs its resolver at start-up; this module depends on no Netra app.
+
+Named actions (`register_action`) live in the same registry: an action ("classify", "extend_deadline",
+"notify_reporter", …) names the permission and agency families it needs and the check of one object's
+own state, so `restrict(qs, user, "classify")` narrows a list to what the user may act on and
+`action_refusal(user, Case, "classify", case)` says why not; the page (to show or hide a form) and the
+service (to refuse) ask the same question.
 """
 
 from collections.abc import Callable
@@ -15,6 +21,8 @@ from typing import Any, TypeVar
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
+
+from netra.core.exceptions import ApplicationError, PermissionDeniedError
 
 M = TypeVar("M", bound=models.Model)
 
@@ -126,3 +134,74 @@ def get_scoped_or_404(queryset: models.QuerySet[M], user, action: str = "view", 
 
 def registered_rules() -> dict[tuple[type[models.Model], str], ScopeRule]:
     return dict(_RULES)
+
+
+@dataclass(frozen=True)
+class Action:
+    """A named action on a model's objects. `objects`: the scope rule of the objects it applies to;
+    `check(obj, user)`: why this object, in its present state, refuses it (or None). The messages say
+    why a user may not act at all; they are shown to officers (Indonesian first)."""
+
+    name: str
+    permission: str
+    families: tuple[str, ...] = ()  # () = whatever the user's agency family
+    objects: str = "change"
+    no_permission: str = ""
+    not_family: str = ""
+    no_permission_code: str = PermissionDeniedError.code
+    not_family_code: str = "not_your_stage"
+    family_first: bool = False  # say "not your agency" before "no permission" (when both apply)
+    check: Callable[[Any, Any], ApplicationError | None] | None = None
+
+    def refusal(self, scope: Scope) -> PermissionDeniedError | None:
+        """Why a user with this scope may not take the action on any object, or None."""
+        missing_permission = not scope.can(self.permission)
+        wrong_family = bool(self.families) and not scope.acts_as(*self.families)
+        permission_error = (
+            PermissionDeniedError(str(self.no_permission), code=self.no_permission_code)
+            if missing_permission
+            else None
+        )
+        family_error = (
+            PermissionDeniedError(str(self.not_family), code=self.not_family_code) if wrong_family else None
+        )
+        first, second = (
+            (family_error, permission_error) if self.family_first else (permission_error, family_error)
+        )
+        return first or second
+
+
+_ACTIONS: dict[tuple[type[models.Model], str], Action] = {}
+
+
+def register_action(model: type[models.Model], action: Action) -> Action:
+    """Register `action` on `model`, and its scope rule: the `objects` rule's objects, for users the
+    action's permission and families allow (nothing for others)."""
+    key = (model, action.name)
+    if key in _ACTIONS:
+        raise RuntimeError(f"Action {model.__name__}.{action.name} registered twice")
+    _ACTIONS[key] = action
+
+    def rule(scope: Scope) -> Q | None:
+        if action.refusal(scope) is not None:
+            return None
+        objects = _RULES.get((model, action.objects))
+        return objects(scope) if objects is not None else None
+
+    register_scope(model, action.name)(rule)
+    return action
+
+
+def action_refusal(user, model: type[models.Model], name: str, obj: Any = None) -> ApplicationError | None:
+    """Why `user` may not take the action `name` (on `obj`, when given), or None. An unregistered
+    action is a programming error, not a refusal."""
+    action = _ACTIONS[(model, name)]
+    if (refusal := action.refusal(scope_for(user))) is not None:
+        return refusal
+    if obj is not None and action.check is not None:
+        return action.check(obj, user)
+    return None
+
+
+def registered_actions() -> dict[tuple[type[models.Model], str], Action]:
+    return dict(_ACTIONS)

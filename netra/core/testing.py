@@ -149,3 +149,40 @@ def check_door(door: DoorCase, world: dict) -> None:
         assert secret not in text, (door.name, f"leaked {secret!r}")
     if door.expect is not None:
         door.expect(world, response)
+
+
+@dataclass
+class ActionCase:
+    """A named action of the scoping registry (`core.scoping.register_action`), checked on one object:
+    `allowed` may take it (and the object is in `restrict(qs, user, action)`); each of `refused` is
+    refused with the given error code. A refusal for who the user is (permission, agency family) also
+    keeps the object out of `restrict`; a refusal for the object's state (`state_codes`) does not.
+    `prepare` brings the object into the state the action needs (e.g. a running clock)."""
+
+    model: type
+    action: str
+    allowed: str | None  # None: nobody may, in this state (the case checks the refusals only)
+    refused: tuple[tuple[str, str], ...] = ()
+    obj: Callable[[dict], Any] = lambda world: world["case"]
+    prepare: Callable[[dict], None] | None = None
+    state_codes: frozenset[str] = frozenset({"case_closed", "no_running_clock"})
+
+
+def check_action(case: ActionCase, world: dict) -> None:
+    from netra.core.scoping import action_refusal, restrict
+
+    if case.prepare is not None:
+        case.prepare(world)
+    obj = case.obj(world)
+    obj.refresh_from_db()
+    objects = case.model.objects.filter(pk=obj.pk)
+    if case.allowed is not None:
+        user = world["users"][case.allowed]
+        assert action_refusal(user, case.model, case.action, obj) is None, (case.action, case.allowed)
+        assert restrict(objects, user, case.action).exists(), (case.action, case.allowed, "not in restrict")
+    for key, code in case.refused:
+        refusal = action_refusal(world["users"][key], case.model, case.action, obj)
+        assert refusal is not None, (case.action, key, "was allowed")
+        assert refusal.code == code, (case.action, key, refusal.code, str(refusal))
+        if code not in case.state_codes and refusal.status == 403 and code != "not_your_stage":
+            assert not restrict(objects, world["users"][key], case.action).exists(), (case.action, key)

@@ -11,7 +11,7 @@ from netra.cases.models import (
     CaseEvent,
 )
 from netra.core.exceptions import ConflictError, NotFoundError, PermissionDeniedError
-from netra.core.scoping import restrict, scope_for
+from netra.core.scoping import action_refusal, restrict, scope_for
 
 
 def now_or(now: dt.datetime | None) -> dt.datetime:
@@ -46,6 +46,12 @@ def require_stage_owner(case: Case, user) -> None:
         raise ConflictError(_("Kasus sudah selesai; buka kembali untuk mengubahnya."), code="case_closed")
     if owner and scope.agency_family != owner:
         raise PermissionDeniedError(_("Tahap ini bukan kewenangan instansi Anda."), code="not_your_stage")
+
+
+def refuse_unless(user, action: str, case: Case | None = None) -> None:
+    """Raise why `user` may not take the named action (netra.cases.permissions), on `case` if given."""
+    if (refusal := action_refusal(user, Case, action, case)) is not None:
+        raise refusal
 
 
 def check_version(case: Case, expected_version: int | None) -> None:

@@ -19,14 +19,13 @@ from netra.cases.services.common import (
     check_version,
     event_add,
     now_or,
-    require_stage_owner,
+    refuse_unless,
 )
 from netra.cases.services.deadlines import (
     deadline_extend,
 )
 from netra.cases.signals import case_assigned
-from netra.clocks.models import DeadlineKind
-from netra.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
+from netra.core.exceptions import ApplicationError
 from netra.core.scoping import scope_for
 from netra.core.services import in_record_language
 from netra.rules.models import ViolationClass
@@ -50,9 +49,9 @@ def case_update(*, case_id: int, user, data: dict, expected_version: int | None)
     if unknown:
         raise ApplicationError(_("Kolom tidak dapat diubah: %(f)s.") % {"f": ", ".join(sorted(unknown))})
     with transaction.atomic():
-        case = case_lock_for(case_id=case_id, user=user, action="change")
+        case = case_lock_for(case_id=case_id, user=user, action="edit")
         check_version(case, expected_version)
-        require_stage_owner(case, user)
+        refuse_unless(user, "edit", case)
         if "violation_class" in data and data["violation_class"] not in ViolationClass.values:
             raise ApplicationError(_("Jenis pelanggaran tidak dikenal."), extra={"field": "violation_class"})
         if "title" in data and not str(data["title"]).strip():
@@ -113,8 +112,7 @@ def case_note_add(*, case_id: int, user, body: str, internal_to_family: bool = F
     body = body.strip()
     if not body:
         raise ApplicationError(_("Catatan tidak boleh kosong."), extra={"field": "body"})
-    if not user.has_perm("cases.change_case"):
-        raise PermissionDeniedError(_("Anda tidak berwenang menulis catatan."))
+    refuse_unless(user, "note")
     with transaction.atomic():
         case = case_lock_for(case_id=case_id, user=user)
         scope = scope_for(user)
@@ -134,8 +132,7 @@ def case_assign(*, case_id: int, user, assignee_id: int) -> Participant:
     """Assign an officer of the user's own office (or below) to the case."""
     from netra.agencies.models import User
 
-    if not user.has_perm("cases.change_case"):
-        raise PermissionDeniedError(_("Anda tidak berwenang menugaskan petugas."))
+    refuse_unless(user, "assign")
     scope = scope_for(user)
     with transaction.atomic():
         case = case_lock_for(case_id=case_id, user=user)
@@ -160,34 +157,12 @@ def case_assign(*, case_id: int, user, assignee_id: int) -> Participant:
     return participant
 
 
-@in_record_language
-def deadline_extend_refusal(*, case: Case, user) -> ApplicationError | None:
-    """Why `user` may not extend the follow-up clock of `case` now, or None (the page's form and the
-    service share this rule): the stage owner's officers, while a follow-up clock runs."""
-    from netra.cases.services.deadlines import OPEN_STATES
-
-    if not user.has_perm("cases.change_case"):
-        return PermissionDeniedError(_("Anda tidak berwenang memperpanjang tenggat."))
-    try:
-        require_stage_owner(case, user)
-    except ApplicationError as refusal:
-        return refusal
-    running = case.deadlines.filter(kind=DeadlineKind.FOLLOW_UP, state__in=OPEN_STATES)
-    if not running.exists():
-        return ConflictError(
-            _("Tidak ada tenggat tindak lanjut yang berjalan untuk diperpanjang."), code="no_running_clock"
-        )
-    return None
-
-
 def case_deadline_extend(*, case_id: int, user, reason: str, now: dt.datetime | None = None) -> Case:
     """The follow-up clock becomes the extended one (additional information needed)."""
-    if not user.has_perm("cases.change_case"):
-        raise PermissionDeniedError(_("Anda tidak berwenang memperpanjang tenggat."))
+    refuse_unless(user, "extend_deadline")
     with transaction.atomic():
         case = case_lock_for(case_id=case_id, user=user)
-        if (refusal := deadline_extend_refusal(case=case, user=user)) is not None:
-            raise refusal
+        refuse_unless(user, "extend_deadline", case)
         deadline = deadline_extend(case=case, actor=user, reason=reason, now=now_or(now))
         case_bump(case)
         audit_record(

@@ -5,7 +5,6 @@ import datetime as dt
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from netra.agencies.models import AgencyFamily
 from netra.agencies.selectors import employer_for_unit
 from netra.audit.services import audit_record
 from netra.cases.models import (
@@ -21,7 +20,7 @@ from netra.cases.services.common import (
     case_lock_for,
     check_version,
     event_add,
-    require_stage_owner,
+    refuse_unless,
 )
 from netra.cases.services.persons import (
     PERSON_FIELDS,
@@ -34,8 +33,8 @@ from netra.cases.services.persons import (
     person_get_or_create,
 )
 from netra.core.clock import recorded_at
-from netra.core.exceptions import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
-from netra.core.scoping import restrict, scope_for
+from netra.core.exceptions import ApplicationError, ConflictError, NotFoundError
+from netra.core.scoping import restrict
 from netra.core.services import in_record_language
 from netra.elections.selectors import contest_for_target
 from netra.rules.selectors.catalogue import conduct_get
@@ -116,23 +115,6 @@ def _classify(subject: CaseSubject, conduct_code: str, actor) -> CaseSubject:
     return subject
 
 
-def classify_refusal(*, case: Case, user) -> ApplicationError | None:
-    """Why `user` may not classify a terlapor of `case` now, or None (the page's form and the service
-    share it): Bawaslu during its stages, the oversight body during examination; never the PPK, which
-    acts on the recommendation and does not re-judge the violation."""
-    if not user.has_perm("cases.change_case"):
-        return PermissionDeniedError(_("Anda tidak berwenang mengubah klasifikasi."))
-    if not scope_for(user).acts_as(AgencyFamily.BAWASLU, AgencyFamily.OVERSIGHT):
-        return PermissionDeniedError(
-            _("Klasifikasi ditetapkan oleh pengawas pemilu atau pengawas ASN."), code="not_your_stage"
-        )
-    try:
-        require_stage_owner(case, user)
-    except ApplicationError as refusal:
-        return refusal
-    return None
-
-
 @in_record_language
 def subject_classify(
     *,
@@ -145,13 +127,11 @@ def subject_classify(
 ) -> CaseSubject:
     """Catalogue item and ethics-vs-discipline from the election stage on the incident date (SKB 2022).
     Bawaslu classifies while it handles the case; the oversight body may correct it in examination."""
-    if not user.has_perm("cases.change_case"):
-        raise PermissionDeniedError(_("Anda tidak berwenang mengubah klasifikasi."))
+    refuse_unless(user, "classify")
     with transaction.atomic(), recorded_at(now):
         case = case_lock_for(case_id=case_id, user=user)
         check_version(case, expected_version)
-        if (refusal := classify_refusal(case=case, user=user)) is not None:
-            raise refusal
+        refuse_unless(user, "classify", case)
         subject = case.subjects.select_related("person").filter(pk=subject_id).first()
         if subject is None:
             raise NotFoundError(_("Terlapor tidak ditemukan dalam kasus ini."))
@@ -182,12 +162,11 @@ def subject_add(*, case_id: int, user, data: dict, expected_version: int | None 
 
     A person outside the user's scope is never echoed back: by id it is not found (404); by NIP the
     case is linked to that identity silently and records only what the officer typed."""
-    if not user.has_perm("cases.change_case"):
-        raise PermissionDeniedError(_("Anda tidak berwenang menambah terlapor."))
+    refuse_unless(user, "add_subject")
     with transaction.atomic():
         case = case_lock_for(case_id=case_id, user=user)
         check_version(case, expected_version)
-        require_stage_owner(case, user)
+        refuse_unless(user, "add_subject", case)
         typed = details_from_input(data)
         if data.get("person_id"):
             person = restrict(Person.objects.all(), user, "view").filter(pk=data["person_id"]).first()
@@ -220,12 +199,11 @@ def subject_update(
     unknown = set(data) - set(PERSON_FIELDS)
     if unknown:
         raise ApplicationError(_("Kolom tidak dapat diubah: %(f)s.") % {"f": ", ".join(sorted(unknown))})
-    if not user.has_perm("cases.change_case"):
-        raise PermissionDeniedError(_("Anda tidak berwenang mengubah data terlapor."))
+    refuse_unless(user, "edit_subject")
     with transaction.atomic():
         case = case_lock_for(case_id=case_id, user=user)
         check_version(case, expected_version)
-        require_stage_owner(case, user)
+        refuse_unless(user, "edit_subject", case)
         subject = case.subjects.select_related("person", "agency").filter(pk=subject_id).first()
         if subject is None:
             raise NotFoundError(_("Terlapor tidak ditemukan dalam kasus ini."))
