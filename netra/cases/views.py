@@ -138,16 +138,25 @@ def _detail_context(request: HttpRequest, case: Case) -> dict:
     scope = scope_for(user)
     case = (
         Case.objects.select_related("election", "office", "recipient", "incident_region", "merged_into")
-        .prefetch_related("subjects__person", "subjects__agency", "subjects__violation", "subjects__conduct")
+        .prefetch_related(
+            "subjects__person",
+            "subjects__agency",
+            "subjects__violation",
+            "subjects__conduct",
+            "subjects__recommendations__addressed_to",
+            "subjects__recommendations__sanction",
+            "subjects__sanctions",
+        )
         .get(pk=case.pk)
     )
     transitions = transitions_for_user(case=case, user=user)
     subjects = list(case.subjects.all())
     on = case.incident_date or timezone.localdate()
+    catalogue: dict[str, dict] = {}  # one catalogue read per employment type, whatever the subjects
     for subject in subjects:
         subject.form_id = f"subject_edit-{subject.pk}"
         subject.gaps = subject_gaps(subject) if case.is_open else []
-        _sanction_options(subject, on)
+        _sanction_options(subject, on, catalogue)
     deadlines = list(case.deadlines.select_related("agency", "escalated_to"))
     for d, status in zip(deadlines, deadline_statuses(deadlines, timezone.now()), strict=True):
         d.status = status
@@ -207,12 +216,14 @@ def _contest_choices(case: Case) -> dict:
     }
 
 
-def _sanction_options(subject, on: dt.date) -> None:
+def _sanction_options(subject, on: dt.date, catalogue: dict[str, dict]) -> None:
     """The punishments that may be recommended or recorded for this terlapor: the law in force on the
     incident date (PP 53/2010 until 30 Aug 2021, then PP 94/2021), the subject's employment type (PNS or
     PPPK; unknown counts as PNS) and, for the recommendation, the classified level."""
     employment = subject.employment_type if subject.employment_type in EmploymentType.values else "pns"
-    by_level = sanctions_by_level(employment_type=employment, on=on)
+    if employment not in catalogue:
+        catalogue[employment] = sanctions_by_level(employment_type=employment, on=on)
+    by_level = catalogue[employment]
     every = [
         x for level in sorted(by_level, key=lambda lv: LEVEL_SEVERITY.get(lv, 9)) for x in by_level[level]
     ]
