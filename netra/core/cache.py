@@ -32,7 +32,7 @@ def ttl_memoize(seconds: float) -> Callable:
             with lock:
                 store.clear()
 
-        wrapper.cache_clear = clear
+        wrapper.cache_clear = clear  # type: ignore[attr-defined]
         _REGISTRY.append(clear)
         return wrapper
 

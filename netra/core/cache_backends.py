@@ -11,6 +11,9 @@ which may also hold Celery's queue (one REDIS_URL) or another pytest-xdist worke
 (a test that cleared its cache made the other worker's rate-limit test flaky).
 """
 
+# mypy: disable-error-code="attr-defined"
+# (it reaches into Django's private client API on purpose; django-stubs does not describe it)
+
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 

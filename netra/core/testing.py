@@ -159,7 +159,7 @@ class ActionCase:
     keeps the object out of `restrict`; a refusal for the object's state (`state_codes`) does not.
     `prepare` brings the object into the state the action needs (e.g. a running clock)."""
 
-    model: type
+    model: type[Any]
     action: str
     allowed: str | None  # None: nobody may, in this state (the case checks the refusals only)
     refused: tuple[tuple[str, str], ...] = ()

@@ -115,11 +115,11 @@ class SubjectOut(Schema):
 
     @staticmethod
     def resolve_conduct(obj: CaseSubject) -> str | None:
-        return obj.conduct.code if obj.conduct_id else None
+        return obj.conduct.code if obj.conduct else None
 
     @staticmethod
     def resolve_violation(obj: CaseSubject) -> str | None:
-        return obj.violation.code if obj.violation_id else None
+        return obj.violation.code if obj.violation else None
 
     @staticmethod
     def resolve_recommendations(obj: CaseSubject):
@@ -151,7 +151,7 @@ class CaseSummaryOut(Schema):
 
     @staticmethod
     def resolve_election(obj: Case) -> str | None:
-        return obj.election.code if obj.election_id else None
+        return obj.election.code if obj.election else None
 
     @staticmethod
     def resolve_incident_region_code(obj: Case) -> str | None:
@@ -323,8 +323,9 @@ def case_out(case: Case, user) -> Case:
         )
         .get(pk=case.pk)
     )
-    case.report_references = [cr.report.reference or "" for cr in case.case_reports.all()]
-    case.allowed_transitions = [
+    # Computed for the response schema (CaseOut), not stored.
+    case.report_references = [cr.report.reference or "" for cr in case.case_reports.all()]  # type: ignore[attr-defined]
+    case.allowed_transitions = [  # type: ignore[attr-defined]
         {"name": t.name, "label": str(t.label), "requires": list(t.requires)}
         for t in transitions_for_user(case=case, user=user)
     ]
@@ -364,7 +365,7 @@ def record_finding(request, payload: FindingIn):
 def get_person(request, person_id: int):
     person = Person.objects.filter(pk=person_id).first()
     recorded = person_latest_subject(person=person, user=request.user) if person else None
-    if recorded is None:  # a person is reachable only through a case the user may see
+    if person is None or recorded is None:  # a person is reachable only through a case the user may see
         raise NotFoundError("Terlapor tidak ditemukan.")
     cases = list(person_history(person=person, user=request.user))
     return {"person": recorded_person_out(recorded), "cases": cases}

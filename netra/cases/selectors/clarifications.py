@@ -65,7 +65,7 @@ def clarification_stats(cases: QuerySet[Case]) -> dict:
         pending=Count("id", filter=Q(attendance=Attendance.SCHEDULED)),
         requests=Count("id", filter=Q(presentation_request__isnull=False)),
     )
-    by_role = {
+    by_role: dict[str, dict[str, int | float | None]] = {
         role: {"scheduled": 0, "attended": 0, "absent": 0, "pending": 0, "absence_rate": None}
         for role in ClarificationRole.values
     }

@@ -60,7 +60,7 @@ def deadline_status(
     if due_day == today:
         return DeadlineStatus(0, 0, _("jatuh tempo hari ini"), Severity.URGENT, due_local)
     calendar = calendar or working_calendar_for(region_code=agency.region_id, start=today, end=due_day)
-    joint_closed = deadline.rule.cuti_bersama_is_holiday if deadline.rule_id else True
+    joint_closed = deadline.rule.cuti_bersama_is_holiday if deadline.rule else True
     left = _working_days_after(calendar, today, due_day, joint_leave_closed=joint_closed)
     if left == 0:
         # The due day and everything before it are closed days (e.g. a Sunday deadline seen on Saturday).

@@ -18,6 +18,7 @@ from netra.cases.services.documents import (
     agency_entry,
     letter_issue,
 )
+from netra.core.exceptions import ApplicationError
 
 
 def _summons_addressee(case: Case, role: str, name: str) -> str:
@@ -48,7 +49,7 @@ def summons_issue(
     """Number, render and store the undangan klarifikasi; a reporter also hears of it through the
     report's message channel. A moved session's summons says which letter it replaces."""
     addressee = _summons_addressee(case, session.role, session.invitee_name)
-    replaced_number = replaces.summons.number if replaces is not None and replaces.summons_id else ""
+    replaced_number = replaces.summons.number if replaces is not None and replaces.summons else ""
     when = letters.datetime_id(session.scheduled_at, case.office)
     document = letter_issue(
         case=case,
@@ -88,6 +89,8 @@ def presentation_request_issue(
     """The letter asking the terlapor's PPK to present them at the session, listing the unheeded
     summonses; the PPK's agency may read it."""
     subject = session.subject
+    if subject is None:  # the request names a terlapor (checked by clarification_request_presentation)
+        raise ApplicationError(_("Terlapor tidak ditemukan dalam kasus ini."), extra={"field": "subject_id"})
     return letter_issue(
         case=case,
         kind=DocumentKind.PRESENTATION_REQUEST,
@@ -105,7 +108,7 @@ def presentation_request_issue(
                 {
                     "attempt": c.attempt,
                     "when": letters.datetime_id(c.scheduled_at, case.office),
-                    "number": c.summons.number if c.summons_id else "-",
+                    "number": c.summons.number if c.summons else "-",
                     "reason": c.absence_reason,
                 }
                 for c in absences

@@ -337,7 +337,7 @@ def clarification_cancel(
         if clarification.role == ClarificationRole.REPORTER:
             body = _("Undangan klarifikasi %(when)s (surat nomor %(number)s) dibatalkan.") % {
                 "when": letters.datetime_id(clarification.scheduled_at, case.office),
-                "number": clarification.summons.number if clarification.summons_id else "-",
+                "number": clarification.summons.number if clarification.summons else "-",
             }
             reporter_notify(case=case, user=user, body=body)
         _cancelled_log(case, clarification, user=user, reason=reason)

@@ -24,7 +24,7 @@ def deadline_open(
     *, case: Case, kind: str, start: dt.datetime, agency: Agency, actor=None
 ) -> Deadline | None:
     """Start clock `kind` for `agency` at `start`. Returns None (and notes it) when no rule applies."""
-    election_kind = case.election.kind if case.election_id else ""
+    election_kind = case.election.kind if case.election else ""
     try:
         rule = deadline_rule_get(kind=kind, election_kind=election_kind)
     except RuleNotFoundError:
@@ -64,7 +64,7 @@ def deadline_record_closed(
     *, case: Case, kind: str, start: dt.datetime, end: dt.datetime, agency: Agency
 ) -> None:
     """A clock that ran before the case existed (the reporter's filing window): kept as met or late."""
-    election_kind = case.election.kind if case.election_id else ""
+    election_kind = case.election.kind if case.election else ""
     try:
         rule = deadline_rule_get(kind=kind, election_kind=election_kind)
     except RuleNotFoundError:

@@ -85,13 +85,14 @@ def _check_contest_target(case: Case, data: dict) -> None:
     """The candidate pair must stand in the case's election; the party must take part in it."""
     from netra.elections.selectors import contestant_list_for_incident, party_list_for_incident
 
-    if not case.election_id:
+    election = case.election
+    if election is None:
         if data.get("target_contestant_id") or data.get("target_party_id"):
             raise ApplicationError(
                 _("Pemilihan kasus ini belum diketahui."), extra={"field": "target_contestant_id"}
             )
         return
-    pairs = contestant_list_for_incident(election=case.election, region_code=case.incident_region_id)
+    pairs = contestant_list_for_incident(election=election, region_code=case.incident_region_id)
     contestant_id = data.get("target_contestant_id")
     if contestant_id and contestant_id not in {c.pk for c in pairs if not c.is_empty_box}:
         raise ApplicationError(
@@ -99,7 +100,7 @@ def _check_contest_target(case: Case, data: dict) -> None:
             extra={"field": "target_contestant_id"},
         )
     party_id = data.get("target_party_id")
-    parties = party_list_for_incident(election=case.election, region_code=case.incident_region_id)
+    parties = party_list_for_incident(election=election, region_code=case.incident_region_id)
     if party_id and party_id not in {p.pk for p in parties}:
         raise ApplicationError(
             _("Partai tidak terdaftar dalam pemilihan kasus ini."), extra={"field": "target_party_id"}

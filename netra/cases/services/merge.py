@@ -135,7 +135,7 @@ def _subjects_unite(source: Case, target: Case) -> list[Person]:
 
 def _assignees_join(source: Case, target: Case) -> None:
     """The source's active assignees are assigned to the target too (each once)."""
-    assigned = set(
+    assigned: set[int | None] = set(
         target.participants.filter(role=ParticipantRole.ASSIGNEE).values_list("user_id", flat=True)
     )
     for participant in source.participants.filter(role=ParticipantRole.ASSIGNEE, active=True):

@@ -179,7 +179,7 @@ def escalation_targets(deadline: Deadline) -> list[Agency]:
     """The level above the office responsible for `deadline` (see the module docstring)."""
     agency, case = deadline.agency, deadline.case
     if deadline.kind == DeadlineKind.PPK_FOLLOW_UP:
-        return [case.recipient] if case.recipient_id and case.recipient.is_active else []
+        return [case.recipient] if case.recipient and case.recipient.is_active else []
     if deadline.kind == DeadlineKind.SATGAS_VERIFICATION:
         members = list(
             Agency.objects.filter(kind__in=SATGAS_MEMBER_KINDS, is_active=True)

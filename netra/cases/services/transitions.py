@@ -181,7 +181,7 @@ def _open_clocks(ctx: StepContext, transition: workflow.Transition, result: Step
         if kind == DeadlineKind.PPK_FOLLOW_UP:
             agencies = list(result.employers)
         elif kind == DeadlineKind.SATGAS_VERIFICATION:
-            agencies = [case.recipient]
+            agencies = [case.recipient] if case.recipient else []
         else:
             agencies = [case.office]
         for agency in agencies:

@@ -94,7 +94,9 @@ def require_subjects_ready(case: Case) -> None:
 def _recipient(data: ForwardIn) -> Agency:
     if data.destination not in RECIPIENT_KINDS:
         raise ApplicationError(_("Tujuan penerusan tidak dikenal."), extra={"field": "destination"})
-    recipient = Agency.objects.filter(pk=data.recipient_id, is_active=True).first()
+    recipient = (
+        Agency.objects.filter(pk=data.recipient_id, is_active=True).first() if data.recipient_id else None
+    )
     if recipient is None or recipient.kind not in RECIPIENT_KINDS[data.destination]:
         raise ApplicationError(
             _("Instansi penerima tidak sesuai dengan tujuan penerusan."), extra={"field": "recipient_id"}

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from netra.agencies.models import Agency, AgencyKind
 from netra.cases.models import Case, CaseSubject, Participant, ParticipantRole, Recommendation
 from netra.cases.steps.base import Step, StepContext, StepInput, StepResult, as_int, items_of, text
-from netra.core.exceptions import ApplicationError
+from netra.core.exceptions import ApplicationError, ConflictError
 
 
 @dataclass(frozen=True)
@@ -99,10 +99,9 @@ def _recommendation(
         raise ApplicationError(
             _("Dasar hukum rekomendasi wajib diisi."), extra={"field": f"recommendations[{i}].legal_basis"}
         )
-    user = ctx.user
     return Recommendation.objects.create(
         subject=subject,
-        issued_by=user.agency if user is not None and user.agency else ctx.case.recipient,
+        issued_by=_issuer(ctx),
         addressed_to=ppk,
         sanction=sanction,
         level=item.level or (sanction.level if sanction else ""),
@@ -110,6 +109,16 @@ def _recommendation(
         body=item.body,
         issued_at=ctx.now,
     )
+
+
+def _issuer(ctx: StepContext) -> Agency:
+    """The recommending agency: the officer's own (a BKN regional office, KASN), else the case's
+    recipient (a platform administrator acting for it); the case reached the oversight body, so one is
+    always known."""
+    agency = ctx.user.agency if ctx.user is not None and ctx.user.agency else ctx.case.recipient
+    if agency is None:
+        raise ConflictError(_("Instansi pemberi rekomendasi tidak diketahui."), code="no_issuer")
+    return agency
 
 
 def recommend(ctx: StepContext, data: RecommendIn) -> StepResult:

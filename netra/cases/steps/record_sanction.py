@@ -77,7 +77,7 @@ def sanction_deviation(*, recommended: Recommendation, imposed) -> str:
     < PTDH); the same level, or a recommendation without a level, is no deviation."""
     from netra.rules.models import LEVEL_SEVERITY
 
-    wanted = recommended.sanction.level if recommended.sanction_id else recommended.level
+    wanted = recommended.sanction.level if recommended.sanction else recommended.level
     if wanted not in LEVEL_SEVERITY or imposed.level not in LEVEL_SEVERITY:
         return SanctionDeviation.SAME
     if LEVEL_SEVERITY[imposed.level] < LEVEL_SEVERITY[wanted]:
@@ -97,11 +97,12 @@ def _recommendations_to_me(ctx: StepContext) -> dict[int, Recommendation]:
     }
 
 
-def _checked_sanction(item: SanctionItem, rec: Recommendation, i: int):
-    """The catalogue sanction imposed, its deviation from the recommendation, and the PPK's reason."""
+def _checked_sanction(item: SanctionItem, rec: Recommendation, i: int) -> tuple[Any, str, dt.date]:
+    """The catalogue sanction imposed, its deviation from the recommendation, and the decree's date."""
     from netra.rules.models import Sanction
 
-    if item.decision_date is None:
+    decided = item.decision_date
+    if decided is None:
         raise ApplicationError(
             _("Tanggal keputusan tidak valid."), extra={"field": f"sanctions[{i}].decision_date"}
         )
@@ -125,19 +126,19 @@ def _checked_sanction(item: SanctionItem, rec: Recommendation, i: int):
             % {"imposed": sanction.get_level_display(), "recommended": rec.level_label},
             extra={"field": f"sanctions[{i}].deviation_reason"},
         )
-    return sanction, deviation
+    return sanction, deviation, decided
 
 
 def _sanction_record(ctx: StepContext, item: SanctionItem, rec: Recommendation, i: int) -> SanctionRecord:
     from netra.cases.services.documents import sanction_decree_id
 
-    sanction, deviation = _checked_sanction(item, rec, i)
+    sanction, deviation, decided = _checked_sanction(item, rec, i)
     return SanctionRecord.objects.create(
-        subject_id=item.subject_id,
+        subject_id=rec.subject_id,
         recommendation=rec,
         imposed_by=rec.addressed_to,
         decision_number=item.decision_number[:120],
-        decision_date=item.decision_date,
+        decision_date=decided,
         sanction=sanction,
         punishment=item.punishment,
         matches_recommendation=rec.sanction_id in (None, sanction.pk) and not deviation,
