@@ -222,6 +222,11 @@ def test_table_is_consistent():
     assert states - reachable == {S.MERGED}
     for state in states - {S.CLOSED, S.STOPPED, S.MERGED}:
         assert any(state in t.sources for t in workflow.TRANSITIONS), state
+    # A new stage names the agency family that owns it (the clock and "waiting for" point at it).
+    assert set(workflow.STAGE_OWNER) == states
+    # Only the escalation may be made by the system, and it must give a reason.
+    assert {t.name for t in workflow.TRANSITIONS if t.by_system} == {"escalate"}
+    assert all("reason" in t.requires for t in workflow.TRANSITIONS if t.by_system)
 
 
 def test_every_required_field_has_a_label_for_officers():
