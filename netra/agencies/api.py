@@ -1,6 +1,7 @@
 """Agencies and users (officers only; scoped)."""
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 
 from netra.agencies import selectors, services
@@ -86,7 +87,7 @@ def get_agency(request, agency_id: int):
 def patch_agency(request, agency_id: int, payload: AgencyPatchIn):
     agency = get_scoped_or_404(Agency.objects.all(), request.user, "view", pk=agency_id)
     if not restrict(Agency.objects.filter(pk=agency.pk), request.user, "change").exists():
-        raise PermissionDeniedError("Anda tidak berwenang mengubah instansi ini.")
+        raise PermissionDeniedError(_("Anda tidak berwenang mengubah instansi ini."))
     data = payload.dict(exclude_none=True)
     return services.agency_update(actor=request.user, agency=agency, data=data)
 

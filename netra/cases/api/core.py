@@ -7,6 +7,7 @@ Optimistic concurrency: `GET /cases/{id}` returns an `ETag`; `PATCH` requires `I
 import datetime as dt
 
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from pydantic import Field
@@ -340,7 +341,7 @@ def _with_etag(response: HttpResponse, case: Case) -> HttpResponse:
 def _visible(request, case_id: int) -> Case:
     case = selectors.case_get_visible(user=request.user, case_id=case_id)
     if case is None:
-        raise NotFoundError("Kasus tidak ditemukan.")
+        raise NotFoundError(_("Kasus tidak ditemukan."))
     return case
 
 
@@ -366,7 +367,7 @@ def get_person(request, person_id: int):
     person = Person.objects.filter(pk=person_id).first()
     recorded = person_latest_subject(person=person, user=request.user) if person else None
     if person is None or recorded is None:  # a person is reachable only through a case the user may see
-        raise NotFoundError("Terlapor tidak ditemukan.")
+        raise NotFoundError(_("Terlapor tidak ditemukan."))
     cases = list(person_history(person=person, user=request.user))
     return {"person": recorded_person_out(recorded), "cases": cases}
 

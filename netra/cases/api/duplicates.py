@@ -7,6 +7,7 @@
 """
 
 from django.http import HttpResponse
+from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from pydantic import Field
 
@@ -41,7 +42,7 @@ class PersonMergeIn(Schema):
 def list_duplicates(request, case_id: int, limit: int = 5):
     case = selectors.case_get_visible(user=request.user, case_id=case_id)
     if case is None:
-        raise NotFoundError("Kasus tidak ditemukan.")
+        raise NotFoundError(_("Kasus tidak ditemukan."))
     return duplicate_candidates(case=case, user=request.user, limit=max(1, min(limit, 20)))
 
 

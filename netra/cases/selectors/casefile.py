@@ -23,6 +23,7 @@ user may view. Query count is fixed whatever the number of reports or files.
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from netra.agencies.models import AgencyFamily
 from netra.cases.models import Case
@@ -70,7 +71,7 @@ def case_evidence_get(*, case_id: int, evidence_id: int, user) -> tuple[Case, Ev
     case = case_get_visible(user=user, case_id=case_id)
     evidence = case_evidence(case=case).filter(pk=evidence_id).first() if case is not None else None
     if case is None or evidence is None:
-        raise NotFoundError("Bukti tidak ditemukan.")
+        raise NotFoundError(_("Bukti tidak ditemukan."))
     return case, evidence
 
 
