@@ -126,12 +126,8 @@ def derive_region_codes(region_model, rule: dict, *, label: str) -> list[str]:
     return sorted(code for code, _ in rows)
 
 
-def sync_elections(models: ElectionModels, *, data: dict | None = None) -> SyncResult:
-    """Upsert the reference elections. Raises ValueError for a region or party code that does not
-    exist (a typo in the data must fail the migration, not load a silently narrower election)."""
-    data = data if data is not None else load_reference_data()
-    result = SyncResult()
-
+def _sync_parties(models: ElectionModels, data: dict, result: SyncResult) -> dict:
+    """Upsert the party catalogue; returns the parties by code for the elections that list them."""
     parties = {}
     for p in data.get("parties", []):
         parties[p["code"]] = _upsert(
@@ -145,88 +141,122 @@ def sync_elections(models: ElectionModels, *, data: dict | None = None) -> SyncR
             result,
             "party",
         )
+    return parties
 
-    for entry in data.get("elections", []):
-        election = _upsert(
-            models.election,
-            {"code": entry["code"]},
+
+def _sync_election_row(models: ElectionModels, entry: dict, result: SyncResult):
+    """Upsert the election itself (stage notes folded into its `notes`)."""
+    return _upsert(
+        models.election,
+        {"code": entry["code"]},
+        {
+            "name": entry["name"],
+            "kind": entry["kind"],
+            "voting_day": _date(entry["voting_day"]),
+            "is_nationwide": bool(entry.get("is_nationwide", True)),
+            "legal_basis": entry.get("legal_basis", ""),
+            "is_tentative": bool(entry.get("is_tentative", False)),
+            "notes": _notes(entry),
+        },
+        result,
+        "election",
+    )
+
+
+def _sync_regions(models: ElectionModels, entry: dict, election, result: SyncResult) -> None:
+    """Add the listed (or derived) regions to the election; never removes one, fails on an unknown code."""
+    codes = [str(c) for c in entry.get("regions", [])]  # codes are strings, never numbers
+    if entry.get("regions_derived"):
+        codes += derive_region_codes(models.region, entry["regions_derived"], label=entry["code"])
+    if not codes:
+        return
+    found = set(models.region.objects.filter(code__in=codes).values_list("code", flat=True))
+    missing = sorted(set(codes) - found)
+    if missing:
+        raise ValueError(f"{entry['code']}: unknown region codes {missing}")
+    linked = set(election.regions.values_list("code", flat=True))
+    new = [c for c in codes if c not in linked]
+    if new:
+        election.regions.add(*new)
+        result.created["region_link"] += len(new)
+
+
+def _sync_stages(models: ElectionModels, entry: dict, election, result: SyncResult) -> None:
+    """Upsert the stages; a historical model without `contest` skips the race rows."""
+    has_contest = any(f.name == "contest" for f in models.stage._meta.fields)
+    for s in entry.get("stages", []):
+        lookup = {"election": election, "kind": s["kind"]}
+        if has_contest:
+            lookup |= {"contest": s.get("contest", ""), "region_id": s.get("region")}
+        elif s.get("contest"):
+            continue  # loaded by the migration that adds contests
+        _upsert(
+            models.stage,
+            lookup,
             {
-                "name": entry["name"],
-                "kind": entry["kind"],
-                "voting_day": _date(entry["voting_day"]),
-                "is_nationwide": bool(entry.get("is_nationwide", True)),
-                "legal_basis": entry.get("legal_basis", ""),
-                "is_tentative": bool(entry.get("is_tentative", False)),
-                "notes": _notes(entry),
+                "starts_on": _date(s["starts_on"]),
+                "ends_on": _date(s["ends_on"]),
+                "legal_basis": s.get("legal_basis", ""),
             },
             result,
-            "election",
+            "stage",
         )
 
-        codes = [str(c) for c in entry.get("regions", [])]  # codes are strings, never numbers
-        if entry.get("regions_derived"):
-            codes += derive_region_codes(models.region, entry["regions_derived"], label=entry["code"])
-        if codes:
-            found = set(models.region.objects.filter(code__in=codes).values_list("code", flat=True))
-            missing = sorted(set(codes) - found)
-            if missing:
-                raise ValueError(f"{entry['code']}: unknown region codes {missing}")
-            linked = set(election.regions.values_list("code", flat=True))
-            new = [c for c in codes if c not in linked]
-            if new:
-                election.regions.add(*new)
-                result.created["region_link"] += len(new)
 
-        has_contest = any(f.name == "contest" for f in models.stage._meta.fields)
-        for s in entry.get("stages", []):
-            lookup = {"election": election, "kind": s["kind"]}
-            if has_contest:
-                lookup |= {"contest": s.get("contest", ""), "region_id": s.get("region")}
-            elif s.get("contest"):
-                continue  # loaded by the migration that adds contests
-            _upsert(
-                models.stage,
-                lookup,
-                {
-                    "starts_on": _date(s["starts_on"]),
-                    "ends_on": _date(s["ends_on"]),
-                    "legal_basis": s.get("legal_basis", ""),
-                },
-                result,
-                "stage",
-            )
+def _sync_election_parties(
+    models: ElectionModels, entry: dict, election, parties: dict, result: SyncResult
+) -> None:
+    """Upsert the parties' ballot numbers in this election; fails on an unknown party code."""
+    for ep in entry.get("parties", []):
+        party = parties.get(ep["party"]) or models.party.objects.filter(code=ep["party"]).first()
+        if party is None:
+            raise ValueError(f"{entry['code']}: unknown party code {ep['party']!r}")
+        _upsert(
+            models.election_party,
+            {"election": election, "party": party},
+            {"ballot_number": ep["ballot_number"]},
+            result,
+            "election_party",
+        )
 
-        for ep in entry.get("parties", []):
-            party = parties.get(ep["party"]) or models.party.objects.filter(code=ep["party"]).first()
-            if party is None:
-                raise ValueError(f"{entry['code']}: unknown party code {ep['party']!r}")
-            _upsert(
-                models.election_party,
-                {"election": election, "party": party},
-                {"ballot_number": ep["ballot_number"]},
-                result,
-                "election_party",
-            )
 
-        for c in entry.get("contestants", []):
-            contestant = _upsert(
-                models.contestant,
-                {
-                    "election": election,
-                    "office": c["office"],
-                    "region_id": c.get("region"),
-                    "ballot_number": c["ballot_number"],
-                },
-                {
-                    "candidate_name": c["candidate_name"],
-                    "running_mate_name": c.get("running_mate_name", ""),
-                    "is_empty_box": False,  # the reference data holds real pairs only
-                },
-                result,
-                "contestant",
-            )
-            wanted = {parties[code].pk for code in c.get("parties", [])}
-            if wanted and set(contestant.parties.values_list("pk", flat=True)) != wanted:
-                contestant.parties.set(wanted)
-                result.updated["contestant"] += 1
+def _sync_contestants(
+    models: ElectionModels, entry: dict, election, parties: dict, result: SyncResult
+) -> None:
+    """Upsert the pairs by ballot number and set their supporting parties when they differ."""
+    for c in entry.get("contestants", []):
+        contestant = _upsert(
+            models.contestant,
+            {
+                "election": election,
+                "office": c["office"],
+                "region_id": c.get("region"),
+                "ballot_number": c["ballot_number"],
+            },
+            {
+                "candidate_name": c["candidate_name"],
+                "running_mate_name": c.get("running_mate_name", ""),
+                "is_empty_box": False,  # the reference data holds real pairs only
+            },
+            result,
+            "contestant",
+        )
+        wanted = {parties[code].pk for code in c.get("parties", [])}
+        if wanted and set(contestant.parties.values_list("pk", flat=True)) != wanted:
+            contestant.parties.set(wanted)
+            result.updated["contestant"] += 1
+
+
+def sync_elections(models: ElectionModels, *, data: dict | None = None) -> SyncResult:
+    """Upsert the reference elections. Raises ValueError for a region or party code that does not
+    exist (a typo in the data must fail the migration, not load a silently narrower election)."""
+    data = data if data is not None else load_reference_data()
+    result = SyncResult()
+    parties = _sync_parties(models, data, result)
+    for entry in data.get("elections", []):
+        election = _sync_election_row(models, entry, result)
+        _sync_regions(models, entry, election, result)
+        _sync_stages(models, entry, election, result)
+        _sync_election_parties(models, entry, election, parties, result)
+        _sync_contestants(models, entry, election, parties, result)
     return result

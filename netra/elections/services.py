@@ -127,6 +127,61 @@ def election_create(
 # --- Stages ---------------------------------------------------------------------------------------
 
 
+def _stage_dates_problem(*, election: Election, kind: str, starts_on: dt.date, ends_on: dt.date) -> None:
+    """The checks on the stage's own fields, in the order callers have always seen them."""
+    if ends_on < starts_on:
+        raise ApplicationError(
+            _("Tanggal selesai tahapan tidak boleh sebelum tanggal mulai."), code="stage-dates-reversed"
+        )
+    if kind not in StageKind.values:
+        raise ApplicationError(_("Jenis tahapan tidak dikenal."), code="unknown-stage-kind")
+    if kind == StageKind.VOTING and not (starts_on <= election.voting_day <= ends_on):
+        raise ApplicationError(
+            _("Tahapan pemungutan suara harus memuat hari pemungutan suara (%(day)s).")
+            % {"day": election.voting_day.isoformat()},
+            code="voting-stage-mismatch",
+        )
+
+
+def _stage_to_write(*, election: Election, kind: str, stage: ElectionStage | None) -> ElectionStage | None:
+    """The row to edit (locked), or None to create one; refuses a second stage of the same kind."""
+    # This service edits the election-wide schedule; a race's own dates (contest/region) are data.
+    same_kind = ElectionStage.objects.select_for_update().filter(
+        election=election, kind=kind, contest="", region__isnull=True
+    )
+    if stage is None:
+        return same_kind.first()
+    if stage.election_id != election.pk:
+        raise ApplicationError(_("Tahapan bukan milik pemilihan ini."), code="stage-election-mismatch")
+    if same_kind.exclude(pk=stage.pk).exists():
+        raise ApplicationError(
+            _("Pemilihan ini sudah memiliki tahapan %(kind)s.") % {"kind": StageKind(kind).label},
+            code="duplicate-stage-kind",
+        )
+    return stage
+
+
+def _stage_update(
+    *, actor, stage: ElectionStage, kind: str, starts_on: dt.date, ends_on: dt.date, legal_basis: str
+) -> ElectionStage:
+    """Edit an existing stage, saving and auditing only the fields that really changed."""
+    before = instance_snapshot(stage)
+    stage.kind, stage.starts_on, stage.ends_on, stage.legal_basis = kind, starts_on, ends_on, legal_basis
+    _full_clean(stage)
+    after = instance_snapshot(stage)
+    changed = sorted(k for k in after if after[k] != before.get(k))
+    if changed:
+        stage.save(update_fields=[f for f in ("kind", "starts_on", "ends_on", "legal_basis") if f in changed])
+        audit_record(
+            actor=actor,
+            action="election_stage.update",
+            instance=stage,
+            before={k: before[k] for k in changed},
+            after={k: after[k] for k in changed},
+        )
+    return stage
+
+
 @transaction.atomic
 def election_stage_set(
     *,
@@ -144,58 +199,18 @@ def election_stage_set(
     election has at most one stage per kind). With `stage`, that row is edited, and moving it to a kind
     the election already has is refused.
     """
-    if ends_on < starts_on:
-        raise ApplicationError(
-            _("Tanggal selesai tahapan tidak boleh sebelum tanggal mulai."), code="stage-dates-reversed"
-        )
-    if kind not in StageKind.values:
-        raise ApplicationError(_("Jenis tahapan tidak dikenal."), code="unknown-stage-kind")
-    if kind == StageKind.VOTING and not (starts_on <= election.voting_day <= ends_on):
-        raise ApplicationError(
-            _("Tahapan pemungutan suara harus memuat hari pemungutan suara (%(day)s).")
-            % {"day": election.voting_day.isoformat()},
-            code="voting-stage-mismatch",
-        )
-    # This service edits the election-wide schedule; a race's own dates (contest/region) are data.
-    same_kind = ElectionStage.objects.select_for_update().filter(
-        election=election, kind=kind, contest="", region__isnull=True
-    )
+    _stage_dates_problem(election=election, kind=kind, starts_on=starts_on, ends_on=ends_on)
+    stage = _stage_to_write(election=election, kind=kind, stage=stage)
     if stage is not None:
-        if stage.election_id != election.pk:
-            raise ApplicationError(_("Tahapan bukan milik pemilihan ini."), code="stage-election-mismatch")
-        if same_kind.exclude(pk=stage.pk).exists():
-            raise ApplicationError(
-                _("Pemilihan ini sudah memiliki tahapan %(kind)s.") % {"kind": StageKind(kind).label},
-                code="duplicate-stage-kind",
-            )
-    else:
-        stage = same_kind.first()
-
-    if stage is None:
-        stage = ElectionStage(
-            election=election, kind=kind, starts_on=starts_on, ends_on=ends_on, legal_basis=legal_basis
+        return _stage_update(
+            actor=actor, stage=stage, kind=kind, starts_on=starts_on, ends_on=ends_on, legal_basis=legal_basis
         )
-        _full_clean(stage)
-        stage.save()
-        audit_record(
-            actor=actor, action="election_stage.create", instance=stage, after=instance_snapshot(stage)
-        )
-        return stage
-
-    before = instance_snapshot(stage)
-    stage.kind, stage.starts_on, stage.ends_on, stage.legal_basis = kind, starts_on, ends_on, legal_basis
+    stage = ElectionStage(
+        election=election, kind=kind, starts_on=starts_on, ends_on=ends_on, legal_basis=legal_basis
+    )
     _full_clean(stage)
-    after = instance_snapshot(stage)
-    changed = sorted(k for k in after if after[k] != before.get(k))
-    if changed:
-        stage.save(update_fields=[f for f in ("kind", "starts_on", "ends_on", "legal_basis") if f in changed])
-        audit_record(
-            actor=actor,
-            action="election_stage.update",
-            instance=stage,
-            before={k: before[k] for k in changed},
-            after={k: after[k] for k in changed},
-        )
+    stage.save()
+    audit_record(actor=actor, action="election_stage.create", instance=stage, after=instance_snapshot(stage))
     return stage
 
 
@@ -225,6 +240,58 @@ class ContestantSpec:
         )
 
 
+def _region_problems(*, election: Election, spec: ContestantSpec, office_label: str) -> list[str]:
+    """Whether the contestant's region fits its office (right level, elected at all, in the election)."""
+    wanted_kind = OFFICE_REGION_KIND[spec.office]
+    region = spec.region
+    if wanted_kind is None:
+        return (
+            [_("Pemilihan presiden tidak terikat wilayah; kosongkan wilayahnya.")]
+            if region is not None
+            else []
+        )
+    if region is None:
+        return [_("%(office)s harus dikaitkan dengan wilayahnya.") % {"office": office_label}]
+    problems = []
+    if not region.is_active:
+        problems.append(_("Wilayah %(code)s sudah tidak aktif.") % {"code": region.code})
+    if region.kind != wanted_kind:
+        problems.append(
+            _("%(office)s dipilih di tingkat %(kind)s, bukan di %(region)s.")
+            % {"office": office_label, "kind": Region.Kind(wanted_kind).label, "region": region.name}
+        )
+    elif spec.office == Office.GUBERNUR and region.code == DIY_PROVINCE:
+        problems.append(_("Gubernur DIY tidak dipilih melalui pilkada (UU 13/2012)."))
+    elif region.code.startswith(DKI_PROVINCE + "."):
+        problems.append(
+            _("Kota/kabupaten administrasi di Jakarta tidak menyelenggarakan pilkada (UU 29/2007).")
+        )
+    if not election_covers_region(election=election, region_code=region.code):
+        problems.append(
+            _("%(region)s tidak termasuk wilayah %(election)s.")
+            % {"region": region.name, "election": election.name}
+        )
+    return problems
+
+
+def _ballot_problems(spec: ContestantSpec) -> list[str]:
+    """What a pair must have on the ballot, and what the empty box must not have."""
+    problems = []
+    if spec.is_empty_box:
+        if spec.office == Office.PRESIDEN:
+            problems.append(_("Kolom kosong hanya ada dalam pilkada dengan satu pasangan calon."))
+        if spec.candidate_name or spec.running_mate_name:
+            problems.append(_("Kolom kosong tidak memiliki nama calon."))
+        if spec.ballot_number is not None:
+            problems.append(_("Kolom kosong tidak memiliki nomor urut."))
+        return problems
+    if not spec.ballot_number:
+        problems.append(_("Pasangan calon harus memiliki nomor urut."))
+    if not spec.candidate_name.strip() or not spec.running_mate_name.strip():
+        problems.append(_("Nama calon dan calon wakil wajib diisi."))
+    return problems
+
+
 def contestant_problems(*, election: Election, spec: ContestantSpec) -> list[str]:
     """Why this contestant cannot stand in this election, on its own (empty list: it can)."""
     if spec.office not in OFFICE_REGION_KIND:
@@ -236,44 +303,8 @@ def contestant_problems(*, election: Election, spec: ContestantSpec) -> list[str
             _("%(office)s tidak dipilih dalam %(kind)s.")
             % {"office": office_label, "kind": ElectionKind(election.kind).label}
         )
-    wanted_kind = OFFICE_REGION_KIND[spec.office]
-    region = spec.region
-    if wanted_kind is None:
-        if region is not None:
-            problems.append(_("Pemilihan presiden tidak terikat wilayah; kosongkan wilayahnya."))
-    elif region is None:
-        problems.append(_("%(office)s harus dikaitkan dengan wilayahnya.") % {"office": office_label})
-    else:
-        if not region.is_active:
-            problems.append(_("Wilayah %(code)s sudah tidak aktif.") % {"code": region.code})
-        if region.kind != wanted_kind:
-            problems.append(
-                _("%(office)s dipilih di tingkat %(kind)s, bukan di %(region)s.")
-                % {"office": office_label, "kind": Region.Kind(wanted_kind).label, "region": region.name}
-            )
-        elif spec.office == Office.GUBERNUR and region.code == DIY_PROVINCE:
-            problems.append(_("Gubernur DIY tidak dipilih melalui pilkada (UU 13/2012)."))
-        elif region.code.startswith(DKI_PROVINCE + "."):
-            problems.append(
-                _("Kota/kabupaten administrasi di Jakarta tidak menyelenggarakan pilkada (UU 29/2007).")
-            )
-        if not election_covers_region(election=election, region_code=region.code):
-            problems.append(
-                _("%(region)s tidak termasuk wilayah %(election)s.")
-                % {"region": region.name, "election": election.name}
-            )
-    if spec.is_empty_box:
-        if spec.office == Office.PRESIDEN:
-            problems.append(_("Kolom kosong hanya ada dalam pilkada dengan satu pasangan calon."))
-        if spec.candidate_name or spec.running_mate_name:
-            problems.append(_("Kolom kosong tidak memiliki nama calon."))
-        if spec.ballot_number is not None:
-            problems.append(_("Kolom kosong tidak memiliki nomor urut."))
-    else:
-        if not spec.ballot_number:
-            problems.append(_("Pasangan calon harus memiliki nomor urut."))
-        if not spec.candidate_name.strip() or not spec.running_mate_name.strip():
-            problems.append(_("Nama calon dan calon wakil wajib diisi."))
+    problems += _region_problems(election=election, spec=spec, office_label=office_label)
+    problems += _ballot_problems(spec)
     return problems
 
 
@@ -297,6 +328,48 @@ def race_problems(*, contestants: Sequence[ContestantSpec]) -> list[str]:
     return problems
 
 
+def _contestant_region(region_code: str | None) -> Region | None:
+    """The region named by code (None without one); an unknown code is refused here, an inactive one later."""
+    if not region_code:
+        return None
+    region = region_get(code=region_code)
+    if region is None:
+        raise ApplicationError(
+            _("Wilayah %(code)s tidak dikenal.") % {"code": region_code}, code="unknown-region"
+        )
+    return region
+
+
+def _check_contestant(*, election: Election, spec: ContestantSpec) -> None:
+    """Refuse the contestant on its own first; only a valid one is checked against its race."""
+    problems = contestant_problems(election=election, spec=spec)
+    if not problems:
+        race = [
+            ContestantSpec.of(c)
+            for c in contestant_list_for_race(
+                election=election,
+                office=spec.office,
+                region_code=spec.region.code if spec.region else None,
+            ).select_related("region")
+        ]
+        problems = race_problems(contestants=[*race, spec])
+    if problems:
+        raise ApplicationError(problems[0], extra={"errors": problems}, code="invalid-contestant")
+
+
+def _contestant_parties(*, party_codes: Sequence[str], is_empty_box: bool) -> list[Party]:
+    """The supporting parties; every code must be known, and the empty box has none."""
+    parties = list(Party.objects.filter(code__in=party_codes))
+    unknown = sorted(set(party_codes) - {p.code for p in parties})
+    if unknown:
+        raise ApplicationError(
+            _("Partai %(codes)s tidak dikenal.") % {"codes": ", ".join(unknown)}, code="unknown-party"
+        )
+    if is_empty_box and parties:
+        raise ApplicationError(_("Kolom kosong tidak diusung partai."), code="invalid-contestant")
+    return parties
+
+
 @transaction.atomic
 def contestant_create(
     *,
@@ -314,13 +387,7 @@ def contestant_create(
     # Serialise writers of this election's contestants so two concurrent creates cannot both pass the
     # race check (no-op on SQLite, which serialises writers anyway).
     Election.objects.select_for_update().filter(pk=election.pk).first()
-    region = None
-    if region_code:
-        region = region_get(code=region_code)
-        if region is None:
-            raise ApplicationError(
-                _("Wilayah %(code)s tidak dikenal.") % {"code": region_code}, code="unknown-region"
-            )
+    region = _contestant_region(region_code)
     spec = ContestantSpec(
         office=office,
         region=region,
@@ -329,27 +396,8 @@ def contestant_create(
         running_mate_name=running_mate_name.strip(),
         is_empty_box=is_empty_box,
     )
-    problems = contestant_problems(election=election, spec=spec)
-    if not problems:
-        race = [
-            ContestantSpec.of(c)
-            for c in contestant_list_for_race(
-                election=election, office=office, region_code=region.code if region else None
-            ).select_related("region")
-        ]
-        problems = race_problems(contestants=[*race, spec])
-    if problems:
-        raise ApplicationError(problems[0], extra={"errors": problems}, code="invalid-contestant")
-
-    parties = list(Party.objects.filter(code__in=party_codes))
-    unknown = sorted(set(party_codes) - {p.code for p in parties})
-    if unknown:
-        raise ApplicationError(
-            _("Partai %(codes)s tidak dikenal.") % {"codes": ", ".join(unknown)}, code="unknown-party"
-        )
-    if is_empty_box and parties:
-        raise ApplicationError(_("Kolom kosong tidak diusung partai."), code="invalid-contestant")
-
+    _check_contestant(election=election, spec=spec)
+    parties = _contestant_parties(party_codes=party_codes, is_empty_box=is_empty_box)
     contestant = Contestant(
         election=election,
         office=office,

@@ -153,14 +153,49 @@ def _verify_image(out: BinaryIO, fmt: str) -> None:
 _PDF_INFO_ITEMS = ("/Title", "/Author", "/Subject", "/Keywords", "/Creator", "/Producer")
 
 
+class _Findings(list):
+    """What was found, each label once, in the order first seen (the note lists them in that order)."""
+
+    def note(self, label: str) -> None:
+        if label not in self:
+            self.append(label)
+
+
+def _scrub_annotation_authors(page: DictionaryObject, found: _Findings) -> None:
+    """Drop the author name (/T) of a page's annotations; form widgets keep their field name."""
+    for annot in page.get("/Annots") or []:
+        annot = annot.get_object()
+        if annot.get("/Subtype") != "/Widget" and annot.pop(NameObject("/T"), None) is not None:
+            found.note(_("nama penulis anotasi"))
+
+
+def _scrub_embedded_jpeg(obj: StreamObject, found: _Findings) -> None:
+    """Strip EXIF/XMP segments from a DCT-encoded image stream in place."""
+    try:
+        data, removed = jpeg_strip_metadata(obj._data)
+    except FormatError:
+        raise StripError("embedded JPEG could not be parsed") from None
+    if removed:
+        # pypdf has no public setter for an encoded (DCT) stream; /Length is rewritten on output.
+        obj._data = data
+        found.note(_("metadata gambar tersemat (%(items)s)") % {"items": ", ".join(removed)})
+
+
+def _scrub_pdf_dict(obj: DictionaryObject, found: _Findings) -> None:
+    """Remove the metadata one dictionary (page, image, resource...) can carry."""
+    if obj.pop(NameObject("/Metadata"), None) is not None:
+        found.note(_("metadata XMP pada halaman/gambar"))
+    if obj.pop(NameObject("/PieceInfo"), None) is not None:
+        found.note(_("data aplikasi pembuat (PieceInfo)"))
+    if obj.get("/Type") == "/Page":
+        _scrub_annotation_authors(obj, found)
+    if isinstance(obj, StreamObject) and obj.get("/Subtype") == "/Image" and _is_dct(obj.get("/Filter")):
+        _scrub_embedded_jpeg(obj, found)
+
+
 def _scrub_pdf(writer: PdfWriter) -> list[str]:
     """Remove metadata reachable from the copied pages; return what was found."""
-    found: list[str] = []
-
-    def note(label: str) -> None:
-        if label not in found:
-            found.append(label)
-
+    found = _Findings()
     stack: list = list(writer.pages)
     seen: set[int] = set()
     while stack:
@@ -171,32 +206,11 @@ def _scrub_pdf(writer: PdfWriter) -> list[str]:
             continue
         seen.add(id(obj))
         if isinstance(obj, DictionaryObject):
-            if obj.pop(NameObject("/Metadata"), None) is not None:
-                note(_("metadata XMP pada halaman/gambar"))
-            if obj.pop(NameObject("/PieceInfo"), None) is not None:
-                note(_("data aplikasi pembuat (PieceInfo)"))
-            if obj.get("/Type") == "/Page":
-                for annot in obj.get("/Annots") or []:
-                    annot = annot.get_object()
-                    if annot.get("/Subtype") != "/Widget" and annot.pop(NameObject("/T"), None) is not None:
-                        note(_("nama penulis anotasi"))
-            if (
-                isinstance(obj, StreamObject)
-                and obj.get("/Subtype") == "/Image"
-                and _is_dct(obj.get("/Filter"))
-            ):
-                try:
-                    data, removed = jpeg_strip_metadata(obj._data)
-                except FormatError:
-                    raise StripError("embedded JPEG could not be parsed") from None
-                if removed:
-                    # pypdf has no public setter for an encoded (DCT) stream; /Length is rewritten on output.
-                    obj._data = data
-                    note(_("metadata gambar tersemat (%(items)s)") % {"items": ", ".join(removed)})
+            _scrub_pdf_dict(obj, found)
             stack.extend(v for k, v in obj.items() if k != "/Parent")
         elif isinstance(obj, ArrayObject):
             stack.extend(obj)
-    return found
+    return list(found)
 
 
 def _is_dct(filters) -> bool:
@@ -300,68 +314,98 @@ _XML_SCRUBS = [  # (part name pattern, value pattern, replacement)
 ]
 
 
-def _ooxml_copy(source: BinaryIO) -> tuple[BinaryIO, str]:
-    source.seek(0)
-    out = SpooledTemporaryFile(max_size=SPOOL_MAX_MEMORY)  # noqa: SIM115 - returned to the caller
-    labels = {
+def _property_labels() -> dict[str, str]:
+    """How the note names each emptied property part (translated when the copy is made)."""
+    return {
         "core": _("properti dokumen (pembuat, pengubah terakhir, judul, waktu)"),
         "app": _("properti aplikasi (perusahaan, templat, manajer)"),
         "custom": _("properti khusus"),
     }
-    removed: list[str] = []
-    unchecked: list[str] = []
 
-    def note(label: str) -> None:
-        if label not in removed:
-            removed.append(label)
 
-    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
-        replacements = _property_parts(zin)
-        for info in zin.infolist():
-            name = info.filename
-            target = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))  # edit times say who/when
-            target.compress_type = zipfile.ZIP_DEFLATED
-            if info.is_dir():
-                zout.writestr(target, b"")
-                continue
-            if name in replacements:
-                empty, label = replacements[name]
-                zout.writestr(target, empty)
-                note(labels[label])
-                continue
-            lower = name.lower()
-            if is_embedded_package(name):  # a chart's workbook: its own properties go too
-                inner, _inner_note = _ooxml_copy(io.BytesIO(zin.read(info)))
-                inner.seek(0)
-                zout.writestr(target, inner.read())
-                note(_("properti dokumen tersemat (data bagan)"))
-                continue
-            scrubs = [(pattern, repl) for part, pattern, repl in _XML_SCRUBS if part.match(name)]
-            image = lower.endswith((".jpg", ".jpeg", ".png"))
-            if (scrubs or image) and info.file_size > OOXML_SCRUB_MAX:
-                unchecked.append(name)
-            elif scrubs or image:
-                data = zin.read(info)
-                for pattern, repl in scrubs:
-                    data, count = pattern.subn(repl, data)
-                    if count:
-                        note(_("nama penulis komentar/revisi"))
-                if image:
-                    try:
-                        strip = png_strip_metadata if lower.endswith(".png") else jpeg_strip_metadata
-                        data, found = strip(data)
-                    except FormatError:
-                        found = []
-                        unchecked.append(name)
-                    if found:
-                        note(_("metadata gambar tersemat (%(items)s)") % {"items": ", ".join(found)})
-                zout.writestr(target, data)
-                continue
-            with zin.open(info) as src, zout.open(target, "w") as dst:
-                shutil.copyfileobj(src, dst, MiB)
-        if zin.comment:
-            note(_("komentar arsip"))
+class _OoxmlNotes:
+    """What the rewrite removed (each label once) and which parts it could not check."""
 
+    def __init__(self) -> None:
+        self.removed = _Findings()
+        self.unchecked: list[str] = []
+
+    def note(self, label: str) -> None:
+        self.removed.note(label)
+
+    def text(self) -> str:
+        parts = [_removed_sentence(self.removed) if self.removed else _("Tidak ditemukan metadata.")]
+        if self.unchecked:
+            parts.append(
+                _("%(n)s bagian tidak dapat diperiksa dan disalin apa adanya.") % {"n": len(self.unchecked)}
+            )
+        parts.append(_("Isi dokumen tidak diubah dan tetap dapat memuat nama atau identitas."))
+        return " ".join(parts)
+
+
+def _ooxml_image_strip(name: str, data: bytes, notes: _OoxmlNotes) -> bytes:
+    """Remove an embedded JPEG/PNG's metadata; an unparsable one is kept and counted as unchecked."""
+    try:
+        strip = png_strip_metadata if name.lower().endswith(".png") else jpeg_strip_metadata
+        data, found = strip(data)
+    except FormatError:
+        found = []
+        notes.unchecked.append(name)
+    if found:
+        notes.note(_("metadata gambar tersemat (%(items)s)") % {"items": ", ".join(found)})
+    return data
+
+
+def _ooxml_scrub_part(zin: zipfile.ZipFile, info: zipfile.ZipInfo, scrubs: list, notes: _OoxmlNotes) -> bytes:
+    """Blank the author names in an XML part and strip an image part's metadata."""
+    data = zin.read(info)
+    for pattern, repl in scrubs:
+        data, count = pattern.subn(repl, data)
+        if count:
+            notes.note(_("nama penulis komentar/revisi"))
+    if info.filename.lower().endswith((".jpg", ".jpeg", ".png")):
+        data = _ooxml_image_strip(info.filename, data, notes)
+    return data
+
+
+def _ooxml_copy_entry(
+    zin: zipfile.ZipFile,
+    zout: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    replacements: dict[str, tuple[bytes, str]],
+    notes: _OoxmlNotes,
+) -> None:
+    """Write one package entry to the copy: emptied, rewritten, scrubbed or copied as it is."""
+    name = info.filename
+    target = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))  # edit times say who/when
+    target.compress_type = zipfile.ZIP_DEFLATED
+    if info.is_dir():
+        zout.writestr(target, b"")
+        return
+    if name in replacements:
+        empty, label = replacements[name]
+        zout.writestr(target, empty)
+        notes.note(_property_labels()[label])
+        return
+    if is_embedded_package(name):  # a chart's workbook: its own properties go too
+        inner, _inner_note = _ooxml_copy(io.BytesIO(zin.read(info)))
+        inner.seek(0)
+        zout.writestr(target, inner.read())
+        notes.note(_("properti dokumen tersemat (data bagan)"))
+        return
+    scrubs = [(pattern, repl) for part, pattern, repl in _XML_SCRUBS if part.match(name)]
+    image = name.lower().endswith((".jpg", ".jpeg", ".png"))
+    if (scrubs or image) and info.file_size > OOXML_SCRUB_MAX:
+        notes.unchecked.append(name)
+    elif scrubs or image:
+        zout.writestr(target, _ooxml_scrub_part(zin, info, scrubs, notes))
+        return
+    with zin.open(info) as src, zout.open(target, "w") as dst:
+        shutil.copyfileobj(src, dst, MiB)
+
+
+def _ooxml_verify(out: BinaryIO, replacements: dict[str, tuple[bytes, str]]) -> None:
+    """The copy must be a valid package whose property parts are really empty."""
     out.seek(0)
     with zipfile.ZipFile(out) as check:
         if "[Content_Types].xml" not in check.namelist() or check.testzip() is not None:
@@ -369,11 +413,20 @@ def _ooxml_copy(source: BinaryIO) -> tuple[BinaryIO, str]:
         for part, (empty, _label) in replacements.items():
             if part in check.namelist() and check.read(part) != empty:
                 raise StripError(f"{part} still has content")
-    parts = [_removed_sentence(removed) if removed else _("Tidak ditemukan metadata.")]
-    if unchecked:
-        parts.append(_("%(n)s bagian tidak dapat diperiksa dan disalin apa adanya.") % {"n": len(unchecked)})
-    parts.append(_("Isi dokumen tidak diubah dan tetap dapat memuat nama atau identitas."))
-    return out, " ".join(parts)
+
+
+def _ooxml_copy(source: BinaryIO) -> tuple[BinaryIO, str]:
+    source.seek(0)
+    out = SpooledTemporaryFile(max_size=SPOOL_MAX_MEMORY)  # noqa: SIM115 - returned to the caller
+    notes = _OoxmlNotes()
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        replacements = _property_parts(zin)
+        for info in zin.infolist():
+            _ooxml_copy_entry(zin, zout, info, replacements, notes)
+        if zin.comment:
+            notes.note(_("komentar arsip"))
+    _ooxml_verify(out, replacements)
+    return out, notes.text()
 
 
 # --- entry point ---------------------------------------------------------------------------------------

@@ -40,39 +40,41 @@ class Inspection:
     sha256: str
 
 
-def inspect_upload(f: BinaryIO, *, max_bytes: int, declared_size: int | None = None) -> Inspection:
-    """Read `f` once in chunks (hashing and scanning), then check its structure by type."""
-    too_big = Refusal(
-        _("ukurannya melebihi batas %(limit)s.") % {"limit": human_size(max_bytes)}, "too-large"
-    )
-    if declared_size is not None and declared_size > max_bytes:
-        raise too_big
-    f.seek(0)
-    head = f.read(HEAD_BYTES)
-    if not head:
-        raise Refusal(_("berkas kosong."), "empty")
-    detected = magic.from_buffer(head, mime=True)
+@dataclass
+class _Sniffed:
+    """What the first bytes say the file is, and the body scanner that type needs."""
 
-    container = image_format = ""
+    kind: str
+    mime: str
+    ext: str
+    container: str
+    image_format: str
+    scanner: BodyScanner
+
+
+def _sniff(head: bytes, detected: str) -> _Sniffed:
+    """Classify by magic bytes and libmagic's verdict; any other type is refused."""
+    doc = EvidenceKind.DOCUMENT
     if head.startswith(ZIP_MAGIC):
-        kind, mime, ext, container = EvidenceKind.DOCUMENT, "", "", "zip"
-        scanner = BodyScanner(archives=False)
-    elif head.startswith(OLE_MAGIC) and detected not in OLE_REFUSED_MIMES:
-        kind, mime, ext, container = EvidenceKind.DOCUMENT, "", "", "ole"
-        scanner = BodyScanner(archives=False, ole=True)
-    elif detected in IMAGE_TYPES:
-        kind, mime = EvidenceKind.IMAGE, detected
+        return _Sniffed(doc, "", "", "zip", "", BodyScanner(archives=False))
+    if head.startswith(OLE_MAGIC) and detected not in OLE_REFUSED_MIMES:
+        return _Sniffed(doc, "", "", "ole", "", BodyScanner(archives=False, ole=True))
+    if detected in IMAGE_TYPES:
         image_format, ext = IMAGE_TYPES[detected]
-        scanner = BodyScanner(archives=True)
-    elif detected == "application/pdf" and head.startswith(b"%PDF-"):
-        kind, mime, ext = EvidenceKind.PDF, detected, ".pdf"
-        scanner = BodyScanner(archives=True, pdf=True)
-    elif detected in VIDEO_TYPES:
-        kind, mime, ext = EvidenceKind.VIDEO, detected, VIDEO_TYPES[detected]
-        scanner = BodyScanner(archives=True)
-    else:
-        raise refuse_type(detected)
+        return _Sniffed(EvidenceKind.IMAGE, detected, ext, "", image_format, BodyScanner(archives=True))
+    if detected == "application/pdf" and head.startswith(b"%PDF-"):
+        return _Sniffed(EvidenceKind.PDF, detected, ".pdf", "", "", BodyScanner(archives=True, pdf=True))
+    if detected in VIDEO_TYPES:
+        return _Sniffed(
+            EvidenceKind.VIDEO, detected, VIDEO_TYPES[detected], "", "", BodyScanner(archives=True)
+        )
+    raise refuse_type(detected)
 
+
+def _read_body(
+    f: BinaryIO, head: bytes, scanner: BodyScanner, *, max_bytes: int, too_big: Refusal
+) -> tuple[int, str]:
+    """Hash and scan the rest of the file in chunks, stopping as soon as it is over the limit."""
     hasher = hashlib.sha256(head)
     scanner.feed(head)
     size = len(head)
@@ -86,21 +88,41 @@ def inspect_upload(f: BinaryIO, *, max_bytes: int, declared_size: int | None = N
         raise too_big
     if scanner.hidden:
         raise hidden(scanner.hidden)
+    return size, hasher.hexdigest()
 
-    if kind == EvidenceKind.IMAGE:
-        check_image(f, fmt=image_format, size=size)
-    elif kind == EvidenceKind.PDF:
-        check_pdf(f, risky_names=scanner.pdf_names)
-    elif container == "zip":
-        mime, ext, container = check_zip(f)
-    elif container == "ole":
-        mime, ext = check_ole(scanner.ole_names)
+
+def _check_structure(f: BinaryIO, sniffed: _Sniffed, *, size: int) -> None:
+    """The type's own structural check; office containers learn their real type here."""
+    if sniffed.kind == EvidenceKind.IMAGE:
+        check_image(f, fmt=sniffed.image_format, size=size)
+    elif sniffed.kind == EvidenceKind.PDF:
+        check_pdf(f, risky_names=sniffed.scanner.pdf_names)
+    elif sniffed.container == "zip":
+        sniffed.mime, sniffed.ext, sniffed.container = check_zip(f)
+    elif sniffed.container == "ole":
+        sniffed.mime, sniffed.ext = check_ole(sniffed.scanner.ole_names)
+
+
+def inspect_upload(f: BinaryIO, *, max_bytes: int, declared_size: int | None = None) -> Inspection:
+    """Read `f` once in chunks (hashing and scanning), then check its structure by type."""
+    too_big = Refusal(
+        _("ukurannya melebihi batas %(limit)s.") % {"limit": human_size(max_bytes)}, "too-large"
+    )
+    if declared_size is not None and declared_size > max_bytes:
+        raise too_big
+    f.seek(0)
+    head = f.read(HEAD_BYTES)
+    if not head:
+        raise Refusal(_("berkas kosong."), "empty")
+    sniffed = _sniff(head, magic.from_buffer(head, mime=True))
+    size, sha256 = _read_body(f, head, sniffed.scanner, max_bytes=max_bytes, too_big=too_big)
+    _check_structure(f, sniffed, size=size)
     return Inspection(
-        kind=kind,
-        mime_type=mime,
-        extension=ext,
-        container=container,
-        image_format=image_format,
+        kind=sniffed.kind,
+        mime_type=sniffed.mime,
+        extension=sniffed.ext,
+        container=sniffed.container,
+        image_format=sniffed.image_format,
         size=size,
-        sha256=hasher.hexdigest(),
+        sha256=sha256,
     )
