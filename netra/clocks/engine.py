@@ -89,51 +89,102 @@ def compute_deadline(
         raise ValueError("amount must be positive")
     tz = zoneinfo.ZoneInfo(tz_name)
     start_local = start.astimezone(tz)
-    closed_joint = spec.cuti_bersama_is_holiday
-
     if spec.unit == "hours":
-        due = start_local + dt.timedelta(hours=spec.amount)
-        explanation = ngettext(
-            "%(n)s jam sejak %(start)s → %(due)s", "%(n)s jam sejak %(start)s → %(due)s", spec.amount
-        ) % {
-            "n": spec.amount,
-            "start": _fmt(start_local, tz_name),
-            "due": _fmt(due, tz_name),
-        }
-        return DeadlineResult(due, start_local, tz_name, spec, (), explanation)
+        return _hours_deadline(start_local, spec, tz_name)
 
+    closed_joint = spec.cuti_bersama_is_holiday
     start_day = start_local.date()
     first_day = _first_counted_day(start_day, spec, calendar)
-    if spec.unit == "calendar_days":
-        due_day = first_day + dt.timedelta(days=spec.amount - 1)
-    elif spec.unit == "working_days":
-        due_day = calendar.add_working_days(first_day, spec.amount - 1, joint_leave_closed=closed_joint)
-    else:
-        raise ValueError(f"Unknown unit {spec.unit!r}")
-
-    # The period ends on its last day (`nominal_day`). It never moves backwards: a walk-back to the last
-    # day the office was open would make the window shorter than the law gives (UU 10/2016 Pasal 134(4):
-    # 7 days; an office's intake hours, set by a Perbawaslu, cannot shorten it — UU 12/2011 Pasal 7).
-    nominal_day = due_day
-    shift_note = ""
-    if spec.ends_at == "office_close":
-        if _office_open(due_day, calendar, intake, round_the_clock, closed_joint):
-            due_time = END_OF_DAY if round_the_clock(due_day) else _closing(intake, due_day)
-        elif spec.roll_to_working_day:
-            due_day = _next_open_day(due_day, calendar, intake, round_the_clock, closed_joint)
-            due_time = END_OF_DAY if round_the_clock(due_day) else _closing(intake, due_day)
-            shift_note = _("hari terakhir kantor tutup; digeser ke hari kantor buka berikutnya")
-        else:
-            due_time = END_OF_DAY
-            shift_note = _("hari terakhir kantor tutup; tenggat tetap pada hari terakhir")
-    else:
-        if spec.roll_to_working_day and not calendar.is_working_day(due_day, joint_leave_closed=closed_joint):
-            due_day = calendar.next_working_day(due_day, joint_leave_closed=closed_joint)
-            shift_note = _("hari terakhir jatuh pada hari libur; digeser ke hari kerja berikutnya")
-        due_time = END_OF_DAY
-
+    nominal_day = _last_counted_day(first_day, spec, calendar)
+    due_day, due_time, shift_note = _period_end(nominal_day, spec, calendar, intake, round_the_clock)
     due = dt.datetime.combine(due_day, due_time, tzinfo=tz)
     closed = tuple(calendar.closed_days_between(start_day, nominal_day, joint_leave_closed=closed_joint))
+    explanation = _days_explanation(
+        spec=spec,
+        start_local=start_local,
+        first_day=first_day,
+        due=due,
+        tz_name=tz_name,
+        closed_count=len(closed),
+        shift_note=shift_note,
+    )
+    return DeadlineResult(due, start_local, tz_name, spec, closed, explanation)
+
+
+def _hours_deadline(start_local: dt.datetime, spec: ClockSpec, tz_name: str) -> DeadlineResult:
+    """A period in hours runs round the clock from the start: no calendar, no office hours."""
+    due = start_local + dt.timedelta(hours=spec.amount)
+    explanation = ngettext(
+        "%(n)s jam sejak %(start)s → %(due)s", "%(n)s jam sejak %(start)s → %(due)s", spec.amount
+    ) % {
+        "n": spec.amount,
+        "start": _fmt(start_local, tz_name),
+        "due": _fmt(due, tz_name),
+    }
+    return DeadlineResult(due, start_local, tz_name, spec, (), explanation)
+
+
+def _last_counted_day(first_day: dt.date, spec: ClockSpec, calendar: WorkingCalendar) -> dt.date:
+    """The period's last day (`amount` calendar or working days from day 1), before any roll forward."""
+    if spec.unit == "calendar_days":
+        return first_day + dt.timedelta(days=spec.amount - 1)
+    if spec.unit == "working_days":
+        return calendar.add_working_days(
+            first_day, spec.amount - 1, joint_leave_closed=spec.cuti_bersama_is_holiday
+        )
+    raise ValueError(f"Unknown unit {spec.unit!r}")
+
+
+def _period_end(
+    due_day: dt.date,
+    spec: ClockSpec,
+    calendar: WorkingCalendar,
+    intake: IntakeSchedule | None,
+    round_the_clock: Callable[[dt.date], bool],
+) -> tuple[dt.date, dt.time, str]:
+    """The day and time the period ends, and why it moved (if it did).
+
+    The period ends on its last day (`due_day`). It never moves backwards: a walk-back to the last day the
+    office was open would make the window shorter than the law gives (UU 10/2016 Pasal 134(4): 7 days; an
+    office's intake hours, set by a Perbawaslu, cannot shorten it — UU 12/2011 Pasal 7).
+    """
+    closed_joint = spec.cuti_bersama_is_holiday
+    if spec.ends_at != "office_close":
+        if spec.roll_to_working_day and not calendar.is_working_day(due_day, joint_leave_closed=closed_joint):
+            due_day = calendar.next_working_day(due_day, joint_leave_closed=closed_joint)
+            return (
+                due_day,
+                END_OF_DAY,
+                _("hari terakhir jatuh pada hari libur; digeser ke hari kerja berikutnya"),
+            )
+        return due_day, END_OF_DAY, ""
+    if _office_open(due_day, calendar, intake, round_the_clock, closed_joint):
+        return due_day, _office_end(due_day, intake, round_the_clock), ""
+    if spec.roll_to_working_day:
+        due_day = _next_open_day(due_day, calendar, intake, round_the_clock, closed_joint)
+        note = _("hari terakhir kantor tutup; digeser ke hari kantor buka berikutnya")
+        return due_day, _office_end(due_day, intake, round_the_clock), note
+    return due_day, END_OF_DAY, _("hari terakhir kantor tutup; tenggat tetap pada hari terakhir")
+
+
+def _office_end(
+    day: dt.date, intake: IntakeSchedule | None, round_the_clock: Callable[[dt.date], bool]
+) -> dt.time:
+    """When an open office stops receiving on `day`: midnight on a round-the-clock day, else closing."""
+    return END_OF_DAY if round_the_clock(day) else _closing(intake, day)
+
+
+def _days_explanation(
+    *,
+    spec: ClockSpec,
+    start_local: dt.datetime,
+    first_day: dt.date,
+    due: dt.datetime,
+    tz_name: str,
+    closed_count: int,
+    shift_note: str,
+) -> str:
+    """The sentence shown beside a day-counted deadline: the count, the convention, what was skipped."""
     if spec.unit == "working_days":
         template = ngettext(
             "%(n)s hari kerja sejak %(start)s → %(due)s",
@@ -157,11 +208,11 @@ def compute_deadline(
             "day": formats.date_format(first_day, "l, j F Y")
         }
     explanation += f" ({convention})"
-    if spec.unit == "working_days" and closed:
-        explanation += " " + _("(tidak termasuk %(k)s hari libur/akhir pekan)") % {"k": len(closed)}
+    if spec.unit == "working_days" and closed_count:
+        explanation += " " + _("(tidak termasuk %(k)s hari libur/akhir pekan)") % {"k": closed_count}
     if shift_note:
         explanation += f"; {shift_note}"
-    return DeadlineResult(due, start_local, tz_name, spec, closed, explanation)
+    return explanation
 
 
 def _first_counted_day(start_day: dt.date, spec: ClockSpec, calendar: WorkingCalendar) -> dt.date:

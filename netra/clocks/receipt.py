@@ -18,6 +18,7 @@ Uses the database only through the clocks' and elections' selectors, so the engi
 
 import datetime as dt
 import zoneinfo
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from django.utils import formats
@@ -69,6 +70,90 @@ def _fmt(moment: dt.datetime, tz_name: str) -> str:
     return f"{formats.date_format(moment, 'l, j F Y H.i')} {zone_abbreviation(tz_name)}"
 
 
+@dataclass(frozen=True)
+class _Submission:
+    """One submission seen from the office: its local moment, the election and the basis of the hours."""
+
+    local: dt.datetime
+    tz_name: str
+    election: Election | None
+
+    @property
+    def tz(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.tz_name)
+
+    @property
+    def pemilu(self) -> bool:
+        return self.election is not None and self.election.kind == ElectionKind.PEMILU
+
+    @property
+    def hours_basis(self) -> str:
+        return BASIS_PEMILU_HOURS if self.election is None or self.pemilu else BASIS_PILKADA_HOURS
+
+    def stages(self, day: dt.date) -> set[str]:
+        """The election's round-the-clock stages on `day` (none without an election)."""
+        if self.election is None:
+            return set()
+        return set(election_stages_on(election=self.election, on=day)) & set(ROUND_THE_CLOCK_STAGES)
+
+    def result(self, counts_from: dt.datetime, reason: str, basis: str, verification: str) -> ReceiptResult:
+        return ReceiptResult(
+            self.local, counts_from.astimezone(self.tz), self.tz_name, reason, basis, verification
+        )
+
+
+def _round_the_clock(sub: _Submission, today: set[str]) -> ReceiptResult:
+    """Submitted on a round-the-clock day: it counts at once."""
+    labels = ", ".join(str(StageKind(k).label).lower() for k in sorted(today))
+    # Perbawaslu 7/2022 names masa tenang and voting/counting; recapitulation alone is our reading.
+    recap_only = today == {StageKind.RECAPITULATION}
+    return sub.result(
+        sub.local,
+        _("Bawaslu menerima laporan 24 jam pada %(stages)s") % {"stages": labels},
+        BASIS_PEMILU_24H if sub.pemilu else BASIS_PILKADA_24H,
+        (Verification.UNVERIFIED if recap_only else Verification.SECONDARY)
+        if sub.pemilu
+        else Verification.VERIFIED,
+    )
+
+
+def _on_an_open_day(sub: _Submission, opens: dt.time, closes: dt.time) -> ReceiptResult | str:
+    """On a day the desk opens: the result if it counts that day, else why it waits for the next opening."""
+    local = sub.local
+    hours = f"{opens:%H.%M}–{closes:%H.%M} {zone_abbreviation(sub.tz_name)}"
+    if opens <= local.time() <= closes:
+        return sub.result(
+            local,
+            _("laporan diserahkan dalam jam penerimaan laporan (%(hours)s)") % {"hours": hours},
+            sub.hours_basis,
+            Verification.VERIFIED if not sub.pemilu and sub.election is not None else Verification.UNVERIFIED,
+        )
+    if local.time() < opens:
+        return sub.result(
+            dt.datetime.combine(local.date(), opens, tzinfo=sub.tz),
+            _("laporan diserahkan sebelum jam penerimaan laporan dibuka (%(hours)s)") % {"hours": hours},
+            sub.hours_basis,
+            Verification.UNVERIFIED,
+        )
+    return _("laporan diserahkan setelah jam penerimaan laporan ditutup (%(hours)s)") % {"hours": hours}
+
+
+def _next_opening(
+    sub: _Submission,
+    day: dt.date,
+    desk_open: Callable[[dt.date], bool],
+    schedule: Mapping[int, tuple[dt.time, dt.time]],
+) -> dt.datetime:
+    """The next moment after `day` the desk receives: 00.00 of a round-the-clock day or an opening hour."""
+    for _attempt in range(_SCAN_DAYS):
+        day += dt.timedelta(days=1)
+        if sub.stages(day):
+            return dt.datetime.combine(day, dt.time(0, 0), tzinfo=sub.tz)
+        if desk_open(day):
+            return dt.datetime.combine(day, schedule[day.weekday()][0], tzinfo=sub.tz)
+    raise ValueError("The office receives no reports within the scanned period")
+
+
 def receipt_counted(
     *, submitted_at: dt.datetime, office: Office | None, election: Election | None
 ) -> ReceiptResult:
@@ -81,35 +166,16 @@ def receipt_counted(
     if submitted_at.tzinfo is None:
         raise ValueError("submitted_at must be timezone-aware")
     tz_name = getattr(office, "timezone", None) or WIB
-    tz = zoneinfo.ZoneInfo(tz_name)
-    local = submitted_at.astimezone(tz)
-    pemilu = election is not None and election.kind == ElectionKind.PEMILU
-    hours_basis = BASIS_PEMILU_HOURS if election is None or pemilu else BASIS_PILKADA_HOURS
-
-    def stages(day: dt.date) -> set[str]:
-        if election is None:
-            return set()
-        return set(election_stages_on(election=election, on=day)) & set(ROUND_THE_CLOCK_STAGES)
-
-    def result(counts_from, reason, basis, verification) -> ReceiptResult:
-        return ReceiptResult(local, counts_from.astimezone(tz), tz_name, reason, basis, verification)
-
-    today = stages(local.date())
+    local = submitted_at.astimezone(zoneinfo.ZoneInfo(tz_name))
+    sub = _Submission(local=local, tz_name=tz_name, election=election)
+    today = sub.stages(local.date())
     if today:
-        labels = ", ".join(str(StageKind(k).label).lower() for k in sorted(today))
-        # Perbawaslu 7/2022 names masa tenang and voting/counting; recapitulation alone is our reading.
-        recap_only = today == {StageKind.RECAPITULATION}
-        return result(
-            local,
-            _("Bawaslu menerima laporan 24 jam pada %(stages)s") % {"stages": labels},
-            BASIS_PEMILU_24H if pemilu else BASIS_PILKADA_24H,
-            (Verification.UNVERIFIED if recap_only else Verification.SECONDARY)
-            if pemilu
-            else Verification.VERIFIED,
-        )
+        return _round_the_clock(sub, today)
     schedule = intake_schedule()
     if not schedule:
-        return result(local, _("jam penerimaan laporan tidak diatur"), hours_basis, Verification.UNVERIFIED)
+        return sub.result(
+            local, _("jam penerimaan laporan tidak diatur"), sub.hours_basis, Verification.UNVERIFIED
+        )
     calendar = working_calendar_for(
         region_code=getattr(office, "region_id", None),
         start=local.date(),
@@ -121,39 +187,16 @@ def receipt_counted(
 
     day = local.date()
     if desk_open(day):
-        opens, closes = schedule[day.weekday()]
-        hours = f"{opens:%H.%M}–{closes:%H.%M} {zone_abbreviation(tz_name)}"
-        if opens <= local.time() <= closes:
-            return result(
-                local,
-                _("laporan diserahkan dalam jam penerimaan laporan (%(hours)s)") % {"hours": hours},
-                hours_basis,
-                Verification.VERIFIED if not pemilu and election is not None else Verification.UNVERIFIED,
-            )
-        if local.time() < opens:
-            return result(
-                dt.datetime.combine(day, opens, tzinfo=tz),
-                _("laporan diserahkan sebelum jam penerimaan laporan dibuka (%(hours)s)") % {"hours": hours},
-                hours_basis,
-                Verification.UNVERIFIED,
-            )
-        why = _("laporan diserahkan setelah jam penerimaan laporan ditutup (%(hours)s)") % {"hours": hours}
+        why = _on_an_open_day(sub, *schedule[day.weekday()])
+        if isinstance(why, ReceiptResult):
+            return why
     elif day in calendar.names:
         why = _("laporan diserahkan pada hari libur (%(name)s)") % {"name": calendar.names[day]}
     else:
         why = _("laporan diserahkan pada akhir pekan")
-    for _attempt in range(_SCAN_DAYS):
-        day += dt.timedelta(days=1)
-        if stages(day):
-            opening = dt.datetime.combine(day, dt.time(0, 0), tzinfo=tz)
-            break
-        if desk_open(day):
-            opening = dt.datetime.combine(day, schedule[day.weekday()][0], tzinfo=tz)
-            break
-    else:
-        raise ValueError("The office receives no reports within the scanned period")
+    opening = _next_opening(sub, day, desk_open, schedule)
     reason = _("%(why)s; dihitung sejak kantor buka kembali, %(when)s") % {
         "why": why,
         "when": _fmt(opening, tz_name),
     }
-    return result(opening, reason, hours_basis, Verification.UNVERIFIED)
+    return sub.result(opening, reason, sub.hours_basis, Verification.UNVERIFIED)

@@ -50,67 +50,73 @@ def _when(moment: dt.datetime) -> str:
     return f"{formats.date_format(moment, 'l, j F Y H.i')} {zone_abbreviation(str(moment.tzinfo))}"
 
 
-def requirements_check(data: RequirementInput) -> list[Missing]:
-    """The missing formal and material requirements, in the order a reporter should fix them."""
+FORMAL_BASIS = "Perbawaslu 7/2022 Pasal 15 ayat (3); UU 7/2017 Pasal 454 ayat (4)"
+MATERIAL_BASIS = "Perbawaslu 7/2022 Pasal 15 ayat (4)"
+DEADLINE_BASIS = "UU 7/2017 Pasal 454 ayat (6); UU 10/2016 Pasal 134 ayat (4)"
+
+
+def _missing_parties(data: RequirementInput) -> list[Missing]:
+    """Who reports and who is reported: a laporan must name both (the terlapor by name or description)."""
     missing: list[Missing] = []
-    formal_basis = "Perbawaslu 7/2022 Pasal 15 ayat (3); UU 7/2017 Pasal 454 ayat (4)"
-    material_basis = "Perbawaslu 7/2022 Pasal 15 ayat (4)"
-    if data.kind == "laporan":
-        if not data.reporter_name.strip():
-            missing.append(Missing("reporter_name", FORMAL, _("Nama pelapor belum diisi."), formal_basis))
-        if not data.reporter_address.strip():
-            missing.append(
-                Missing("reporter_address", FORMAL, _("Alamat pelapor belum diisi."), formal_basis)
+    if not data.reporter_name.strip():
+        missing.append(Missing("reporter_name", FORMAL, _("Nama pelapor belum diisi."), FORMAL_BASIS))
+    if not data.reporter_address.strip():
+        missing.append(Missing("reporter_address", FORMAL, _("Alamat pelapor belum diisi."), FORMAL_BASIS))
+    if not any(n.strip() for n in data.reported_names):
+        missing.append(
+            Missing(
+                "reported_person",
+                FORMAL,
+                _(
+                    "Pihak terlapor belum disebutkan. Cukup nama atau ciri-cirinya; NIP dan jabatan boleh kosong."
+                ),
+                FORMAL_BASIS,
             )
-        if not any(n.strip() for n in data.reported_names):
-            missing.append(
-                Missing(
-                    "reported_person",
-                    FORMAL,
-                    _(
-                        "Pihak terlapor belum disebutkan. Cukup nama atau ciri-cirinya; NIP dan jabatan boleh kosong."
-                    ),
-                    formal_basis,
-                )
+        )
+    return missing
+
+
+def _missing_timeliness(data: RequirementInput) -> list[Missing]:
+    """Late against the filing deadline, or the deadline could not be computed (one or the other)."""
+    if data.filing_deadline is not None and data.received_at > data.filing_deadline:
+        message = _(
+            "Laporan melewati batas waktu penyampaian: paling lambat %(due)s. Laporan tetap "
+            "disimpan dan dapat dijadikan informasi awal oleh pengawas."
+        ) % {"due": _when(data.filing_deadline)}
+        return [Missing("late", FORMAL, message, DEADLINE_BASIS)]
+    if not data.deadline_known:
+        message = _(
+            "Batas waktu belum dapat dihitung karena tanggal diketahui atau pemilihannya belum "
+            "jelas. Petugas akan memeriksanya."
+        )
+        return [Missing("deadline_unknown", FORMAL, message, DEADLINE_BASIS)]
+    return []
+
+
+def _missing_formal(data: RequirementInput) -> list[Missing]:
+    """The formal requirements, which only a laporan (not an informasi awal) has."""
+    if data.kind != "laporan":
+        return []
+    missing = _missing_parties(data) + _missing_timeliness(data)
+    if not data.statement_of_truth:
+        missing.append(
+            Missing(
+                "statement_of_truth",
+                FORMAL,
+                _("Pernyataan bahwa laporan ini benar belum dicentang."),
+                "Formulir Model B.1 (Perbawaslu 7/2022)",
             )
-        if data.filing_deadline is not None and data.received_at > data.filing_deadline:
-            missing.append(
-                Missing(
-                    "late",
-                    FORMAL,
-                    _(
-                        "Laporan melewati batas waktu penyampaian: paling lambat %(due)s. Laporan tetap "
-                        "disimpan dan dapat dijadikan informasi awal oleh pengawas."
-                    )
-                    % {"due": _when(data.filing_deadline)},
-                    "UU 7/2017 Pasal 454 ayat (6); UU 10/2016 Pasal 134 ayat (4)",
-                )
-            )
-        elif not data.deadline_known:
-            missing.append(
-                Missing(
-                    "deadline_unknown",
-                    FORMAL,
-                    _(
-                        "Batas waktu belum dapat dihitung karena tanggal diketahui atau pemilihannya belum "
-                        "jelas. Petugas akan memeriksanya."
-                    ),
-                    "UU 7/2017 Pasal 454 ayat (6); UU 10/2016 Pasal 134 ayat (4)",
-                )
-            )
-        if not data.statement_of_truth:
-            missing.append(
-                Missing(
-                    "statement_of_truth",
-                    FORMAL,
-                    _("Pernyataan bahwa laporan ini benar belum dicentang."),
-                    "Formulir Model B.1 (Perbawaslu 7/2022)",
-                )
-            )
+        )
+    return missing
+
+
+def _missing_material(data: RequirementInput) -> list[Missing]:
+    """The material requirements: when, where and what happened, and (for a laporan) the evidence."""
+    missing: list[Missing] = []
     if data.incident_date is None:
-        missing.append(Missing("incident_date", MATERIAL, _("Tanggal kejadian belum diisi."), material_basis))
+        missing.append(Missing("incident_date", MATERIAL, _("Tanggal kejadian belum diisi."), MATERIAL_BASIS))
     if not (data.incident_place.strip() or data.incident_region_code):
-        missing.append(Missing("incident_place", MATERIAL, _("Tempat kejadian belum diisi."), material_basis))
+        missing.append(Missing("incident_place", MATERIAL, _("Tempat kejadian belum diisi."), MATERIAL_BASIS))
     if len(data.description.strip()) < MIN_DESCRIPTION:
         missing.append(
             Missing(
@@ -120,7 +126,7 @@ def requirements_check(data: RequirementInput) -> list[Missing]:
                     "Uraian kejadian terlalu singkat: ceritakan apa, siapa, kapan dan di mana (minimal %(n)s huruf)."
                 )
                 % {"n": MIN_DESCRIPTION},
-                material_basis,
+                MATERIAL_BASIS,
             )
         )
     if data.kind == "laporan" and data.evidence_count == 0:
@@ -129,7 +135,12 @@ def requirements_check(data: RequirementInput) -> list[Missing]:
                 "evidence",
                 MATERIAL,
                 _("Belum ada bukti. Lampirkan foto, tangkapan layar, video, dokumen, atau tautan unggahan."),
-                material_basis,
+                MATERIAL_BASIS,
             )
         )
     return missing
+
+
+def requirements_check(data: RequirementInput) -> list[Missing]:
+    """The missing formal and material requirements, in the order a reporter should fix them."""
+    return _missing_formal(data) + _missing_material(data)

@@ -52,14 +52,28 @@ FALLBACK_LEGAL_BASIS = (
 )
 
 
-def route_for(
-    *, subject_type: str, violation_class: str, election_kind: str = "", on: dt.date | None = None
-) -> Route:
-    """The most specific matching rule wins: exact subject before "any subject", exact election kind
-    before "any election". No match (or unknown values): Bawaslu records the matter (documented
-    fallback); this never raises, so a person always gets an answer."""
-    on = on or timezone.localdate()
-    election_kind = election_kind or ""
+def _fallback_route(*, subject_type: str, violation_class: str, election_kind: str, on: dt.date) -> Route:
+    """No rule matches: Bawaslu records the matter and judges itself who else is competent."""
+    return Route(
+        subject_type=subject_type,
+        violation_class=violation_class,
+        election_kind=election_kind,
+        on=on,
+        destination=Destination.RECORD_ONLY,
+        agency_kind="",
+        oversight_body=None,
+        legal_basis=FALLBACK_LEGAL_BASIS,
+        deadline_note="",
+        note=_(
+            "Tidak ada aturan penerusan untuk kombinasi ini; Bawaslu mencatat dan menilai sendiri "
+            "apakah ada instansi yang berwenang."
+        ),
+        verification=Verification.UNVERIFIED,
+    )
+
+
+def _most_specific_rule(*, subject_type: str, violation_class: str, election_kind: str) -> RoutingRule | None:
+    """Exact subject before "any subject", then exact election kind before "any election"."""
     candidates = RoutingRule.objects.filter(
         subject_type__in={subject_type, SubjectType.ANY},
         violation_class=violation_class,
@@ -69,40 +83,36 @@ def route_for(
     def specificity(rule: RoutingRule) -> tuple[bool, bool]:
         return (rule.subject_type == subject_type, rule.election_kind == election_kind)
 
-    rule = max(candidates, key=specificity, default=None)
+    return max(candidates, key=specificity, default=None)
+
+
+def _receiver(rule: RoutingRule, on: dt.date) -> tuple[OversightBody | None, str, str]:
+    """(oversight body, agency kind, note): the ASN oversight body is the one in force on `on`."""
+    if rule.destination != Destination.OVERSIGHT_BODY:
+        return None, rule.destination_agency_kind, rule.note
+    body = oversight_body_on(on=on)
+    if body is not None:
+        return body, body.agency_kind, rule.note
+    missing = _("Tidak ada badan pengawas ASN yang berlaku pada %(day)s.") % {"day": fmt_date(on)}
+    return None, "", " ".join(filter(None, [rule.note, missing]))
+
+
+def route_for(
+    *, subject_type: str, violation_class: str, election_kind: str = "", on: dt.date | None = None
+) -> Route:
+    """The most specific matching rule wins: exact subject before "any subject", exact election kind
+    before "any election". No match (or unknown values): Bawaslu records the matter (documented
+    fallback); this never raises, so a person always gets an answer."""
+    on = on or timezone.localdate()
+    election_kind = election_kind or ""
+    rule = _most_specific_rule(
+        subject_type=subject_type, violation_class=violation_class, election_kind=election_kind
+    )
     if rule is None:
-        return Route(
-            subject_type=subject_type,
-            violation_class=violation_class,
-            election_kind=election_kind,
-            on=on,
-            destination=Destination.RECORD_ONLY,
-            agency_kind="",
-            oversight_body=None,
-            legal_basis=FALLBACK_LEGAL_BASIS,
-            deadline_note="",
-            note=_(
-                "Tidak ada aturan penerusan untuk kombinasi ini; Bawaslu mencatat dan menilai sendiri "
-                "apakah ada instansi yang berwenang."
-            ),
-            verification=Verification.UNVERIFIED,
+        return _fallback_route(
+            subject_type=subject_type, violation_class=violation_class, election_kind=election_kind, on=on
         )
-    body = None
-    agency_kind = rule.destination_agency_kind
-    note = rule.note
-    if rule.destination == Destination.OVERSIGHT_BODY:
-        body = oversight_body_on(on=on)
-        agency_kind = body.agency_kind if body is not None else ""
-        if body is None:
-            note = " ".join(
-                filter(
-                    None,
-                    [
-                        note,
-                        _("Tidak ada badan pengawas ASN yang berlaku pada %(day)s.") % {"day": fmt_date(on)},
-                    ],
-                )
-            )
+    body, agency_kind, note = _receiver(rule, on)
     return Route(
         subject_type=subject_type,
         violation_class=violation_class,

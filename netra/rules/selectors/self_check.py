@@ -67,19 +67,8 @@ class SelfCheckResult:
     matches: tuple[SelfCheckMatch, ...] = field(default_factory=tuple)
 
 
-def self_check(
-    *,
-    text: str,
-    election: "Election | None" = None,
-    incident_date: dt.date | None = None,
-    employment_type: str = EmploymentType.PNS,
-    limit: int = 5,
-) -> SelfCheckResult:
-    """An ASN describes an activity in everyday Indonesian; we return the matching conducts, best first,
-    each classified for the election/date/employment type given. No match gives an empty result and a
-    message, never a forced guess."""
-    check_employment_type(employment_type)
-    text = (text or "").strip()
+def _unreadable(text: str) -> SelfCheckResult | None:
+    """Answer an empty or too short description before searching (None: the text can be searched)."""
     if not text:
         return SelfCheckResult(
             text,
@@ -97,23 +86,17 @@ def self_check(
             SelfCheckStatus.TOO_SHORT,
             _("Uraian terlalu pendek. Tuliskan kegiatan Anda dalam satu kalimat."),
         )
-    tokens = tuple(search.tokenize(text))
-    hits = _conduct_index().search(tokens, limit=limit)
-    if not hits:
-        return SelfCheckResult(
-            text,
-            tokens,
-            SelfCheckStatus.NO_MATCH,
-            _(
-                "Tidak ditemukan bentuk pelanggaran netralitas yang cocok dengan uraian Anda. Coba jelaskan "
-                "dengan kata lain (mis. “membagikan video kampanye”, “memasang baliho”) atau "
-                "baca daftar aturan lengkap. Tidak cocok belum tentu berarti boleh."
-            ),
-        )
+    return None
+
+
+def _classified_matches(
+    hits, *, election: "Election | None", incident_date: dt.date | None, employment_type: str
+) -> tuple[SelfCheckMatch, ...]:
+    """The hits as conducts, best first, each classified (the catalogue and sanctions read once)."""
     conducts = {c.code: c for c in conduct_list().filter(code__in=[h.key for h in hits])}
     determined_on = election_candidates_determined_on(election=election) if election is not None else None
     by_level = sanctions_by_level(employment_type=employment_type, on=incident_date or timezone.localdate())
-    matches = tuple(
+    return tuple(
         SelfCheckMatch(
             conduct=conducts[h.key],
             score=round(h.score, 3),
@@ -129,6 +112,40 @@ def self_check(
         )
         for h in hits
         if h.key in conducts
+    )
+
+
+def self_check(
+    *,
+    text: str,
+    election: "Election | None" = None,
+    incident_date: dt.date | None = None,
+    employment_type: str = EmploymentType.PNS,
+    limit: int = 5,
+) -> SelfCheckResult:
+    """An ASN describes an activity in everyday Indonesian; we return the matching conducts, best first,
+    each classified for the election/date/employment type given. No match gives an empty result and a
+    message, never a forced guess."""
+    check_employment_type(employment_type)
+    text = (text or "").strip()
+    refused = _unreadable(text)
+    if refused is not None:
+        return refused
+    tokens = tuple(search.tokenize(text))
+    hits = _conduct_index().search(tokens, limit=limit)
+    if not hits:
+        return SelfCheckResult(
+            text,
+            tokens,
+            SelfCheckStatus.NO_MATCH,
+            _(
+                "Tidak ditemukan bentuk pelanggaran netralitas yang cocok dengan uraian Anda. Coba jelaskan "
+                "dengan kata lain (mis. “membagikan video kampanye”, “memasang baliho”) atau "
+                "baca daftar aturan lengkap. Tidak cocok belum tentu berarti boleh."
+            ),
+        )
+    matches = _classified_matches(
+        hits, election=election, incident_date=incident_date, employment_type=employment_type
     )
     return SelfCheckResult(
         text,
