@@ -1,14 +1,14 @@
 """A believable demo world: offices and officers for Kota Balikpapan (WITA), Kab. Purbalingga (WIB) and
 Kab. Kotawaringin Timur (WIB), the national bodies, employing agencies with their PPK units, and a
 simulated upcoming Pilkada whose stages are placed around today, so that clocks are live in the demo.
-All writes go through the services (and so into the audit chain). Idempotent.
+All writes go through the services (and so into the audit chain). Idempotent. The demo reports and the
+walks of their cases live in `netra.demo.seed_cases`.
 
 Names of candidates in the simulated election are fictional; real elections come from the reference
 data migration (netra.elections).
 """
 
 import datetime as dt
-import zoneinfo
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -18,11 +18,11 @@ from django.utils import timezone
 from netra.agencies.models import Agency, AgencyKind, User
 from netra.agencies.roles import Role
 from netra.agencies.services import agency_create, user_create, user_update
+from netra.demo.seed_cases import WITA, demo_cases, demo_reports  # WITA: Kota Balikpapan, the main office
 from netra.elections.models import Election, ElectionKind, StageKind
 from netra.elections.services import contestant_create, election_create, election_stage_set
 from netra.regions.models import Region
 
-WITA = zoneinfo.ZoneInfo("Asia/Makassar")  # Kota Balikpapan, the demo's main office
 DEMO_OFFICE_HOUR = dt.time(10, 0)  # `seed_demo(today=...)`: a time every demo office is open
 DEMO_PASSWORD = "netra-demo-2026"  # noqa: S105  (demo only; seed_demo refuses to run in production)
 SIMULATION_CODE = "simulasi-pilkada-demo"
@@ -343,277 +343,6 @@ def _simulated_election(today: dt.date) -> Election:
     return election
 
 
-def _demo_reports(today: dt.date, now: dt.datetime, offices: dict[str, Agency]) -> str | None:
-    """A few reports through the real intake service (sealed identities, receipts, routing, clocks).
-    Returns one receipt so the demo user can try the follow-up page; None if reports already exist."""
-    from netra.intake.models import Report
-    from netra.intake.services import (
-        IdentityIn,
-        PersonIn,
-        Submission,
-        WitnessIn,
-        message_from_officer,
-        report_submit,
-    )
-
-    if Report.objects.exists():
-        return None
-    day = dt.timedelta(days=1)
-    first = report_submit(
-        submission=Submission(
-            kind="laporan",
-            description=(
-                "Seorang lurah membagikan unggahan kampanye pasangan calon nomor 1 di grup WhatsApp RT dan "
-                "mengajak warga memilih pasangan tersebut."
-            ),
-            incident_region_code="64.71.05",
-            incident_place="Kelurahan Damai, grup WhatsApp warga",
-            incident_date=today - 3 * day,
-            known_date=today - 2 * day,
-            persons=[
-                PersonIn(
-                    name="Lurah Damai",
-                    nip="198503122010011004",
-                    agency_name="Pemerintah Kota Balikpapan",
-                    employment_type="pns",
-                )
-            ],
-            witnesses=[WitnessIn(name="Ketua RT 05", contact="Jl. Sepinggan")],
-            identity=IdentityIn(
-                name="Warga Demo",
-                nik="6471050101900001",
-                address="Jl. Demo 1, Balikpapan",
-                phone="0812-0000-0001",
-                email="warga.demo@contoh.id",
-            ),
-            statement_of_truth=True,
-            links=["https://www.facebook.com/groups/demo/posts/1"],
-        ),
-        now=now,
-    )
-    report_submit(
-        submission=Submission(
-            kind="laporan",
-            description="Kepala sekolah mengenakan kaus pasangan calon saat upacara dan berfoto dengan pose dua jari.",
-            incident_region_code="64.71.01",
-            incident_date=today - 5 * day,
-            known_date=today - 5 * day,
-            identity=IdentityIn(name="Guru Demo", address="Balikpapan Timur"),
-        ),
-        now=now,
-    )
-    report_submit(
-        submission=Submission(
-            kind="informasi_awal",
-            description="Ada ASN dinas kesehatan yang menjadi admin akun relawan calon bupati di Instagram.",
-            incident_region_code="62.02",
-            incident_date=today - 1 * day,
-            known_date=today - 1 * day,
-            links=["https://www.instagram.com/relawan.demo/"],
-        ),
-        now=now,
-    )
-    report_submit(
-        submission=Submission(
-            kind="laporan",
-            description="Camat hadir dan berpidato mendukung pasangan calon dalam deklarasi relawan di balai desa.",
-            incident_region_code="33.03.01",
-            incident_date=today - 4 * day,
-            known_date=today - 3 * day,
-            persons=[PersonIn(name="Camat Kemangkon")],
-            identity=IdentityIn(name="Pemantau Demo", address="Purbalingga"),
-            statement_of_truth=True,
-            links=["https://www.youtube.com/watch?v=demo"],
-        ),
-        now=now,
-    )
-    officer = User.objects.get(username="panwascam.bpp-selatan")
-    message_from_officer(
-        report=first.report,
-        officer=officer,
-        body="Terima kasih. Apakah Anda menyimpan tangkapan layar unggahan tersebut? Mohon unggah di halaman ini.",
-    )
-    return first.receipt
-
-
-def _demo_cases(today: dt.date, now: dt.datetime, receipt: str | None) -> None:
-    """Walk the demo reports' cases through the real services, so every agency has something to do:
-    Balikpapan's lurah case waits for the PPK (its clock running), a finished Pilkada 2024 case makes
-    the same lurah a repeat subject, Purbalingga's case is registered, and Kotawaringin Timur's
-    anonymous tip becomes a temuan. Only on a fresh demo database (`receipt` is None otherwise)."""
-    from netra.cases.models import CaseReport
-    from netra.cases.services.clarifications import clarification_record, clarification_schedule
-    from netra.cases.services.opening import cases_open_pending, finding_record
-    from netra.cases.services.subjects import subject_classify
-    from netra.cases.services.transitions import case_transition
-    from netra.intake.models import Report, ReportKind
-
-    if receipt is None:
-        return
-    cases_open_pending()  # on the real path the report_received task has opened them already
-    users = {u.username: u for u in User.objects.filter(username__contains=".")}
-    bawaslu, bkn, ppk = users["balikpapan.pimpinan"], users["bkn.satgas"], users["ppk.balikpapan"]
-    bkn_agency = bkn.agency
-
-    # A finished case from Pilkada 2024 about the same lurah (found by the supervisors' patrol).
-    past = dt.datetime(2024, 10, 14, 10, 0, tzinfo=WITA)
-    old = finding_record(
-        officer=bawaslu,
-        description="Patroli siber: Lurah Damai menyukai dan membagikan unggahan pasangan calon di Facebook.",
-        incident_region_code="64.71.05",
-        incident_date=dt.date(2024, 10, 12),
-        found_date=dt.date(2024, 10, 13),
-        persons=[
-            {"name": "Lurah Damai", "nip": "198503122010011004", "agency_name": "Pemerintah Kota Balikpapan"}
-        ],
-        links=["https://www.facebook.com/lurah.damai/posts/2024"],
-        now=past,
-    )
-    subject = old.subjects.get()
-    moves = [
-        ("register", bawaslu, {}),
-        ("start_study", bawaslu, {}),
-        ("decide", bawaslu, {"outcome": "terbukti", "decided_on": "2024-10-16"}),
-        (
-            "forward",
-            bawaslu,
-            {
-                "destination": "oversight_body",
-                "recipient_id": bkn_agency.pk,
-                "forwarding_summary": (
-                    "Hasil patroli siber menemukan terlapor, Lurah Damai, menyukai dan membagikan unggahan "
-                    "kampanye salah satu pasangan calon melalui akun Facebook pribadinya pada masa kampanye "
-                    "Pilkada 2024. Terlapor mengakui akun tersebut miliknya."
-                ),
-            },
-        ),
-        ("examine", bkn, {}),
-        (
-            "recommend",
-            bkn,
-            {
-                "recommendations": [
-                    {"subject_id": subject.pk, "level": "moral", "legal_basis": "PP 42/2004 Pasal 15"}
-                ]
-            },
-        ),
-        (
-            "record_sanction",
-            ppk,
-            {
-                "sanctions": [
-                    {
-                        "subject_id": subject.pk,
-                        "decision_number": "800/2417/BKPSDM/2024",
-                        "decision_date": "2024-11-20",
-                        "punishment": "Sanksi moral: pernyataan secara terbuka",
-                        "sanction_code": "pns-moral-terbuka",
-                    }
-                ]
-            },
-        ),
-        ("close", bkn, {}),
-    ]
-    for step, (name, user, payload) in enumerate(moves):
-        if name == "forward":  # an ASN case leaves Bawaslu with its terlapor classified
-            subject_classify(
-                case_id=old.pk,
-                subject_id=subject.pk,
-                user=bawaslu,
-                conduct_code="medsos-interaksi",
-                now=past + dt.timedelta(days=step),
-            )
-        case_transition(
-            case_id=old.pk, user=user, name=name, payload=payload, now=past + dt.timedelta(days=step + 1)
-        )
-
-    # This election's case about the lurah: clarified (the lurah did not come), decided, forwarded to
-    # BKN, recommended; now the PPK's move, on the clock.
-    report = Report.objects.filter(reported_persons__nip="198503122010011004").order_by("pk").first()
-    case = CaseReport.objects.get(report=report).case
-    for name, user, payload in [
-        ("register", bawaslu, {}),
-        ("start_clarification", bawaslu, {}),
-    ]:
-        case_transition(case_id=case.pk, user=user, name=name, payload=payload, now=now)
-    lurah = case.subjects.get()
-    summons = clarification_schedule(
-        case_id=case.pk,
-        user=bawaslu,
-        role="terlapor",
-        subject_id=lurah.pk,
-        scheduled_at=now - dt.timedelta(hours=2),
-        place="Kantor Bawaslu Kota Balikpapan",
-        confirm_non_working_day=True,  # the demo runs on whatever day it is
-        now=now - dt.timedelta(hours=3),  # summoned before the (missed) session, never after it
-    )
-    clarification_record(
-        case_id=case.pk,
-        clarification_id=summons.pk,
-        user=bawaslu,
-        attendance="tidak_hadir",
-        absence_reason="Tanpa keterangan",
-        now=now,
-    )
-    for name, user, payload in [
-        ("start_study", bawaslu, {}),
-        ("decide", bawaslu, {"outcome": "terbukti", "decided_on": today.isoformat()}),
-        (
-            "forward",
-            bawaslu,
-            {
-                "destination": "oversight_body",
-                "recipient_id": bkn_agency.pk,
-                "forwarding_summary": (
-                    "Terlapor, Lurah Damai, diduga menyebarkan ajakan memilih salah satu pasangan calon "
-                    "kepada warga dan ketua RT di wilayah kelurahannya. Terlapor tidak memenuhi undangan "
-                    "klarifikasi; rapat pleno menyatakan dugaan pelanggaran netralitas ASN terbukti."
-                ),
-            },
-        ),
-        ("examine", bkn, {}),
-        (
-            "recommend",
-            bkn,
-            {
-                "recommendations": [
-                    {"subject_id": lurah.pk, "level": "sedang", "legal_basis": "PP 94/2021 Pasal 5 huruf n"}
-                ]
-            },
-        ),
-    ]:
-        if name == "forward":
-            subject_classify(
-                case_id=case.pk,
-                subject_id=lurah.pk,
-                user=bawaslu,
-                conduct_code="kegiatan-keberpihakan",
-                now=now,
-            )
-        case_transition(case_id=case.pk, user=user, name=name, payload=payload, now=now)
-
-    # Purbalingga: registered, its follow-up clock running.
-    pbg = Report.objects.filter(incident_region__code__startswith="33.03").first()
-    if pbg is not None and hasattr(pbg, "case_link"):
-        case_transition(
-            case_id=pbg.case_link.case_id, user=users["purbalingga.petugas"], name="register", now=now
-        )
-
-    # Kotawaringin Timur: the anonymous tip becomes a temuan.
-    tip = Report.objects.filter(kind=ReportKind.TIP, incident_region__code__startswith="62.02").first()
-    if tip is not None:
-        finding_record(
-            officer=users["kotim.petugas"],
-            description="Temuan dari informasi awal: ASN dinas kesehatan diduga menjadi admin akun relawan calon.",
-            incident_region_code="62.02",
-            incident_date=today - dt.timedelta(days=1),
-            found_date=today,
-            persons=[{"name": "Admin akun relawan (belum teridentifikasi)"}],
-            source_report_ids=[tip.pk],
-            now=now,
-        )
-
-
 def seed_demo(*, today: dt.date | None = None, now: dt.datetime | None = None) -> dict:
     """Load the demo world as of `now` (default: the real clock). Every service that reads the clock is
     given this `now`, so a seed for a fixed day is the same world whatever the date it runs on (tests).
@@ -630,6 +359,6 @@ def seed_demo(*, today: dt.date | None = None, now: dt.datetime | None = None) -
             offices[spec.key] = _office(spec, offices)
         people = [_person(spec, offices) for spec in PEOPLE]
         election = _simulated_election(today)
-        receipt = _demo_reports(today, now, offices)
-    _demo_cases(today, now, receipt)  # after commit: the reports' cases open on commit, as in production
+        receipt = demo_reports(today, now)
+    demo_cases(today, now, receipt)  # after commit: the reports' cases open on commit, as in production
     return {"offices": offices, "people": people, "election": election, "receipt": receipt}
