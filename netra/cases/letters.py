@@ -1,7 +1,8 @@
-"""Official letters: numbering, Indonesian dates in the issuing office's time zone, PDF rendering.
+"""Official letters: numbering, the letterhead, the context frozen at issue, PDF rendering.
 
-Pure helpers used by `services.documents`; nothing here writes to the database except through the
-locked counter passed in by the service.
+Pure helpers used by `services.letters_issue` (issue inside the move's transaction) and
+`services.letters_render` (the PDF, after the commit); nothing here writes to the database. Dates and
+times in the issuing office's zone come from `netra.regions.timezones`.
 
 Letter numbers follow `NETRA_LETTER_NUMBER_FORMAT` (default `{seq:03d}/{code}/{office}/{month_roman}/{year}`,
 e.g. `001/PM.00.02/64.71/X/2024`). `{code}` is the classification code of the letter's kind from
@@ -12,16 +13,20 @@ unless `NETRA_LETTER_OFFICE_CODES` maps the agency code to its official office c
 """
 
 import datetime as dt
-import zoneinfo
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils.functional import Promise
 
 from netra.agencies.models import Agency, AgencyFamily
 from netra.core.services import in_record_language
+
+# Dates and times in the issuing office's zone come from the one module for them (netra.regions.timezones);
+# `letters.datetime_id` stays the name the clarification services call (hence the re-export).
+from netra.regions.timezones import date_id, datetime_id  # noqa: F401
 
 DEFAULT_NUMBER_FORMAT = "{seq:03d}/{code}/{office}/{month_roman}/{year}"
 # Placeholders (configurable): PM.00.02 = penanganan pelanggaran; KP = kepegawaian (oversight body).
@@ -33,48 +38,6 @@ DEFAULT_CLASSIFICATION_CODES = {
     "rekomendasi": "KP.10.00",
 }
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
-MONTHS = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
-DAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
-ZONE_ABBREVIATIONS = {
-    "Asia/Jakarta": "WIB",
-    "Asia/Pontianak": "WIB",
-    "Asia/Makassar": "WITA",
-    "Asia/Jayapura": "WIT",
-}
-
-
-def office_zone(agency: Agency) -> zoneinfo.ZoneInfo:
-    return zoneinfo.ZoneInfo(agency.timezone or "Asia/Jakarta")
-
-
-def office_today(agency: Agency, now: dt.datetime | None = None) -> dt.date:
-    return (now or timezone.now()).astimezone(office_zone(agency)).date()
-
-
-def date_id(value: dt.date) -> str:
-    """12 Oktober 2024."""
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-
-
-def datetime_id(value: dt.datetime, agency: Agency) -> str:
-    """Senin, 14 Oktober 2024 pukul 09.00 WITA (in the office's zone)."""
-    zone = office_zone(agency)
-    local = value.astimezone(zone)
-    abbr = ZONE_ABBREVIATIONS.get(str(zone), str(zone))
-    return f"{DAYS[local.weekday()]}, {date_id(local.date())} pukul {local:%H.%M} {abbr}"
 
 
 def place_name(agency: Agency) -> str:
@@ -248,10 +211,55 @@ class Letterhead:
         }
 
 
+# --- the letter as issued, and its PDF ---------------------------------------------------------------
+# A letter is numbered and its row written inside the move's transaction (case and counter locked);
+# WeasyPrint runs after the commit (services.letters_render). So that the PDF shows the case as it
+# was when the letter was issued, everything a template reads is frozen into `Document.render_context`
+# at issue: the letterhead (kop, signer, tembusan), the service's context, and of the case itself only
+# `case_snapshot`'s fields (a template that needs another field of the case adds it there).
+
+
+def case_snapshot(case) -> dict:
+    """What the letter templates read of `case` (`case.reference`, `case.office.name`, ...)."""
+    return {
+        "reference": case.reference,
+        "decision_summary": case.decision_summary,
+        "destination": case.destination,
+        "office": {"name": case.office.name},
+    }
+
+
+def frozen(value):
+    """`value` as JSON: a lazy translation becomes the text it reads now (the record's language); a
+    mapping, list or tuple is frozen item by item. Anything else (a model instance, a date) is refused:
+    the letter would otherwise read it later, not as issued."""
+    if isinstance(value, Promise):
+        return str(value)
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, Mapping):
+        return {str(key): frozen(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [frozen(item) for item in value]
+    raise TypeError(f"A letter's context holds only text, numbers, lists and mappings, not {type(value)!r}")
+
+
 @in_record_language
-def render_pdf(*, template: str, head: Letterhead, context: dict) -> bytes:
-    """Render `templates/cases/letters/<template>` to PDF bytes with WeasyPrint (fonts: Noto)."""
+def letter_snapshot(*, head: Letterhead, context: dict) -> dict:
+    """The whole context of a letter as issued (kept on the Document, rendered later)."""
+    return frozen({**head.context(), **context})
+
+
+@in_record_language
+def render_letter(*, template: str, context: dict) -> bytes:
+    """Render `templates/cases/letters/<template>` with `context` to PDF bytes with WeasyPrint
+    (fonts: Noto)."""
     from weasyprint import HTML  # imported lazily: it loads fonts and Pango on first use
 
-    html = render_to_string(f"cases/letters/{template}", {**head.context(), **context})
+    html = render_to_string(f"cases/letters/{template}", context)
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+
+
+def render_pdf(*, template: str, head: Letterhead, context: dict) -> bytes:
+    """Render a form at once (the BAP klarifikasi, made on request and never stored)."""
+    return render_letter(template=template, context={**head.context(), **context})

@@ -575,6 +575,15 @@ def document_upload_to(instance, filename: str) -> str:
     return f"cases/{instance.case_id}/{uuid.uuid4().hex}.pdf"
 
 
+class DocumentRenderState(models.TextChoices):
+    """Where a generated letter's PDF is: numbered and written with the move, rendered after the commit
+    (services.letters_render). Uploads are stored as they arrive (rendered)."""
+
+    PENDING = "pending", _("Sedang dibuat")
+    RENDERED = "rendered", _("Tersedia")
+    FAILED = "failed", _("Gagal dibuat")
+
+
 class Document(models.Model):
     """A numbered official letter generated from a template, or an uploaded document (BAP, decree)."""
 
@@ -585,13 +594,27 @@ class Document(models.Model):
     title = models.CharField(_("perihal"), max_length=300)
     issued_by = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="+")
     addressed_to = models.CharField(_("kepada"), max_length=300, blank=True)
+    # Empty while a letter's PDF is still being rendered (render_state).
     file = models.FileField(
-        _("berkas"), upload_to=document_upload_to, storage=case_document_storage, max_length=300
+        _("berkas"), upload_to=document_upload_to, storage=case_document_storage, max_length=300, blank=True
     )
     mime_type = models.CharField(max_length=120, default="application/pdf")
-    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
     size = models.PositiveBigIntegerField(default=0)
     generated = models.BooleanField(_("dibuat dari templat"), default=True)
+    # A generated letter: its template and everything it shows, frozen at issue (letters.letter_snapshot),
+    # so the PDF rendered after the commit, or again after a failure, shows the case as it was issued.
+    template = models.CharField(_("templat"), max_length=64, blank=True)
+    render_context = models.JSONField(_("isi surat saat terbit"), default=dict, blank=True)
+    render_state = models.CharField(
+        _("status pembuatan"),
+        max_length=16,
+        choices=DocumentRenderState.choices,
+        default=DocumentRenderState.RENDERED,
+    )
+    render_attempts = models.PositiveSmallIntegerField(_("percobaan pembuatan"), default=0)
+    render_error = models.TextField(_("galat pembuatan"), blank=True)
+    render_attempted_at = models.DateTimeField(_("percobaan terakhir"), null=True, blank=True)
     # Which families may read it (e.g. a status notice is Bawaslu's only; a recommendation the PPK's too).
     audience = models.JSONField(default=list, blank=True)
     created_by = models.ForeignKey(
@@ -611,6 +634,15 @@ class Document(models.Model):
                 fields=["issued_by", "number"],
                 condition=models.Q(generated=True) & ~models.Q(number=""),
                 name="document_number_unique_per_office",
+            ),
+            # A document that may be opened has its file's hash (it is checked on every download).
+            models.CheckConstraint(
+                condition=~models.Q(render_state="rendered") | ~models.Q(sha256=""),
+                name="document_rendered_has_sha256",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(render_state__in=["pending", "rendered", "failed"]),
+                name="document_render_state_valid",
             ),
         ]
 

@@ -2,6 +2,7 @@
 
 from celery import shared_task
 
+from netra.cases.services.letters_render import LetterRenderError, document_render, documents_render_pending
 from netra.cases.services.opening import case_open_for_report, cases_open_pending
 from netra.cases.services.sweep import deadlines_sweep
 from netra.intake.models import Report
@@ -32,3 +33,30 @@ def deadlines_sweep_task() -> dict:
         "escalated": len(result.escalated),
         "failed": len(result.failed),
     }
+
+
+@shared_task(
+    bind=True,
+    name="cases.document_render",
+    acks_late=True,
+    autoretry_for=(LetterRenderError,),
+    retry_backoff=30,
+    retry_backoff_max=300,
+    retry_jitter=True,
+    max_retries=4,
+)
+def document_render_task(self, document_id: int) -> str | None:
+    """Render an issued letter's PDF (queued when the move that issued it commits). On a worker a failed
+    attempt is recorded and retried with backoff (up to 30 s, 1, 2, 4 min); the last one marks the letter
+    failed. In-process (tasks eager, the embedded default) there is no queue to bring a retry back later
+    and the officer is waiting: the one attempt is the last, and a failure shows at once with its
+    "coba lagi"."""
+    final = self.request.is_eager or self.request.retries >= self.max_retries
+    document = document_render(document_id=document_id, final=final)
+    return document.render_state if document is not None else None
+
+
+@shared_task(name="cases.documents_render_pending")
+def documents_render_pending_task() -> int:
+    """Safety net: letters still pending long after their issue (task lost) are queued again."""
+    return len(documents_render_pending())

@@ -22,6 +22,11 @@ urlpatterns = [
     ),
     path("<int:case_id>/dokumen/<int:document_id>/", views.document_download, name="document"),
     path("<int:case_id>/dokumen/unggah/", views_casefile.document_upload, name="document_upload"),
+    path(
+        "<int:case_id>/dokumen/<int:document_id>/buat-ulang/",
+        views_casefile.document_render_retry,
+        name="document_render_retry",
+    ),
     path("<int:case_id>/bukti/<int:evidence_id>/", views_casefile.case_evidence, name="evidence"),
     path("<int:case_id>/pemberitahuan-status/", views.status_notice, name="status_notice"),
     path("<int:case_id>/klarifikasi/", views.clarification_schedule, name="clarification_schedule"),

@@ -473,6 +473,9 @@ def document_download(request: HttpRequest, case_id: int, document_id: int) -> H
         )
     except NotFoundError as exc:
         raise Http404 from exc
+    except ApplicationError as exc:  # a letter still being rendered, or whose rendering failed
+        messages.error(request, exc.message)
+        return redirect("cases:detail", case_id=case_id)
     response = HttpResponse(content, content_type=document.mime_type)
     response["Content-Disposition"] = f'attachment; filename="{document.kind}-{document.pk}.pdf"'
     response["X-Content-Type-Options"] = "nosniff"

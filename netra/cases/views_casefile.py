@@ -1,5 +1,6 @@
 """The case file's doors on the case page (HTML): opening an evidence display copy through the case,
-and uploading a document (the PPK's sanction decree) from the page. Thin, like netra.cases.views."""
+uploading a document (the PPK's sanction decree) from the page, and asking again for a letter whose PDF
+could not be made. Thin, like netra.cases.views."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from netra.cases.services import documents as document_services
 from netra.cases.services.evidence import case_evidence_open
+from netra.cases.services.letters_render import document_render_retry as document_render_retry_service
 from netra.cases.views import _case_or_404, _run
 from netra.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 from netra.evidence.http import evidence_file_response
@@ -50,3 +52,16 @@ def document_upload(request: HttpRequest, case_id: int) -> HttpResponse:
         )
 
     return _run(request, case_id, act, _("Dokumen diunggah."), form="document_upload")
+
+
+@login_required
+@require_POST
+def document_render_retry(request: HttpRequest, case_id: int, document_id: int) -> HttpResponse:
+    """The "coba lagi" of a letter whose PDF could not be made: render it again (same number, same text)."""
+    _case_or_404(request, case_id)
+    return _run(
+        request,
+        case_id,
+        lambda: document_render_retry_service(case_id=case_id, document_id=document_id, user=request.user),
+        _("Surat sedang dibuat ulang."),
+    )

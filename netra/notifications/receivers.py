@@ -24,10 +24,10 @@ from netra.cases.signals import (
     deadline_reminder_due,
     sanction_below_recommendation,
 )
-from netra.core.templatetags.netra import in_office_tz
 from netra.intake.signals import reporter_message_received
 from netra.notifications.models import NotificationKind
 from netra.notifications.services import agency_recipients, notify_agency, notify_users
+from netra.regions.timezones import in_office_tz
 
 
 def _url(name: str, pk: int, fallback: str) -> str:

@@ -17,7 +17,7 @@ from netra.cases.selectors.deadlines import (
     deadline_statuses,
 )
 from netra.core.api import offset_query
-from netra.core.templatetags.netra import in_office_tz
+from netra.regions.timezones import in_office_tz
 
 router = Router(tags=["cases"])
 

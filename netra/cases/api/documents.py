@@ -2,7 +2,10 @@
 
 - `GET /cases/{case_id}/documents`: the documents this reader may read (`Document.audience`).
 - `GET /cases/{case_id}/documents/{document_id}/download`: the PDF (checked against its SHA-256; the
-  download is recorded on the case timeline).
+  download is recorded on the case timeline). A letter is numbered with its move and its PDF rendered
+  after the commit: until then `render_state` is "pending" and the download answers 409; when rendering
+  failed it is "failed" (with `render_error`).
+- `POST /cases/{case_id}/documents/{document_id}/render`: render a failed (or stuck) letter again.
 - `GET /cases/{case_id}/clarifications/{clarification_id}/bap-template`: the blank Berita Acara
   Klarifikasi of a session (PDF to print and sign; Bawaslu officers).
 - `POST /cases/{case_id}/documents/generate`: issue a missing forwarding or recommendation letter.
@@ -27,6 +30,7 @@ from netra.cases.api.core import _visible
 from netra.cases.models import Document
 from netra.cases.selectors.documents import document_list_visible
 from netra.cases.services import documents as services
+from netra.cases.services.letters_render import document_render_retry
 from netra.core.exceptions import ApplicationError
 
 router = Router(tags=["cases"])
@@ -46,6 +50,13 @@ class DocumentOut(Schema):
     generated: bool
     created_at: dt.datetime
     download_url: str
+    render_state: str = Field(
+        description="pending: the PDF is being made (download answers 409) | rendered | failed (see "
+        "render_error; POST .../render to try again)"
+    )
+    render_error: str
+    render_attempts: int
+    render_attempted_at: dt.datetime | None
 
     @staticmethod
     def resolve_kind_label(obj: Document) -> str:
@@ -110,6 +121,17 @@ def download_document(request, case_id: int, document_id: int):
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+@router.post(
+    "/cases/{case_id}/documents/{document_id}/render",
+    response={202: DocumentOut},
+    summary="Buat ulang PDF surat yang gagal dibuat",
+)
+def render_document(request, case_id: int, document_id: int):
+    document = document_render_retry(case_id=case_id, document_id=document_id, user=request.user)
+    document.refresh_from_db()  # rendered already when tasks run in-process
+    return Status(202, document)
 
 
 @router.get(

@@ -7,10 +7,10 @@ from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from netra.agencies.models import Agency, AgencyFamily
-from netra.cases import letters
 from netra.cases.models import Attendance, Case, Clarification, ClarificationRole
 from netra.clocks.selectors import working_calendar_for
 from netra.core.scoping import scope_for
+from netra.regions.timezones import DAYS, date_id, office_today
 
 # Sessions that were called off or moved did not happen: they count nowhere.
 NOT_HELD = (Attendance.CANCELLED, Attendance.RESCHEDULED)
@@ -33,7 +33,7 @@ def clarification_day_warning(*, office: Agency, when: dt.datetime) -> str:
     officer sees ("Minggu, 13 Oktober 2024 bukan hari kerja Bawaslu Kota Balikpapan (akhir pekan)").
     The calendar is the office's own: national holidays, cuti bersama, and those of its region and the
     regions above it (`netra.clocks`)."""
-    day = when.astimezone(letters.office_zone(office)).date()
+    day = office_today(office, when)
     calendar = working_calendar_for(region_code=office.region_id, start=day, end=day)
     if calendar.is_working_day(day):
         return ""
@@ -42,8 +42,8 @@ def clarification_day_warning(*, office: Agency, when: dt.datetime) -> str:
     else:
         why = _("akhir pekan")
     return _("%(day)s, %(date)s bukan hari kerja %(office)s (%(why)s).") % {
-        "day": letters.DAYS[day.weekday()],
-        "date": letters.date_id(day),
+        "day": DAYS[day.weekday()],
+        "date": date_id(day),
         "office": office.name,
         "why": why,
     }

@@ -15,7 +15,7 @@ from netra.cases.models import Case, CaseEvent, Deadline, DeadlineState, EventKi
 from netra.clocks.models import DeadlineKind
 from netra.clocks.selectors import RuleNotFoundError, deadline_for, deadline_rule_get
 from netra.core.exceptions import ApplicationError
-from netra.core.templatetags.netra import in_office_tz
+from netra.regions.timezones import in_office_tz
 
 OPEN_STATES = (DeadlineState.OPEN, DeadlineState.BREACHED)
 

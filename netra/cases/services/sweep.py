@@ -45,7 +45,7 @@ from netra.cases.models import (
 from netra.cases.signals import deadline_breached, deadline_escalated, deadline_reminder_due
 from netra.clocks.models import DeadlineKind
 from netra.core.services import in_record_language
-from netra.core.templatetags.netra import in_office_tz
+from netra.regions.timezones import in_office_tz
 
 logger = logging.getLogger(__name__)
 

@@ -53,6 +53,26 @@ def _summons(w) -> dict:
     return {"case_id": case.pk, "document_id": c.summons_id}
 
 
+def _pending_summons(w) -> dict:
+    """A summons whose PDF is still to be made: its issue never committed (the test's transaction), so
+    the render queued for after the commit never ran."""
+    from netra.cases.services.clarifications import clarification_schedule
+    from netra.cases.tests.fixtures import NOW
+    from netra.cases.tests.test_clarifications import PLACE, SESSION, in_clarification
+
+    case = in_clarification(w)
+    c = clarification_schedule(
+        case_id=case.pk,
+        user=w["users"]["bpp_officer"],
+        role="terlapor",
+        subject_id=case.subjects.get().pk,
+        scheduled_at=SESSION,
+        place=PLACE,
+        now=NOW,
+    )
+    return {"case_id": case.pk, "document_id": c.summons_id}
+
+
 def _session(w) -> dict:
     """The case in clarification with one session scheduled (its BAP form may be printed)."""
     from netra.cases.tests.test_clarifications import in_clarification, summon_subject
@@ -83,6 +103,15 @@ CASES: list[EndpointCase] = [
         allowed="bpp_viewer",
         denied="pbg_head",
         path_params=_summons,
+    ),
+    EndpointCase(
+        "post",
+        f"{A}/cases/{{case_id}}/documents/{{document_id}}/render",
+        allowed="bpp_officer",
+        denied="pbg_head",
+        forbidden="bpp_viewer",
+        path_params=_pending_summons,
+        audit_action="case.document_render_retry",
     ),
     EndpointCase(
         "get",

@@ -17,7 +17,7 @@ from netra.cases.services.clarifications import (
 )
 from netra.cases.services.transitions import case_transition
 from netra.cases.tests.fixtures import NOW, WITA, days
-from netra.cases.tests.test_documents import REPORTER, flat, pdf_text
+from netra.cases.tests.test_documents import REPORTER, committed, flat, pdf_text
 from netra.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
 from netra.intake.models import Message
 
@@ -35,16 +35,17 @@ def in_clarification(world) -> Case:
 
 def summon_subject(world, case, n=0, **kwargs):
     """Summon the terlapor n days after Monday 14 Oct 2024 09.00 WITA, as seen on Thu 10 Oct (NOW)."""
-    return clarification_schedule(
-        case_id=case.pk,
-        user=world["users"]["bpp_officer"],
-        role="terlapor",
-        subject_id=case.subjects.get().pk,
-        scheduled_at=SESSION + days(n),
-        place=PLACE,
-        now=kwargs.pop("now", NOW),
-        **kwargs,
-    )
+    with committed():
+        return clarification_schedule(
+            case_id=case.pk,
+            user=world["users"]["bpp_officer"],
+            role="terlapor",
+            subject_id=case.subjects.get().pk,
+            scheduled_at=SESSION + days(n),
+            place=PLACE,
+            now=kwargs.pop("now", NOW),
+            **kwargs,
+        )
 
 
 def summon_ahead(world, case):
@@ -52,15 +53,16 @@ def summon_ahead(world, case):
     other letters are dated by the real clock."""
     from django.utils import timezone
 
-    return clarification_schedule(
-        case_id=case.pk,
-        user=world["users"]["bpp_officer"],
-        role="saksi",
-        invitee_name="Rina Wati",
-        scheduled_at=timezone.now() + days(7),
-        place=PLACE,
-        confirm_non_working_day=True,
-    )
+    with committed():
+        return clarification_schedule(
+            case_id=case.pk,
+            user=world["users"]["bpp_officer"],
+            role="saksi",
+            invitee_name="Rina Wati",
+            scheduled_at=timezone.now() + days(7),
+            place=PLACE,
+            confirm_non_working_day=True,
+        )
 
 
 def after(c) -> dt.datetime:
@@ -114,15 +116,16 @@ def test_summons_only_in_the_clarification_stage_and_only_by_bawaslu(case_world)
 @pytest.mark.django_db
 def test_reporter_is_summoned_as_pelapor_only(case_world):
     case = in_clarification(case_world)
-    c = clarification_schedule(
-        case_id=case.pk,
-        user=case_world["users"]["bpp_officer"],
-        role="pelapor",
-        invitee_name=REPORTER,  # ignored: the name is never written
-        scheduled_at=SESSION,
-        place=PLACE,
-        now=NOW,
-    )
+    with committed():
+        c = clarification_schedule(
+            case_id=case.pk,
+            user=case_world["users"]["bpp_officer"],
+            role="pelapor",
+            invitee_name=REPORTER,  # ignored: the name is never written
+            scheduled_at=SESSION,
+            place=PLACE,
+            now=NOW,
+        )
     assert c.invitee_name == "Pelapor"
     text = pdf_text(c.summons)
     assert REPORTER not in text
@@ -173,7 +176,8 @@ def test_presentation_request_refused_before_two_absences_and_made_after(case_wo
     assert err.value.code == "not_enough_absences"
     second = summon_subject(case_world, case, 2)
     absent(case_world, case, second, "Mengaku sakit tanpa surat dokter")
-    c = clarification_request_presentation(scheduled_at=SESSION + days(4), **request)
+    with committed():
+        c = clarification_request_presentation(scheduled_at=SESSION + days(4), **request)
     assert c.attempt == 3
     assert c.presentation_request is not None
     letter = c.presentation_request
@@ -193,6 +197,7 @@ def test_presentation_request_refused_before_two_absences_and_made_after(case_wo
 def test_minutes_upload_with_attendance(case_world):
     case = in_clarification(case_world)
     c = summon_subject(case_world, case)
+    c.summons.refresh_from_db()  # its PDF was stored after the commit
     with c.summons.file.open("rb") as handle:  # any real PDF stands in for the signed BAP scan
         pdf = handle.read()
     c = clarification_record(
@@ -453,14 +458,15 @@ def test_reschedule_issues_a_new_numbered_summons_replacing_the_old(case_world):
     first = summon_subject(case_world, case)
     absent(case_world, case, first)
     old = summon_subject(case_world, case, 1)
-    new = clarification_reschedule(
-        case_id=case.pk,
-        clarification_id=old.pk,
-        user=u["bpp_officer"],
-        scheduled_at=SESSION + days(2),
-        reason="Terlapor dinas luar, mohon hari lain",
-        now=NOW,
-    )
+    with committed():
+        new = clarification_reschedule(
+            case_id=case.pk,
+            clarification_id=old.pk,
+            user=u["bpp_officer"],
+            scheduled_at=SESSION + days(2),
+            reason="Terlapor dinas luar, mohon hari lain",
+            now=NOW,
+        )
     old.refresh_from_db()
     assert old.attendance == "dijadwalkan_ulang"
     assert old.replaced_by == new

@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 from django.utils import timezone
 from pypdf import PdfReader
 
@@ -25,11 +26,19 @@ from netra.intake.models import Message
 REPORTER = "Budi Santoso"
 
 
+def committed():
+    """Run what a service leaves for after its commit (a letter's PDF is rendered then), as the commit
+    would: a test's own transaction never commits. Wrap the call that issues a letter in it."""
+    return TestCase.captureOnCommitCallbacks(execute=True)
+
+
 def move(case, user, name, now=NOW, **payload):
-    return case_transition(case_id=case.pk, user=user, name=name, payload=payload, now=now)
+    with committed():
+        return case_transition(case_id=case.pk, user=user, name=name, payload=payload, now=now)
 
 
 def pdf_text(document: Document) -> str:
+    document.refresh_from_db()  # the PDF was stored after the commit, on the row
     with document.file.open("rb") as handle:
         data = handle.read()
     assert data.startswith(b"%PDF")
@@ -143,7 +152,8 @@ def test_numbers_run_per_office_kind_and_year(case_world):
 def test_audiences_employer_oversight_bawaslu(case_world):
     u = case_world["users"]
     case = recommended(case_world)
-    status = status_notice_send(case_id=case.pk, user=u["bpp_officer"])
+    with committed():
+        status = status_notice_send(case_id=case.pk, user=u["bpp_officer"])
     forwarding = case.documents.get(kind=DocumentKind.FORWARDING)
     recommendation = case.documents.get(kind=DocumentKind.RECOMMENDATION)
     kinds = lambda user: {d.kind for d in document_list_visible(case=case, user=user)}  # noqa: E731
@@ -172,7 +182,8 @@ def test_status_notice_reaches_the_reporter_without_naming_them(case_world):
     case = move(case, u["bpp_officer"], "start_study")
     case = move(case, u["bpp_head"], "decide", outcome="tidak_terbukti", decided_on="2024-10-11")
     case = move(case, u["bpp_head"], "stop")
-    notice = status_notice_send(case_id=case.pk, user=u["bpp_officer"])
+    with committed():
+        notice = status_notice_send(case_id=case.pk, user=u["bpp_officer"])
     text = flat(pdf_text(notice))
     assert notice.audience == ["bawaslu"]
     assert case_world["report"].reference in text

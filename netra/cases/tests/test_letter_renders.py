@@ -15,6 +15,7 @@ from django.conf import settings
 from netra.cases.models import DocumentKind
 from netra.cases.services.documents import clarification_minutes_template, status_notice_send
 from netra.cases.tests.fixtures import NOW, WITA, classify_subjects, days
+from netra.cases.tests.test_documents import committed
 
 OUT = Path(settings.BASE_DIR) / "docs" / "letters"
 
@@ -32,6 +33,7 @@ def _png(pdf: bytes, name: str, tmp_path: Path) -> Path:
 
 
 def _read(document) -> bytes:
+    document.refresh_from_db()  # the PDF is stored after the commit that issued the letter
     with document.file.open("rb") as handle:
         return handle.read()
 
@@ -73,7 +75,8 @@ def test_page_one_of_every_letter_is_rendered_into_the_docs(case_world, tmp_path
     )
 
     def move(case, user, name, at, **payload):
-        return case_transition(case_id=case.pk, user=user, name=name, payload=payload, now=at)
+        with committed():
+            return case_transition(case_id=case.pk, user=user, name=name, payload=payload, now=at)
 
     # Numbers that come from database sequences are pinned, so a render changes only with its template
     # (a tree that runs the tests stays clean).
@@ -89,15 +92,16 @@ def test_page_one_of_every_letter_is_rendered_into_the_docs(case_world, tmp_path
         case = move(case_world["case"], u["bpp_officer"], "register", NOW)
         case = move(case, u["bpp_officer"], "start_clarification", NOW)
         subject = case.subjects.get()
-        first = clarification_schedule(
-            case_id=case.pk,
-            user=u["bpp_officer"],
-            role="terlapor",
-            subject_id=subject.pk,
-            scheduled_at=session,
-            place="Kantor Bawaslu Kota Balikpapan",
-            now=NOW,
-        )
+        with committed():
+            first = clarification_schedule(
+                case_id=case.pk,
+                user=u["bpp_officer"],
+                role="terlapor",
+                subject_id=subject.pk,
+                scheduled_at=session,
+                place="Kantor Bawaslu Kota Balikpapan",
+                now=NOW,
+            )
         renders[DocumentKind.SUMMONS] = _read(first.summons)
         renders[DocumentKind.MINUTES] = clarification_minutes_template(
             case_id=case.pk, clarification_id=first.pk, user=u["bpp_officer"]
@@ -127,14 +131,15 @@ def test_page_one_of_every_letter_is_rendered_into_the_docs(case_world, tmp_path
             absence_reason="Tanpa keterangan",
             now=second.scheduled_at + dt.timedelta(hours=2),
         )
-        request = clarification_request_presentation(
-            case_id=case.pk,
-            user=u["bpp_officer"],
-            subject_id=subject.pk,
-            scheduled_at=session + days(4),
-            place="Kantor Bawaslu Kota Balikpapan",
-            now=NOW,
-        )
+        with committed():
+            request = clarification_request_presentation(
+                case_id=case.pk,
+                user=u["bpp_officer"],
+                subject_id=subject.pk,
+                scheduled_at=session + days(4),
+                place="Kantor Bawaslu Kota Balikpapan",
+                now=NOW,
+            )
         renders[DocumentKind.PRESENTATION_REQUEST] = _read(request.presentation_request)
         case = move(case, u["bpp_officer"], "start_study", NOW)
         case = move(case, u["bpp_head"], "decide", NOW, outcome="terbukti", decided_on="2024-10-10")
@@ -153,9 +158,9 @@ def test_page_one_of_every_letter_is_rendered_into_the_docs(case_world, tmp_path
             ),
         )
         renders[DocumentKind.FORWARDING] = _read(case.documents.get(kind=DocumentKind.FORWARDING))
-        renders[DocumentKind.STATUS_NOTICE] = _read(
-            status_notice_send(case_id=case.pk, user=u["bpp_officer"])
-        )
+        with committed():
+            notice = status_notice_send(case_id=case.pk, user=u["bpp_officer"])
+        renders[DocumentKind.STATUS_NOTICE] = _read(notice)
         case = move(case, u["bkn_officer"], "examine", NOW)
         case = move(
             case,
