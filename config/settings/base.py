@@ -172,6 +172,9 @@ CELERY_BEAT_SCHEDULE = {
     "intake-retention-purge": {"task": "intake.retention_purge", "schedule": 24 * 60 * 60},
     "cases-open-pending": {"task": "cases.open_pending", "schedule": NETRA_CASE_OPEN_SECONDS},
     "cases-deadlines-sweep": {"task": "cases.deadlines_sweep", "schedule": NETRA_DEADLINE_SWEEP_SECONDS},
+    # Letters whose PDF is still pending 15 minutes after issue (a worker died mid-render) go back on
+    # the queue (netra.cases.services.letters_render).
+    "cases-documents-render-pending": {"task": "cases.documents_render_pending", "schedule": 10 * 60},
 }
 if REDIS_URL:
     CACHES = {
