@@ -27,16 +27,34 @@ def user_list_visible_to(*, user) -> QuerySet[User]:
     return restrict(User.objects.select_related("agency"), user, "view").prefetch_related("groups")
 
 
+# Offices that receive laporan: Bawaslu at every level down to Panwaslu Kecamatan (UU 7/2017 Pasal 454
+# ayat (1)–(3); the ad hoc kelurahan/desa and TPS supervisors are not Netra offices).
+RECEIVING_KINDS = (
+    AgencyKind.PANWASLU_KECAMATAN,
+    AgencyKind.BAWASLU_KABKOTA,
+    AgencyKind.BAWASLU_PROVINSI,
+    AgencyKind.BAWASLU_RI,
+)
+# Offices that handle a case (register, clarify, decide in plenary): Bawaslu kab/kota and above
+# (Perbawaslu 7/2022); a Panwaslu Kecamatan passes what it receives to its Bawaslu kab/kota.
+HANDLING_KINDS = (AgencyKind.BAWASLU_KABKOTA, AgencyKind.BAWASLU_PROVINSI, AgencyKind.BAWASLU_RI)
+
+
 def agency_receiving_reports(*, code: str) -> Agency | None:
     """An active supervisory office (Bawaslu, Panwaslu kecamatan) by its code. Public: where and when
     reports are received is public information (GET /api/v1/clocks/receipt)."""
-    kinds = (
-        AgencyKind.PANWASLU_KECAMATAN,
-        AgencyKind.BAWASLU_KABKOTA,
-        AgencyKind.BAWASLU_PROVINSI,
-        AgencyKind.BAWASLU_RI,
-    )
-    return Agency.objects.filter(code=code, kind__in=kinds, is_active=True).first()
+    return Agency.objects.filter(code=code, kind__in=RECEIVING_KINDS, is_active=True).first()
+
+
+def bawaslu_office_for(*, region_code: str, handling: bool = False, national: bool = True) -> Agency | None:
+    """The most local Bawaslu office for a region that receives reports (or, `handling`, that handles
+    cases); without one (or without a region), Bawaslu RI unless `national` is off. The one rule for
+    where a report is received and which office handles its case."""
+    kinds = HANDLING_KINDS if handling else RECEIVING_KINDS
+    office = agency_for_region(region_code=region_code, kinds=kinds) if region_code else None
+    if office is None and national:
+        office = agency_for_region(region_code="", kinds=(AgencyKind.BAWASLU_RI,))
+    return office
 
 
 @ttl_memoize(60)

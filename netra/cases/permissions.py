@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from netra.agencies.models import AgencyFamily
 from netra.cases.models import Case, CaseSubject, Person, Recommendation
-from netra.core.exceptions import ApplicationError, ConflictError
+from netra.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
 from netra.core.scoping import Action, Scope, register_action, register_scope
 from netra.rules.models import Destination
 
@@ -167,4 +167,18 @@ register_action(
 )
 register_action(
     Case, Action("assign", "cases.change_case", no_permission=_("Anda tidak berwenang menugaskan petugas."))
+)
+# A temuan is recorded by supervisors (the Bawaslu family) with the permission to add cases.
+register_action(
+    Case,
+    Action(
+        "record_finding",
+        "cases.add_case",
+        families=(BAWASLU,),
+        objects="view",
+        no_permission=_("Anda tidak berwenang mencatat temuan."),
+        not_family=_("Temuan hanya dicatat oleh pengawas pemilu."),
+        not_family_code=PermissionDeniedError.code,
+        family_first=True,
+    ),
 )

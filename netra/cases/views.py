@@ -426,7 +426,7 @@ def finding_new(request: HttpRequest) -> HttpResponse:
             sources = [int(x) for x in post.getlist("source_report_ids") if x.isdigit()]
             try:
                 case = finding_record(
-                    officer=request.user,
+                    user=request.user,
                     description=post.get("description", ""),
                     incident_region_code=post.get("incident_region_code", "").strip(),
                     incident_place=post.get("incident_place", ""),

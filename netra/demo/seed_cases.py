@@ -33,7 +33,7 @@ CURRENT_FORWARDING_SUMMARY = (
 
 def _lurah_submission(today: dt.date):
     """The demo's main report: a complete laporan about a lurah in Balikpapan Selatan."""
-    from netra.intake.services import IdentityIn, PersonIn, Submission, WitnessIn
+    from netra.intake.submission import IdentityIn, PersonIn, Submission, WitnessIn
 
     return Submission(
         kind="laporan",
@@ -68,7 +68,7 @@ def _lurah_submission(today: dt.date):
 
 def _other_submissions(today: dt.date) -> list:
     """An incomplete laporan, an anonymous tip and a laporan from Purbalingga, in submission order."""
-    from netra.intake.services import IdentityIn, PersonIn, Submission
+    from netra.intake.submission import IdentityIn, PersonIn, Submission
 
     return [
         Submission(
@@ -105,7 +105,8 @@ def demo_reports(today: dt.date, now: dt.datetime) -> str | None:
     """A few reports through the real intake service (sealed identities, receipts, routing, clocks).
     Returns one receipt so the demo user can try the follow-up page; None if reports already exist."""
     from netra.intake.models import Report
-    from netra.intake.services import message_from_officer, report_submit
+    from netra.intake.services import message_from_officer
+    from netra.intake.submission import report_submit
 
     if Report.objects.exists():
         return None
@@ -176,7 +177,7 @@ def _past_case(users: dict[str, User]) -> None:
     bawaslu, bkn, ppk = users["balikpapan.pimpinan"], users["bkn.satgas"], users["ppk.balikpapan"]
     past = dt.datetime(2024, 10, 14, 10, 0, tzinfo=WITA)
     old = finding_record(
-        officer=bawaslu,
+        user=bawaslu,
         description="Patroli siber: Lurah Damai menyukai dan membagikan unggahan pasangan calon di Facebook.",
         incident_region_code="64.71.05",
         incident_date=dt.date(2024, 10, 12),
@@ -282,7 +283,7 @@ def _regional_cases(today: dt.date, now: dt.datetime, users: dict[str, User]) ->
     tip = Report.objects.filter(kind=ReportKind.TIP, incident_region__code__startswith="62.02").first()
     if tip is not None:
         finding_record(
-            officer=users["kotim.petugas"],
+            user=users["kotim.petugas"],
             description="Temuan dari informasi awal: ASN dinas kesehatan diduga menjadi admin akun relawan calon.",
             incident_region_code="62.02",
             incident_date=today - DAY,

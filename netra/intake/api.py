@@ -20,6 +20,7 @@ from pydantic import ValidationError as PydanticValidationError
 from netra.core import ratelimit
 from netra.core.exceptions import ApplicationError
 from netra.intake import selectors, services
+from netra.intake import submission as intake_submission
 from netra.intake.models import Report, ReportChannel, ReportKind
 
 router = Router(tags=["reports"])
@@ -194,7 +195,7 @@ def _guard_public(request: HttpRequest, honeypot: str) -> None:
         raise HttpError(429, "Terlalu banyak laporan dari perangkat ini. Silakan coba lagi dalam satu jam.")
 
 
-def _submission_out(result: services.SubmissionResult) -> dict:
+def _submission_out(result: intake_submission.SubmissionResult) -> dict:
     report = result.report
     notice = (
         "Informasi awal tidak dapat menjadi laporan resmi, tetapi pengawas dapat menjadikannya temuan."
@@ -219,8 +220,8 @@ def _submission_out(result: services.SubmissionResult) -> dict:
     }
 
 
-def _submission(data: Schema, kind: str) -> services.Submission:
-    persons = [services.PersonIn(**p.dict()) for p in data.reported_persons]
+def _submission(data: Schema, kind: str) -> intake_submission.Submission:
+    persons = [intake_submission.PersonIn(**p.dict()) for p in data.reported_persons]
     common = {
         "kind": kind,
         "description": data.description,
@@ -233,11 +234,11 @@ def _submission(data: Schema, kind: str) -> services.Submission:
         "links": data.links,
     }
     if kind == ReportKind.TIP:
-        return services.Submission(**common, identity=None, identity_confidential=True)
-    return services.Submission(
+        return intake_submission.Submission(**common, identity=None, identity_confidential=True)
+    return intake_submission.Submission(
         **common,
-        witnesses=[services.WitnessIn(**w.dict()) for w in data.witnesses],
-        identity=services.IdentityIn(**data.reporter.dict()),
+        witnesses=[intake_submission.WitnessIn(**w.dict()) for w in data.witnesses],
+        identity=intake_submission.IdentityIn(**data.reporter.dict()),
         identity_confidential=data.identity_confidential,
         statement_of_truth=data.statement_of_truth,
     )
@@ -278,7 +279,7 @@ def submit_report(request):
     """Formulir Model B.1 (Perbawaslu 7/2022). Identity is confidential by default and sealed at rest."""
     data, files = _parse(request, ReportIn)
     _guard_public(request, data.website)
-    result = services.report_submit(
+    result = intake_submission.report_submit(
         submission=_submission(data, ReportKind.LAPORAN), files=files, channel=ReportChannel.API
     )
     return Status(201, _submission_out(result))
@@ -295,7 +296,7 @@ def submit_tip(request):
     """No identity at all. By law it cannot become a laporan; supervisors may turn it into a temuan."""
     data, files = _parse(request, TipIn)
     _guard_public(request, data.website)
-    result = services.report_submit(
+    result = intake_submission.report_submit(
         submission=_submission(data, ReportKind.TIP), files=files, channel=ReportChannel.API
     )
     return Status(201, _submission_out(result))

@@ -2,7 +2,7 @@
 the reporter's follow-up forms and the officers' forms. All work without JavaScript.
 
 Forms only parse and check the *shape* of the input (a NIK has 16 digits, a link is a URL). Whether a
-report meets the legal requirements is decided by `services.report_submit`, which stores incomplete
+report meets the legal requirements is decided by `intake_submission.report_submit`, which stores incomplete
 reports and lists what is missing instead of refusing them; so almost nothing here is required.
 """
 
@@ -13,8 +13,9 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from netra.core.exceptions import ApplicationError
+from netra.core.identifiers import nip_digits, nip_is_valid
 from netra.elections.selectors import election_list
-from netra.intake import services
+from netra.intake import submission as intake_submission
 from netra.intake.models import EMPLOYMENT_TYPE_CHOICES, ReportKind
 from netra.regions.selectors import region_list
 
@@ -288,10 +289,10 @@ class ReportForm(IncidentForm):
             raise forms.ValidationError(_("Tulis nomor telepon dengan angka saja, misalnya 0812 3456 7890."))
         return phone
 
-    def identity(self) -> services.IdentityIn:
+    def identity(self) -> intake_submission.IdentityIn:
         data = self.cleaned_data
         birth = data.get("reporter_birth_date")
-        return services.IdentityIn(
+        return intake_submission.IdentityIn(
             name=data["reporter_name"].strip(),
             nik=data["reporter_nik"],
             address=data["reporter_address"].strip(),
@@ -345,8 +346,8 @@ class PersonForm(forms.Form):
     )
 
     def clean_nip(self) -> str:
-        nip = _DIGITS.sub("", self.cleaned_data["nip"])
-        if nip and len(nip) != 18:
+        nip = nip_digits(self.cleaned_data["nip"])
+        if nip and not nip_is_valid(nip):
             raise forms.ValidationError(_("NIP terdiri atas 18 angka. Kosongkan bila tidak tahu."))
         return nip
 
@@ -357,11 +358,11 @@ class PersonForm(forms.Form):
             self.add_error("name", _("Tuliskan nama atau ciri-ciri orang ini."))
         return data
 
-    def person(self) -> services.PersonIn | None:
+    def person(self) -> intake_submission.PersonIn | None:
         data = self.cleaned_data
         if not data.get("name", "").strip():
             return None
-        return services.PersonIn(
+        return intake_submission.PersonIn(
             name=data["name"].strip(),
             nip=data["nip"],
             agency_name=data["agency_name"].strip(),
@@ -380,11 +381,11 @@ class WitnessForm(forms.Form):
             self.add_error("name", _("Tuliskan nama saksi."))
         return data
 
-    def witness(self) -> services.WitnessIn | None:
+    def witness(self) -> intake_submission.WitnessIn | None:
         data = self.cleaned_data
         if not data.get("name", "").strip():
             return None
-        return services.WitnessIn(name=data["name"].strip(), contact=data["contact"].strip())
+        return intake_submission.WitnessIn(name=data["name"].strip(), contact=data["contact"].strip())
 
 
 def _unbound_copy(form_class, data, prefix=None):
@@ -424,12 +425,12 @@ class SubmissionForms:
         results = [f.is_valid() for f in (self.main, *self.persons, *self.witnesses)]
         return all(results)
 
-    def submission(self) -> services.Submission:
+    def submission(self) -> intake_submission.Submission:
         persons = [p for p in (f.person() for f in self.persons) if p]
         fields = self.main.incident_fields()
         if not self.is_report:
-            return services.Submission(kind=ReportKind.TIP, persons=persons, identity=None, **fields)
-        return services.Submission(
+            return intake_submission.Submission(kind=ReportKind.TIP, persons=persons, identity=None, **fields)
+        return intake_submission.Submission(
             kind=ReportKind.LAPORAN,
             persons=persons,
             witnesses=[w for w in (f.witness() for f in self.witnesses) if w],

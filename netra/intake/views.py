@@ -24,6 +24,7 @@ from netra.core.exceptions import ApplicationError, NotFoundError, PermissionDen
 from netra.evidence import selectors as evidence_selectors
 from netra.evidence import services as evidence_services
 from netra.intake import selectors, services
+from netra.intake import submission as intake_submission
 from netra.intake.forms import EvidenceForm, MessageForm, ReceiptForm, RevealForm, SubmissionForms
 from netra.intake.models import Message, Report, ReportChannel, ReportKind, ReportStatus
 
@@ -73,7 +74,7 @@ def _submission_page(request: HttpRequest, kind: str) -> HttpResponse:
     if not forms.is_valid():
         return render(request, template, {"forms": forms}, status=400)
     try:
-        result = services.report_submit(
+        result = intake_submission.report_submit(
             submission=forms.submission(), files=forms.files(), channel=ReportChannel.WEB
         )
     except ApplicationError as exc:

@@ -18,7 +18,7 @@ from netra.cases.models import CaseReport
 from netra.clocks.loader import sync_deadline_rules, sync_intake_hours
 from netra.clocks.models import DeadlineRule, IntakeHours
 from netra.elections.tests.factories import running_pilkada
-from netra.intake.services import IdentityIn, PersonIn, Submission, report_submit
+from netra.intake.submission import IdentityIn, PersonIn, Submission, report_submit
 from netra.notifications.services import notify_users
 from netra.regions.models import Region
 from netra.rules.loader import catalogue_models, sync_catalogue

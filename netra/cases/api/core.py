@@ -359,7 +359,7 @@ def list_cases(request, state: str = "", q: str = "", limit: int = 100, offset: 
     "/cases/findings", response={201: CaseSummaryOut}, summary="Catat temuan pengawas (Formulir B.2)"
 )
 def record_finding(request, payload: FindingIn):
-    return Status(201, finding_record(officer=request.user, **payload.dict()))
+    return Status(201, finding_record(user=request.user, **payload.dict()))
 
 
 @router.get("/cases/persons/{person_id}", response=PersonHistoryOut, summary="Riwayat terlapor lintas kasus")

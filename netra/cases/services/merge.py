@@ -6,7 +6,6 @@ MERGED state has no way out (`reopen` starts from CLOSED/STOPPED only), so nothi
 """
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -30,6 +29,7 @@ from netra.cases.services.deadlines import deadlines_cancel
 from netra.cases.services.persons import SUBJECT_DETAIL_FIELDS
 from netra.cases.services.reporters import reports_sync
 from netra.core.exceptions import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
+from netra.core.identifiers import nip_digits
 from netra.core.scoping import restrict, scope_for
 from netra.core.services import in_record_language
 from netra.intake.models import Report
@@ -260,7 +260,7 @@ def case_merge(
         )
         _merge_timeline(source, target, merged, user=user)
         _merge_audit(source, target, merged, user=user)
-        reports_sync(case=target)  # the moved reports' reporters now see the target's stage
+        reports_sync(case=target, user=user)  # the moved reports' reporters now see the target's stage
     return target
 
 
@@ -315,7 +315,7 @@ def _lock_persons(*, keep_id: int, drop_id: int, user) -> tuple[Person, Person]:
 
 
 def _refuse_different_nips(keep: Person, drop: Person) -> None:
-    nips = {re.sub(r"\D", "", p.nip) for p in (keep, drop) if p.nip}
+    nips = {nip_digits(p.nip) for p in (keep, drop) if p.nip}
     if len(nips) > 1:
         raise ConflictError(
             _("Kedua data terlapor memiliki NIP berbeda; keduanya orang yang berbeda."),

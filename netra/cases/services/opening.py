@@ -1,14 +1,13 @@
 """How a case comes to exist: a laporan or temuan opens it (handling office, subjects, clocks), a temuan is recorded by an officer."""
 
 import datetime as dt
-import re
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from netra.agencies.models import Agency, AgencyFamily, AgencyKind
-from netra.agencies.selectors import agency_for_region, employer_for_unit
+from netra.agencies.models import Agency
+from netra.agencies.selectors import HANDLING_KINDS, bawaslu_office_for, employer_for_unit
 from netra.audit.services import audit_record
 from netra.cases.models import (
     Case,
@@ -19,7 +18,7 @@ from netra.cases.models import (
     Participant,
     ParticipantRole,
 )
-from netra.cases.services.common import event_add, now_or
+from netra.cases.services.common import event_add, now_or, refuse_unless
 from netra.cases.services.deadlines import (
     deadline_open,
     deadline_record_closed,
@@ -30,22 +29,22 @@ from netra.cases.signals import case_opened
 from netra.clocks.models import DeadlineKind
 from netra.core.clock import recorded_at
 from netra.core.exceptions import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
-from netra.core.scoping import restrict, scope_for
+from netra.core.identifiers import nip_or_blank
+from netra.core.scoping import action_refusal, restrict, scope_for
 from netra.core.services import in_record_language
 from netra.intake.models import Report, ReportKind, ReportStatus
+from netra.intake.services import report_status_advance
 from netra.rules.models import SubjectType
-
-HANDLING_KINDS = (AgencyKind.BAWASLU_KABKOTA, AgencyKind.BAWASLU_PROVINSI, AgencyKind.BAWASLU_RI)
 
 
 def _handling_office(report: Report) -> Agency:
-    office = None
-    if report.incident_region_id:
-        office = agency_for_region(region_code=report.incident_region_id, kinds=HANDLING_KINDS)
+    """The incident region's handling office; else the office that received it, if it handles cases
+    (a temuan of Bawaslu RI); else Bawaslu RI."""
+    office = bawaslu_office_for(region_code=report.incident_region_id or "", handling=True, national=False)
     if office is None and report.office is not None and report.office.kind in HANDLING_KINDS:
         office = report.office
     if office is None:
-        office = agency_for_region(region_code="", kinds=(AgencyKind.BAWASLU_RI,))
+        office = bawaslu_office_for(region_code="", handling=True)
     if office is None:
         raise ApplicationError(
             _("Belum ada kantor Bawaslu yang dapat menangani kasus ini."), code="no_office"
@@ -62,7 +61,7 @@ def _add_report_subjects(case: Case, report: Report, actor) -> None:
             position=rp.position,
             employment_type=rp.employment_type if rp.employment_type in SubjectType.values else "",
         )
-        nip = rp.nip if len(re.sub(r"\D", "", rp.nip)) == 18 else ""
+        nip = rp.nip if nip_or_blank(rp.nip) else ""
         person = person_get_or_create(nip=nip, details=details)
         case_subject_add(case=case, person=person, actor=actor, details=details)
 
@@ -127,8 +126,8 @@ def case_open_for_report(*, report: Report, actor=None, now: dt.datetime | None 
             found = report.known_date or report.received_at.date()
             start = dt.datetime.combine(found, dt.time(0, 0), tzinfo=report.received_at.tzinfo)
             deadline_open(case=case, kind=DeadlineKind.FINDING_WINDOW, start=start, agency=office)
-        Report.objects.filter(pk=report.pk, status=ReportStatus.RECEIVED).update(
-            status=ReportStatus.IN_REVIEW
+        report_status_advance(
+            report=report, status=ReportStatus.IN_REVIEW, only_from=ReportStatus.RECEIVED, actor=actor
         )
         audit_record(
             actor=actor,
@@ -159,20 +158,29 @@ def _title_for(report: Report) -> str:
     return f"{base} — {place}"[:300] if place else base[:300]
 
 
-def finding_refusal(*, user) -> PermissionDeniedError | None:
-    """Why `user` may not record a temuan at all, or None: supervisors (Bawaslu family) with the
-    permission to add cases. The interface offers "Catat temuan" exactly when this is None."""
-    if not scope_for(user).acts_as(AgencyFamily.BAWASLU):
-        return PermissionDeniedError(_("Temuan hanya dicatat oleh pengawas pemilu."))
-    if not user.has_perm("cases.add_case"):
-        return PermissionDeniedError(_("Anda tidak berwenang mencatat temuan."))
-    return None
+def finding_refusal(*, user) -> ApplicationError | None:
+    """Why `user` may not record a temuan at all, or None (the named action `record_finding`; the
+    interface offers "Catat temuan" exactly when this is None)."""
+    return action_refusal(user, Case, "record_finding")
+
+
+def _finding_region(user, incident_region_code: str):
+    """The incident's region, inside the supervisor's jurisdiction."""
+    from netra.regions.models import Region
+
+    region = Region.objects.filter(code=incident_region_code).first()
+    if region is None:
+        raise ApplicationError(_("Wilayah kejadian tidak dikenal."), extra={"field": "incident_region_code"})
+    inside = scope_for(user).region_q("code")
+    if inside is None or not Region.objects.filter(inside, code=region.code).exists():
+        raise PermissionDeniedError(_("Wilayah kejadian di luar wilayah kerja Anda."))
+    return region
 
 
 @in_record_language
 def finding_record(
     *,
-    officer,
+    user,
     description: str,
     incident_region_code: str,
     incident_place: str = "",
@@ -185,69 +193,36 @@ def finding_record(
 ) -> Case:
     """A supervisor's own finding (temuan, Formulir Model B.2), e.g. from social-media patrol or from
     an anonymous tip; the temuan must be set within 7 days of discovery (UU 7/2017 Pasal 454 ayat 5).
-    Tips given as sources join the case so their reporters can be told the outcome."""
-    from netra.evidence.services import evidence_link_prepare, evidence_links_attach
-    from netra.intake.models import ReportChannel, ReportedPerson
-    from netra.intake.selectors import election_for_incident
-    from netra.regions.models import Region
+    Tips given as sources join the case so their reporters can be told the outcome. Its report is
+    written by intake (`finding_report_create`); the case opens from it in the same transaction."""
+    from netra.intake.submission import FindingIn, PersonIn, finding_report_create
 
     now = now_or(now)
-    scope = scope_for(officer)
-    if (refusal := finding_refusal(user=officer)) is not None:
-        raise refusal
+    refuse_unless(user, "record_finding")
     if not description.strip():
         raise ApplicationError(_("Uraian temuan wajib diisi."), extra={"field": "description"})
-    region = Region.objects.filter(code=incident_region_code).first()
-    if region is None:
-        raise ApplicationError(_("Wilayah kejadian tidak dikenal."), extra={"field": "incident_region_code"})
-    if (
-        scope.region_q("code") is None
-        or not Region.objects.filter(scope.region_q("code"), code=region.code).exists()
-    ):
-        raise PermissionDeniedError(_("Wilayah kejadian di luar wilayah kerja Anda."))
-    found_date = found_date or timezone.localdate(now)
-    prepared = [evidence_link_prepare(url=u) for u in (links or []) if u.strip()]
-    sources = list(restrict(Report.objects.filter(pk__in=source_report_ids or []), officer, "view"))
+    finding = FindingIn(
+        description=description,
+        region=_finding_region(user, incident_region_code),
+        found_date=found_date or timezone.localdate(now),
+        incident_place=incident_place,
+        incident_date=incident_date,
+        persons=[PersonIn(**{k: str(p.get(k) or "") for k in PERSON_KEYS}) for p in persons or []],
+        links=list(links or []),
+    )
+    sources = list(restrict(Report.objects.filter(pk__in=source_report_ids or []), user, "view"))
     if len(sources) != len(set(source_report_ids or [])):
         raise NotFoundError(_("Laporan sumber tidak ditemukan."))
     with transaction.atomic():
-        report = Report.objects.create(
-            kind=ReportKind.FINDING,
-            channel=ReportChannel.OFFICER,
-            received_at=now,
-            election=election_for_incident(region_code=region.code, on=incident_date or found_date),
-            office=officer.agency,
-            incident_region=region,
-            incident_place=incident_place.strip()[:300],
-            incident_date=incident_date,
-            known_date=found_date,
-            description=description.strip(),
-            statement_of_truth=True,
-            requirements_met=True,
-            found_by=officer,
-        )
-        report.reference = f"TEM-{now.year}-{report.pk:06d}"
-        Report.objects.filter(pk=report.pk).update(reference=report.reference)
-        ReportedPerson.objects.bulk_create(
-            [
-                ReportedPerson(
-                    report=report,
-                    name=p.get("name", "").strip()[:200],
-                    nip=p.get("nip", "").strip()[:18],
-                    agency_name=p.get("agency_name", "").strip()[:200],
-                    position=p.get("position", "").strip()[:200],
-                    employment_type=p.get("employment_type", ""),
-                )
-                for p in (persons or [])
-                if p.get("name", "").strip()
-            ]
-        )
-        evidence_links_attach(report=report, links=prepared, audited=False)
-        audit_record(actor=officer, action="finding.record", instance=report, after={"region": region.code})
-        case = case_open_for_report(report=report, actor=officer, now=now)
+        report = finding_report_create(finding=finding, user=user, now=now)
+        case = case_open_for_report(report=report, actor=user, now=now)
         for source in sources:
-            _attach_report(case=case, report=source, actor=officer)
+            _attach_report(case=case, report=source, actor=user)
     return case
+
+
+# What a temuan's form or the API says about each terlapor (intake.submission.PersonIn's fields).
+PERSON_KEYS = ("name", "nip", "agency_name", "position", "employment_type")
 
 
 def _attach_report(*, case: Case, report: Report, actor, merged_from: Case | None = None) -> None:

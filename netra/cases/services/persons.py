@@ -18,6 +18,7 @@ from netra.cases.models import (
 )
 from netra.cases.services.common import event_add
 from netra.core.exceptions import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
+from netra.core.identifiers import nip_digits, nip_is_valid
 from netra.core.scoping import restrict
 from netra.core.services import in_record_language
 from netra.rules.models import SubjectType
@@ -88,8 +89,8 @@ def _given(value, field: str) -> bool:
 
 def clean_nip(nip: str) -> str:
     """Digits only; an NIP, once given, has 18 of them."""
-    nip = re.sub(r"\D", "", nip or "")
-    if nip and len(nip) != 18:
+    nip = nip_digits(nip)
+    if nip and not nip_is_valid(nip):
         raise ApplicationError(_("NIP harus 18 angka."), extra={"field": "nip"})
     return nip
 

@@ -2,12 +2,11 @@
 starts the retention clock, and the request to complete a report sent through the message channel."""
 
 from django.db import transaction
-from django.utils import timezone
 
 from netra.cases.models import TERMINAL_STATES, Case, CaseState
 from netra.core.services import in_record_language
 from netra.intake.models import Report, ReportKind, ReportStatus
-from netra.intake.services import message_from_officer
+from netra.intake.services import message_from_officer, reports_status_set
 
 S = CaseState
 
@@ -30,20 +29,27 @@ REPORT_STATUS: dict[str, str] = {
 }
 
 
-def reports_sync(*, case: Case) -> int:
-    """Give every report of the case the status its stage means to a reporter. A case that ended sets
-    `closed_at` (the retention period counts from it, UU PDP); a reopened one clears it. A merged
-    case's reports now belong to the target, which syncs them."""
+def reports_sync(*, case: Case, user=None) -> int:
+    """Give every report of the case the status its stage means to a reporter (written, and audited, by
+    intake's service). A case that ended sets `closed_at` (the retention period counts from it, UU PDP);
+    a reopened one clears it. A merged case's reports now belong to the target, which syncs them."""
     if case.state == S.MERGED:
         return 0
-    status = REPORT_STATUS[case.state]
-    reports = Report.objects.filter(case_link__case=case)
-    if case.state in TERMINAL_STATES:
-        changed = reports.filter(closed_at__isnull=True).update(
-            status=status, closed_at=case.closed_at or timezone.now()
-        )
-        return changed + reports.exclude(status=status).update(status=status)
-    return reports.exclude(status=status, closed_at__isnull=True).update(status=status, closed_at=None)
+    return reports_status_set(
+        report_ids=list(case.case_reports.values_list("report_id", flat=True)),
+        status=reporter_status(case.state),
+        closed=case.state in TERMINAL_STATES,
+        closed_at=case.closed_at,
+        actor=user,
+    )
+
+
+def reporter_status(state: str) -> str:
+    """What a reporter is told for a stage; a stage without its own words says "in process" rather than
+    failing the move (a new stage should still get its words in REPORT_STATUS)."""
+    return REPORT_STATUS.get(
+        state, ReportStatus.CLOSED if state in TERMINAL_STATES else ReportStatus.REGISTERED
+    )
 
 
 @in_record_language

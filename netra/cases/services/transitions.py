@@ -195,4 +195,4 @@ def _effects(ctx: StepContext, step: Step, data: StepInput, result: StepResult) 
 
     for effect in step.effects:
         effect(ctx, data, result)
-    reports_sync(case=ctx.case)
+    reports_sync(case=ctx.case, user=ctx.user)

@@ -56,3 +56,12 @@ CASES = [
     ActionCase(Case, "note", allowed="bpp_officer", refused=(("bpp_viewer", DENIED),)),
     ActionCase(Case, "assign", allowed="bpp_head", refused=(("bpp_viewer", DENIED),)),
 ]
+CASES += [
+    # supervisors with the permission to add cases; the oversight body and viewers do not record temuan
+    ActionCase(
+        Case,
+        "record_finding",
+        allowed="bpp_officer",
+        refused=(("bkn_officer", DENIED), ("bpp_viewer", DENIED)),
+    ),
+]

@@ -12,7 +12,7 @@ def case_world(world, django_capture_on_commit_callbacks):
     """The agencies world plus casework users of BKN and the PPK, and one laporan that opened a case
     (Pilkada 2024, Balikpapan, a lurah of Pemkot Balikpapan)."""
     from netra.cases.models import CaseReport
-    from netra.intake.services import report_submit
+    from netra.intake.submission import report_submit
 
     a = world["agencies"]
     users = world["users"]
@@ -49,7 +49,7 @@ def door_world(case_world, django_capture_on_commit_callbacks):
     from netra.cases.models import CaseReport
     from netra.cases.services.subjects import case_subject_add
     from netra.cases.services.transitions import case_transition
-    from netra.intake.services import PersonIn, report_submit
+    from netra.intake.submission import PersonIn, report_submit
 
     def open_case(**changes):
         with django_capture_on_commit_callbacks(execute=True):

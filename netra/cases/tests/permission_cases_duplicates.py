@@ -14,7 +14,7 @@ def _second_case(w):
     """Another Balikpapan laporan about the same lurah and post (Ahmad Yani, with his NIP)."""
     if "second_case" not in w:
         from netra.cases.services.opening import case_open_for_report
-        from netra.intake.services import PersonIn, report_submit
+        from netra.intake.submission import PersonIn, report_submit
         from netra.intake.tests.conftest import NOW, make_submission
 
         report = report_submit(

@@ -13,7 +13,7 @@ from netra.cases.services.opening import case_open_for_report
 from netra.cases.services.transitions import case_transition
 from netra.cases.tests.fixtures import NOW, classify_subjects, make_submission
 from netra.clocks.models import DeadlineKind
-from netra.intake.services import report_submit
+from netra.intake.submission import report_submit
 
 WITA = zoneinfo.ZoneInfo("Asia/Makassar")
 WIB = zoneinfo.ZoneInfo("Asia/Jakarta")
@@ -131,7 +131,7 @@ def test_a_temuan_has_seven_days_from_discovery(case_world):
     from netra.cases.services.opening import finding_record
 
     case = finding_record(
-        officer=case_world["users"]["bpp_officer"],
+        user=case_world["users"]["bpp_officer"],
         description="Patroli siber menemukan unggahan ASN mendukung paslon.",
         incident_region_code="64.71.01",
         found_date=dt.date(2024, 10, 8),

@@ -10,7 +10,7 @@ from netra.cases.services.opening import case_open_for_report
 from netra.cases.services.subjects import subject_add
 from netra.cases.tests.fixtures import NOW, make_submission
 from netra.elections.models import Contestant, Party
-from netra.intake.services import report_submit
+from netra.intake.submission import report_submit
 
 pytestmark = pytest.mark.django_db
 

@@ -250,7 +250,7 @@ def test_a_sanction_cannot_cite_another_document_than_this_cases_decree(
 ):
     from netra.cases.models import CaseReport
     from netra.cases.services.documents import document_store
-    from netra.intake.services import report_submit
+    from netra.intake.submission import report_submit
     from netra.intake.tests.conftest import NOW, make_submission
 
     u, case, subject = forwarded["users"], forwarded["case"], forwarded["subject"]
@@ -284,7 +284,7 @@ def test_a_sanction_cannot_cite_another_document_than_this_cases_decree(
 
 
 def test_the_inbox_shows_the_terlapor_and_the_start_of_the_description(case_world):
-    from netra.intake.services import PersonIn, report_submit
+    from netra.intake.submission import PersonIn, report_submit
     from netra.intake.tests.conftest import NOW, make_submission
 
     long = "Camat mengumpulkan kepala desa untuk mendukung pasangan calon. " * 10

@@ -11,7 +11,7 @@ from netra.cases.services.opening import case_open_for_report
 from netra.cases.tests.fixtures import NOW, make_submission
 from netra.core.testing import login
 from netra.evidence.tests.fixtures import jpeg_bytes
-from netra.intake.services import PersonIn, report_submit
+from netra.intake.submission import PersonIn, report_submit
 
 NIP = "198001012005011001"
 PEMKOT = "Pemerintah Kota Balikpapan"

@@ -15,7 +15,8 @@ from netra.cases.tests.fixtures import NOW, classify_subjects, make_submission
 from netra.core.exceptions import ConflictError, NotFoundError, PermissionDeniedError
 from netra.core.testing import login
 from netra.intake.models import ReportStatus
-from netra.intake.services import PersonIn, report_for_receipt, report_submit
+from netra.intake.services import report_for_receipt
+from netra.intake.submission import PersonIn, report_submit
 
 NIP = "198001012005011001"
 PEMKOT = "Pemerintah Kota Balikpapan"

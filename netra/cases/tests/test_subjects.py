@@ -150,7 +150,7 @@ def test_a_late_or_incomplete_report_is_registered_only_with_a_recorded_reason(c
 
     from netra.cases.models import CaseReport
     from netra.cases.tests.fixtures import make_submission
-    from netra.intake.services import report_submit
+    from netra.intake.submission import report_submit
 
     u = case_world["users"]
     # Known 1 Oct, filed 10 Oct: past the 7-day Pilkada window; no statement of truth, no evidence.
@@ -267,7 +267,7 @@ def test_a_report_without_an_incident_date_still_gets_its_kajian_awal_clock(case
     from netra.cases.services.opening import case_open_for_report
     from netra.cases.tests.fixtures import make_submission
     from netra.clocks.models import DeadlineKind
-    from netra.intake.services import report_submit
+    from netra.intake.submission import report_submit
 
     report = report_submit(submission=make_submission(incident_date=None), now=NOW).report
     assert report.election is not None  # the Pilkada running when it became known (8 Oct 2024)

@@ -15,7 +15,7 @@ from netra.cases.services.sweep import deadlines_sweep
 from netra.cases.services.transitions import case_transition
 from netra.cases.tests.fixtures import NOW, classify_subjects, days, make_submission
 from netra.clocks.models import DeadlineKind
-from netra.intake.services import report_submit
+from netra.intake.submission import report_submit
 from netra.notifications.models import Notification, NotificationKind
 
 WITA = zoneinfo.ZoneInfo("Asia/Makassar")

@@ -183,7 +183,7 @@ def test_beat_and_worker_breach_and_escalate_a_past_due_clock(reference_regions,
     from django.test import override_settings
 
     from netra.cases.models import CaseReport
-    from netra.intake.services import report_submit
+    from netra.intake.submission import report_submit
     from netra.intake.tests.conftest import make_submission
 
     with override_settings(NETRA_CASES_OPEN_ON_ARRIVAL=False):

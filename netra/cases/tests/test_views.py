@@ -99,7 +99,7 @@ def test_contest_target_is_checked_against_the_election(case_world):
 @pytest.mark.django_db
 def test_a_tip_becomes_a_temuan_from_its_page(case_world, django_capture_on_commit_callbacks):
     from netra.cases.models import CaseReport
-    from netra.intake.services import report_submit
+    from netra.intake.submission import report_submit
     from netra.intake.tests.conftest import NOW, make_submission
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -4,7 +4,7 @@ import zoneinfo
 import pytest
 from django.core.cache import cache
 
-from netra.intake import services
+from netra.intake import submission as intake_submission
 
 WITA = zoneinfo.ZoneInfo("Asia/Makassar")
 NOW = dt.datetime(2024, 10, 10, 10, 0, tzinfo=WITA)  # Pilkada 2024 campaign (reference data)
@@ -17,7 +17,7 @@ def _clear_cache():
     cache.clear()
 
 
-def make_submission(**changes) -> services.Submission:
+def make_submission(**changes) -> intake_submission.Submission:
     base = {
         "kind": "laporan",
         "description": "Lurah membagikan unggahan kampanye pasangan calon wali kota di grup WhatsApp warga.",
@@ -25,9 +25,11 @@ def make_submission(**changes) -> services.Submission:
         "incident_place": "Kantor Kelurahan Manggar",
         "incident_date": dt.date(2024, 10, 7),
         "known_date": dt.date(2024, 10, 8),
-        "persons": [services.PersonIn(name="Lurah Manggar", agency_name="Pemerintah Kota Balikpapan")],
-        "witnesses": [services.WitnessIn(name="Rina Wati", contact="0811-222-333")],
-        "identity": services.IdentityIn(
+        "persons": [
+            intake_submission.PersonIn(name="Lurah Manggar", agency_name="Pemerintah Kota Balikpapan")
+        ],
+        "witnesses": [intake_submission.WitnessIn(name="Rina Wati", contact="0811-222-333")],
+        "identity": intake_submission.IdentityIn(
             name="Budi Santoso",
             nik="6471012345670001",
             address="Jl. Mulawarman 12, Balikpapan",
@@ -38,7 +40,7 @@ def make_submission(**changes) -> services.Submission:
         "links": ["https://www.facebook.com/groups/warga/posts/123"],
     }
     base.update(changes)
-    return services.Submission(**base)
+    return intake_submission.Submission(**base)
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from netra.agencies.tests.factories import UserFactory
 from netra.audit.models import AuditLogEntry
 from netra.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 from netra.intake import crypto, services
+from netra.intake import submission as intake_submission
 from netra.intake.models import IdentityReveal, Message, Report, ReporterIdentity, ReportStatus, Witness
 from netra.intake.selectors import election_for_incident, same_reporter_count
 from netra.intake.tests.conftest import NOW, WITA, make_submission
@@ -26,7 +27,7 @@ PII = [
 
 
 def test_complete_report_is_routed_sealed_and_timely(world):
-    result = services.report_submit(submission=make_submission(), now=NOW)
+    result = intake_submission.report_submit(submission=make_submission(), now=NOW)
     report = Report.objects.get(pk=result.report.pk)
     assert report.office == world["agencies"]["bpp_sel"]  # Panwaslu of the incident's kecamatan
     assert report.election.code == "pilkada-2024"
@@ -48,7 +49,7 @@ def test_complete_report_is_routed_sealed_and_timely(world):
 
 
 def test_audit_row_has_no_personal_data(world):
-    report = services.report_submit(submission=make_submission(), now=NOW).report
+    report = intake_submission.report_submit(submission=make_submission(), now=NOW).report
     row = AuditLogEntry.objects.get(action="report.submit", object_id=str(report.pk))
     text = f"{row.before} {row.after} {row.object_repr}"
     assert not any(p in text for p in PII)
@@ -60,7 +61,7 @@ def test_late_report_is_stored_and_told_the_deadline(world):
     """Known Sat 28 Sep 2024: day 1 = Sun 29 Sep … day 7 = Sat 5 Oct, desk closed. Issue 10: the window
     no longer walks back to Fri 4 Oct 16.30 (6 days); the shipped Pilkada rule rolls forward past Sun 6 Oct
     → Mon 7 Oct, intake closes 16.00 WITA. Filed 10 Oct: still late."""
-    result = services.report_submit(
+    result = intake_submission.report_submit(
         submission=make_submission(incident_date=dt.date(2024, 9, 27), known_date=dt.date(2024, 9, 28)),
         now=NOW,
     )
@@ -75,9 +76,12 @@ def test_late_report_is_stored_and_told_the_deadline(world):
 
 def test_incomplete_report_lists_each_missing_requirement(world):
     sub = make_submission(
-        persons=[], links=[], statement_of_truth=False, identity=services.IdentityIn(name="Budi Santoso")
+        persons=[],
+        links=[],
+        statement_of_truth=False,
+        identity=intake_submission.IdentityIn(name="Budi Santoso"),
     )
-    report = services.report_submit(submission=sub, now=NOW).report
+    report = intake_submission.report_submit(submission=sub, now=NOW).report
     assert [m["code"] for m in report.missing] == [
         "reporter_address",
         "reported_person",
@@ -101,7 +105,7 @@ def test_incomplete_report_lists_each_missing_requirement(world):
 )
 def test_input_that_cannot_be_understood_is_refused_and_nothing_stored(world, changes, field):
     with pytest.raises(ApplicationError) as info:
-        services.report_submit(submission=make_submission(**changes), now=NOW)
+        intake_submission.report_submit(submission=make_submission(**changes), now=NOW)
     if field:
         assert field in info.value.extra["errors"]
     assert not Report.objects.exists()
@@ -118,25 +122,29 @@ def test_input_that_cannot_be_understood_is_refused_and_nothing_stored(world, ch
     ],
 )
 def test_impossible_birth_date_is_refused_on_its_field(world, birth_date, message):
-    identity = services.IdentityIn(name="Budi Santoso", nik="6471012345670001", birth_date=birth_date)
+    identity = intake_submission.IdentityIn(
+        name="Budi Santoso", nik="6471012345670001", birth_date=birth_date
+    )
     with pytest.raises(ApplicationError) as info:
-        services.report_submit(submission=make_submission(identity=identity), now=NOW)
+        intake_submission.report_submit(submission=make_submission(identity=identity), now=NOW)
     assert info.value.extra["errors"] == {"birth_date": message}
     assert not Report.objects.exists()
 
 
 def test_plausible_birth_dates_are_accepted(world):
     today = NOW.date()
-    assert services.birth_date_problem("1900-01-01", today=today) == ""
-    assert services.birth_date_problem(today.isoformat(), today=today) == ""
-    identity = services.IdentityIn(name="Budi Santoso", nik="6471012345670001", birth_date="1980-12-31")
-    assert services.report_submit(submission=make_submission(identity=identity), now=NOW).report.pk
+    assert intake_submission.birth_date_problem("1900-01-01", today=today) == ""
+    assert intake_submission.birth_date_problem(today.isoformat(), today=today) == ""
+    identity = intake_submission.IdentityIn(
+        name="Budi Santoso", nik="6471012345670001", birth_date="1980-12-31"
+    )
+    assert intake_submission.report_submit(submission=make_submission(identity=identity), now=NOW).report.pk
 
 
 def test_tip_is_anonymous(world):
     with pytest.raises(ApplicationError, match="anonim"):
-        services.report_submit(submission=make_submission(kind="informasi_awal"), now=NOW)
-    tip = services.report_submit(
+        intake_submission.report_submit(submission=make_submission(kind="informasi_awal"), now=NOW)
+    tip = intake_submission.report_submit(
         submission=make_submission(
             kind="informasi_awal", identity=None, witnesses=[], statement_of_truth=False
         ),
@@ -149,7 +157,7 @@ def test_tip_is_anonymous(world):
 
 
 def test_region_without_own_office_goes_to_the_next_level(world):
-    report = services.report_submit(
+    report = intake_submission.report_submit(
         submission=make_submission(incident_region_code="64.72.01"), now=NOW
     ).report
     assert report.office == world["agencies"]["kaltim"]  # no Bawaslu Samarinda in this world
@@ -162,7 +170,7 @@ def test_election_is_inferred_from_region_and_date():
 
 
 def test_messages_between_reporter_and_office(world):
-    report = services.report_submit(submission=make_submission(), now=NOW).report
+    report = intake_submission.report_submit(submission=make_submission(), now=NOW).report
     services.message_from_reporter(report=report, body="Saya punya video tambahan.")
     officer = world["users"]["bpp_officer"]
     reply = services.message_from_officer(report=report, officer=officer, body="Silakan unggah videonya.")
@@ -184,7 +192,7 @@ def head(world):
 
 
 def test_reveal_needs_permission_and_reason_and_is_recorded(world, head):
-    report = services.report_submit(submission=make_submission(), now=NOW).report
+    report = intake_submission.report_submit(submission=make_submission(), now=NOW).report
     with pytest.raises(PermissionDeniedError):
         services.identity_reveal(report=report, officer=world["users"]["bpp_officer"], reason="x" * 40)
     with pytest.raises(NotFoundError):
@@ -203,7 +211,7 @@ def test_reveal_needs_permission_and_reason_and_is_recorded(world, head):
 
 
 def test_reveal_on_a_tier_without_the_private_key(world, head, settings):
-    report = services.report_submit(submission=make_submission(), now=NOW).report
+    report = intake_submission.report_submit(submission=make_submission(), now=NOW).report
     settings.NETRA_IDENTITY_PRIVATE_KEYS = {}
     with pytest.raises(ApplicationError, match="tidak memegang kunci"):
         services.identity_reveal(
@@ -213,11 +221,16 @@ def test_reveal_on_a_tier_without_the_private_key(world, head, settings):
 
 
 def test_same_reporter_is_recognised_without_opening(world):
-    first = services.report_submit(submission=make_submission(), now=NOW).report
-    other_identity = services.IdentityIn(name="B. Santoso", address="Balikpapan", phone="+62 812 3456 7890")
-    second = services.report_submit(submission=make_submission(identity=other_identity), now=NOW).report
-    third = services.report_submit(
-        submission=make_submission(identity=services.IdentityIn(name="Ani", address="Samarinda")), now=NOW
+    first = intake_submission.report_submit(submission=make_submission(), now=NOW).report
+    other_identity = intake_submission.IdentityIn(
+        name="B. Santoso", address="Balikpapan", phone="+62 812 3456 7890"
+    )
+    second = intake_submission.report_submit(
+        submission=make_submission(identity=other_identity), now=NOW
+    ).report
+    third = intake_submission.report_submit(
+        submission=make_submission(identity=intake_submission.IdentityIn(name="Ani", address="Samarinda")),
+        now=NOW,
     ).report
     officer = world["users"]["bpp_officer"]
     assert same_reporter_count(report=first, user=officer) == 1
@@ -227,9 +240,9 @@ def test_same_reporter_is_recognised_without_opening(world):
 
 def test_same_reporter_count_stays_inside_the_jurisdiction(world):
     """Issue 8: a count of the reporter's reports elsewhere tells an office more than it may know."""
-    first = services.report_submit(submission=make_submission(), now=NOW).report
-    services.report_submit(submission=make_submission(incident_region_code="33.03.01"), now=NOW)
-    services.report_submit(submission=make_submission(incident_region_code="33.03.01"), now=NOW)
+    first = intake_submission.report_submit(submission=make_submission(), now=NOW).report
+    intake_submission.report_submit(submission=make_submission(incident_region_code="33.03.01"), now=NOW)
+    intake_submission.report_submit(submission=make_submission(incident_region_code="33.03.01"), now=NOW)
     assert same_reporter_count(report=first, user=world["users"]["bpp_officer"]) == 0
     national = UserFactory(username="u-ri-officer", agency=world["agencies"]["ri"], roles=[Role.OFFICER])
     assert same_reporter_count(report=first, user=national) == 2
@@ -237,8 +250,8 @@ def test_same_reporter_count_stays_inside_the_jurisdiction(world):
 
 def test_retention_purges_identity_witnesses_after_close(world, settings):
     settings.NETRA_RETENTION_DAYS_AFTER_CLOSE = 30
-    old = services.report_submit(submission=make_submission(), now=NOW).report
-    recent = services.report_submit(submission=make_submission(), now=NOW).report
+    old = intake_submission.report_submit(submission=make_submission(), now=NOW).report
+    recent = intake_submission.report_submit(submission=make_submission(), now=NOW).report
     Report.objects.filter(pk=old.pk).update(closed_at=NOW - dt.timedelta(days=31))
     Report.objects.filter(pk=recent.pk).update(closed_at=NOW - dt.timedelta(days=5))
     assert services.retention_purge(now=NOW) == 1
@@ -259,7 +272,7 @@ def test_after_hours_report_counts_from_the_next_opening_but_is_timely_by_submis
     closed at 16.00: timely (the reporter submitted within the window), counted received Fri 26 Jan
     08.00 WITA, when the desk opens (docs/domain/clocks.md, [UNVERIFIED] readings)."""
     now = dt.datetime(2024, 1, 25, 20, 0, tzinfo=WITA)
-    report = services.report_submit(
+    report = intake_submission.report_submit(
         submission=make_submission(incident_date=dt.date(2024, 1, 15), known_date=dt.date(2024, 1, 16)),
         now=now,
     ).report
@@ -275,5 +288,5 @@ def test_after_hours_report_counts_from_the_next_opening_but_is_timely_by_submis
 
 
 def test_report_within_hours_counts_at_submission(world):
-    report = services.report_submit(submission=make_submission(), now=NOW).report  # Thu 10.00 WITA
+    report = intake_submission.report_submit(submission=make_submission(), now=NOW).report  # Thu 10.00 WITA
     assert Report.objects.get(pk=report.pk).counted_received_at == NOW

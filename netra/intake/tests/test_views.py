@@ -624,11 +624,13 @@ def test_evidence_of_a_report_out_of_scope_is_not_found(client, offices, outside
 def test_reporter_and_officer_see_when_the_report_counts_as_received(client, offices, officer):
     """Submitted Fri 11 Oct 2024 16.45 WITA, after Friday's 16.30 closing (Perbawaslu 9/2024): Sat and
     Sun closed → counted received Mon 14 Oct 2024 08.00 WITA."""
-    from netra.intake import services
+    from netra.intake import submission as intake_submission
     from netra.intake.tests.conftest import WITA, make_submission
 
     now = dt.datetime(2024, 10, 11, 16, 45, tzinfo=WITA)
-    result = services.report_submit(submission=make_submission(incident_region_code="64.71.05"), now=now)
+    result = intake_submission.report_submit(
+        submission=make_submission(incident_region_code="64.71.05"), now=now
+    )
     assert result.report.office == offices["bpp"]
     follow_in(client, result.receipt)
     html = client.get(reverse("intake:status")).content.decode()

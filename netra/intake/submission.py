@@ -1,0 +1,485 @@
+"""Submitting a laporan or an informasi awal (Formulir Model B.1; Perbawaslu 7/2022), and a
+supervisor's temuan's report (Formulir Model B.2): the typed input, its validation, and the one write
+that stores the report with its people, sealed identity and evidence.
+
+Nothing here logs or audits personal data: audit rows carry only ids, kinds and outcomes.
+"""
+
+import datetime as dt
+import zoneinfo
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_variables
+
+from netra.agencies.models import Agency
+from netra.agencies.selectors import bawaslu_office_for
+from netra.audit.services import audit_record
+from netra.clocks.receipt import receipt_counted
+from netra.clocks.selectors import RuleNotFoundError, deadline_for
+from netra.core.cache import ttl_memoize
+from netra.core.exceptions import ApplicationError
+from netra.elections.models import Election
+from netra.evidence import services as evidence
+from netra.intake import crypto
+from netra.intake.models import (
+    Report,
+    ReportChannel,
+    ReportedPerson,
+    ReporterIdentity,
+    ReportKind,
+    ReportStatus,
+    Witness,
+)
+from netra.intake.requirements import RequirementInput, requirements_check
+from netra.intake.selectors import election_for_incident
+from netra.intake.signals import report_received
+from netra.regions.models import Region
+from netra.regions.selectors import region_active
+from netra.regions.timezones import WIB
+
+MAX_PERSONS = 20
+MAX_WITNESSES = 20
+MAX_LINKS = 20
+
+
+@dataclass
+class PersonIn:
+    name: str
+    nip: str = ""
+    agency_name: str = ""
+    position: str = ""
+    employment_type: str = ""
+
+
+@dataclass
+class WitnessIn:
+    name: str
+    contact: str = ""
+
+
+@dataclass
+class IdentityIn:
+    """Formulir Model B.1: identitas pelapor."""
+
+    name: str = ""
+    nik: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    birth_place: str = ""
+    birth_date: str = ""
+    gender: str = ""
+    occupation: str = ""
+    nationality: str = ""
+
+    def is_empty(self) -> bool:
+        return not any(getattr(self, f) for f in self.__dataclass_fields__)
+
+
+@dataclass
+class Submission:
+    kind: str
+    description: str
+    incident_region_code: str = ""
+    incident_place: str = ""
+    incident_date: dt.date | None = None
+    known_date: dt.date | None = None
+    election_code: str = ""
+    persons: list[PersonIn] = field(default_factory=list)
+    witnesses: list[WitnessIn] = field(default_factory=list)
+    identity: IdentityIn | None = None
+    identity_confidential: bool = True
+    statement_of_truth: bool = False
+    links: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SubmissionResult:
+    report: Report
+    receipt: str  # shown once, never stored
+
+
+EARLIEST_BIRTH_DATE = dt.date(1900, 1, 1)
+
+
+def birth_date_problem(value: str, *, today: dt.date) -> str:
+    """Why a reporter's birth date (ISO "YYYY-MM-DD") cannot be right, or "" when it can: a date in the
+    future or before 1900 is a typing slip, and the sealed identity would carry it to the office."""
+    try:
+        born = dt.date.fromisoformat(value.strip())
+    except ValueError:
+        return _("Tanggal lahir tidak dikenal. Tulis seperti 31-12-1980.")
+    if born > today:
+        return _("Tanggal lahir tidak boleh di masa depan.")
+    if born < EARLIEST_BIRTH_DATE:
+        return _("Tanggal lahir tidak mungkin sebelum tahun 1900. Periksa tahunnya.")
+    return ""
+
+
+def _validate(sub: Submission, today: dt.date) -> tuple[Region | None, Election | None]:
+    """Hard errors: the input cannot be understood. (Missing legal requirements are not errors.) All are
+    reported at once, the first one as the message; the order is the form's."""
+    errors: dict[str, str] = {}
+    _text_problems(sub, errors)
+    region = _region_problems(sub, errors)
+    _date_problems(sub, today, errors)
+    _count_problems(sub, errors)
+    _identity_problems(sub, today, errors)
+    election = _election_problems(sub, errors)
+    if errors:
+        raise ApplicationError(next(iter(errors.values())), extra={"errors": errors}, code="invalid-report")
+    return region, election
+
+
+def _text_problems(sub: Submission, errors: dict[str, str]) -> None:
+    if sub.kind not in ReportKind.values:
+        errors["kind"] = _("Jenis laporan tidak dikenal.")
+    if len(sub.description.strip()) < 10:
+        errors["description"] = _("Ceritakan apa yang terjadi (minimal 10 huruf).")
+    if len(sub.description) > 20000:
+        errors["description"] = _("Uraian terlalu panjang (maksimal 20.000 huruf).")
+
+
+def _region_problems(sub: Submission, errors: dict[str, str]) -> Region | None:
+    if not sub.incident_region_code:
+        return None
+    region = region_active(code=sub.incident_region_code)
+    if region is None:
+        errors["incident_region_code"] = _("Wilayah kejadian tidak dikenal.")
+    return region
+
+
+def _date_problems(sub: Submission, today: dt.date, errors: dict[str, str]) -> None:
+    for name, value in (("incident_date", sub.incident_date), ("known_date", sub.known_date)):
+        if value is not None and value > today + dt.timedelta(days=1):
+            errors[name] = _("Tanggal tidak boleh di masa depan.")
+    if sub.incident_date and sub.known_date and sub.known_date < sub.incident_date:
+        errors["known_date"] = _("Tanggal diketahui tidak boleh sebelum tanggal kejadian.")
+
+
+def _count_problems(sub: Submission, errors: dict[str, str]) -> None:
+    limits = (
+        ("persons", sub.persons, MAX_PERSONS, _("Terlalu banyak terlapor (maksimal %(n)s).")),
+        ("witnesses", sub.witnesses, MAX_WITNESSES, _("Terlalu banyak saksi (maksimal %(n)s).")),
+        ("links", sub.links, MAX_LINKS, _("Terlalu banyak tautan (maksimal %(n)s).")),
+    )
+    for name, items, limit, message in limits:
+        if len(items) > limit:
+            errors[name] = message % {"n": limit}
+
+
+@sensitive_variables("sub")
+def _identity_problems(sub: Submission, today: dt.date, errors: dict[str, str]) -> None:
+    if sub.kind == ReportKind.TIP and sub.identity and not sub.identity.is_empty():
+        errors["identity"] = _("Informasi awal bersifat anonim: jangan isi identitas.")
+    elif sub.identity and sub.identity.birth_date:
+        problem = birth_date_problem(sub.identity.birth_date, today=today)
+        if problem:
+            errors["birth_date"] = problem
+
+
+def _election_problems(sub: Submission, errors: dict[str, str]) -> Election | None:
+    if not sub.election_code:
+        return None
+    election = Election.objects.prefetch_related("stages").filter(code=sub.election_code).first()
+    if election is None:
+        errors["election_code"] = _("Pemilihan tidak dikenal.")
+    return election
+
+
+def _filing_deadline(*, sub: Submission, election: Election | None, office) -> dt.datetime | None:
+    if sub.kind != ReportKind.LAPORAN or sub.known_date is None or election is None:
+        return None
+    return _filing_due(sub.known_date, election, office)
+
+
+@ttl_memoize(60)
+def _filing_due(known_date: dt.date, election: Election, office) -> dt.datetime | None:
+    """The filing window depends only on the day it became known, the election and the office, and
+    most reports of a day share them: computed once a minute per combination, like the rules it uses."""
+    tz = zoneinfo.ZoneInfo(getattr(office, "timezone", None) or WIB)
+    start = dt.datetime.combine(known_date, dt.time(12, 0), tzinfo=tz)
+    try:
+        return deadline_for("filing_window", start, election, office).due_at
+    except RuleNotFoundError:
+        return None
+
+
+def check_file_count(files: list) -> None:
+    if len(files) > settings.NETRA_UPLOAD_MAX_FILES:
+        raise ApplicationError(
+            _("Terlalu banyak berkas (maksimal %(n)s).") % {"n": settings.NETRA_UPLOAD_MAX_FILES},
+            code="too-many-files",
+        )
+
+
+def _office_and_election(
+    sub: Submission, region: Region | None, election: Election | None, now: dt.datetime
+) -> tuple[Agency | None, Election | None]:
+    """The Bawaslu office of the incident's region (Bawaslu RI when unknown), and the election running
+    when it happened; without an incident date, when it became known or was reported — so the case
+    still gets its election's clocks (issue 15 item 20)."""
+    office = bawaslu_office_for(region_code=region.code if region else "")
+    if election is None and region is not None:
+        on = sub.incident_date or sub.known_date or timezone.localdate(now)
+        election = election_for_incident(region_code=region.code, on=on)
+    return office, election
+
+
+@sensitive_variables("identity")
+def _missing_requirements(
+    sub: Submission,
+    identity: IdentityIn,
+    region: Region | None,
+    *,
+    now: dt.datetime,
+    deadline: dt.datetime | None,
+    evidence_count: int,
+) -> list:
+    return requirements_check(
+        RequirementInput(
+            kind=sub.kind,
+            reporter_name=identity.name,
+            reporter_address=identity.address,
+            reported_names=tuple(p.name for p in sub.persons),
+            incident_date=sub.incident_date,
+            incident_place=sub.incident_place,
+            incident_region_code=region.code if region else "",
+            description=sub.description,
+            evidence_count=evidence_count,
+            statement_of_truth=sub.statement_of_truth,
+            received_at=now,
+            filing_deadline=deadline,
+            deadline_known=deadline is not None,
+        )
+    )
+
+
+@sensitive_variables("identity")
+def _sealed_identity(sub: Submission, identity: IdentityIn) -> tuple[bytes, str] | None:
+    """The reporter's identity sealed for the officers' tier (a laporan with an identity only)."""
+    if sub.kind != ReportKind.LAPORAN or identity.is_empty():
+        return None
+    return crypto.seal_identity({k: getattr(identity, k) for k in identity.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class _Intake:
+    """What the submission was judged to be before it is stored."""
+
+    region: Region | None
+    election: Election | None
+    office: Agency | None
+    deadline: dt.datetime | None
+    counted: Any  # clocks.receipt.ReceiptCount
+    missing: list
+
+
+def _report_row(
+    sub: Submission, intake: _Intake, *, channel: str, now: dt.datetime, receipt_hash: str
+) -> Report:
+    """The report itself, saved with its reference (LAP-/INF-<year>-<id>)."""
+    missing = intake.missing
+    report = Report(
+        kind=sub.kind,
+        channel=channel,
+        status=ReportStatus.INCOMPLETE
+        if missing and sub.kind == ReportKind.LAPORAN
+        else ReportStatus.RECEIVED,
+        received_at=now,
+        counted_received_at=intake.counted.counts_from,
+        counted_received_reason=intake.counted.summary()[:500],
+        election=intake.election,
+        office=intake.office,
+        incident_region=intake.region,
+        incident_place=sub.incident_place.strip()[:300],
+        incident_date=sub.incident_date,
+        known_date=sub.known_date,
+        description=sub.description.strip(),
+        statement_of_truth=sub.statement_of_truth,
+        identity_confidential=sub.identity_confidential,
+        filing_deadline=intake.deadline,
+        # The reporter meets the statutory window by submitting within it ("disampaikan", UU 7/2017
+        # Ps. 454(6), UU 10/2016 Ps. 134(4)); intake hours cannot shorten it (UU 12/2011 Ps. 7).
+        # [UNVERIFIED reading, docs/domain/clocks.md]
+        is_timely=None if intake.deadline is None else now <= intake.deadline,
+        requirements_met=not missing,
+        missing=[m.as_dict() for m in missing],
+        receipt_hash=receipt_hash,
+    )
+    # Field validation only: the FKs are objects we just loaded and the database enforces uniqueness
+    # (a receipt collision is caught below), so skip full_clean's existence/unique queries.
+    report.full_clean(exclude=["reference", "election", "office", "incident_region"], validate_unique=False)
+    try:
+        report.save()
+    except IntegrityError as exc:  # a receipt collision (2^-100): refuse rather than overwrite
+        raise ApplicationError(_("Silakan kirim ulang."), code="retry") from exc
+    prefix = "LAP" if sub.kind == ReportKind.LAPORAN else "INF"
+    report.reference = f"{prefix}-{now.year}-{report.pk:06d}"
+    Report.objects.filter(pk=report.pk).update(reference=report.reference)
+    return report
+
+
+def reported_persons_create(*, report: Report, persons: list[PersonIn]) -> None:
+    """The terlapor as the reporter (or the supervisor) named them; nameless rows are dropped."""
+    ReportedPerson.objects.bulk_create(
+        [
+            ReportedPerson(
+                report=report,
+                name=p.name.strip()[:200],
+                nip=p.nip.strip()[:18],
+                agency_name=p.agency_name.strip()[:200],
+                position=p.position.strip()[:200],
+                employment_type=p.employment_type,
+            )
+            for p in persons
+            if p.name.strip()
+        ]
+    )
+
+
+@sensitive_variables("identity", "sealed")
+def _people_store(report: Report, sub: Submission, identity: IdentityIn, sealed) -> None:
+    """Terlapor, witnesses and the sealed identity with its blind indexes (to count one reporter)."""
+    reported_persons_create(report=report, persons=sub.persons)
+    Witness.objects.bulk_create(
+        [
+            Witness(report=report, name=w.name.strip()[:200], contact=w.contact.strip()[:300])
+            for w in sub.witnesses
+            if w.name.strip()
+        ]
+    )
+    if sealed is not None:
+        blob, key_id = sealed
+        ReporterIdentity.objects.create(
+            report=report,
+            sealed=blob,
+            key_id=key_id,
+            nik_index=crypto.blind_index("nik", identity.nik),
+            phone_index=crypto.blind_index("phone", identity.phone),
+            email_index=crypto.blind_index("email", identity.email),
+        )
+
+
+def _submit_audit(
+    report: Report, intake: _Intake, *, channel: str, files: int, links: int, sealed: bool
+) -> None:
+    audit_record(
+        actor=None,
+        action="report.submit",
+        instance=report,
+        after={
+            "kind": report.kind,
+            "channel": channel,
+            "office_id": intake.office.pk if intake.office else None,
+            "incident_region_id": report.incident_region_id,
+            "election_id": intake.election.pk if intake.election else None,
+            "is_timely": report.is_timely,
+            "missing": [m.code for m in intake.missing],
+            "files": files,
+            "links": links,
+            "has_identity": sealed,
+        },
+    )
+
+
+@sensitive_variables("sub", "identity", "sealed")
+def report_submit(
+    *,
+    submission: Submission,
+    files: list | None = None,
+    channel: str = ReportChannel.WEB,
+    now: dt.datetime | None = None,
+) -> SubmissionResult:
+    """Accept a laporan or an informasi awal. Returns the report and its receipt (shown once).
+
+    Files are checked before anything is stored: a refused file refuses the submission with a clear
+    message, so nothing is half-accepted. Missing legal requirements do not refuse it: the report is
+    stored, routed and flagged, and the reporter is told exactly what to complete.
+    """
+    sub = submission
+    now = now or timezone.now()
+    region, election = _validate(sub, timezone.localdate(now))
+    check_file_count(files or [])
+    checked = [evidence.evidence_check(uploaded_file=f) for f in (files or [])]
+    links = [evidence.evidence_link_prepare(url=u) for u in sub.links if u.strip()]
+    office, election = _office_and_election(sub, region, election, now)
+    deadline = _filing_deadline(sub=sub, election=election, office=office)
+    identity = sub.identity or IdentityIn()
+    intake = _Intake(
+        region=region,
+        election=election,
+        office=office,
+        deadline=deadline,
+        # When it counts as received (after intake hours: the desk's next opening, Perbawaslu 9/2024):
+        # the clocks that start at receipt run from it. Timeliness is judged on the submission instant.
+        counted=receipt_counted(submitted_at=now, office=office, election=election),
+        missing=_missing_requirements(
+            sub, identity, region, now=now, deadline=deadline, evidence_count=len(checked) + len(links)
+        ),
+    )
+    receipt = crypto.generate_receipt()
+    sealed = _sealed_identity(sub, identity)
+    with transaction.atomic():
+        report = _report_row(sub, intake, channel=channel, now=now, receipt_hash=crypto.hash_receipt(receipt))
+        _people_store(report, sub, identity, sealed)
+        for item in checked:
+            evidence.evidence_store(report=report, checked=item, uploaded_by="pelapor")
+        evidence.evidence_links_attach(report=report, links=links, audited=False)  # counted in this row
+        _submit_audit(
+            report, intake, channel=channel, files=len(checked), links=len(links), sealed=sealed is not None
+        )
+        report_id = report.pk
+        transaction.on_commit(lambda: report_received.send(sender=Report, report_id=report_id))
+    return SubmissionResult(report=report, receipt=receipt)
+
+
+@dataclass(frozen=True)
+class FindingIn:
+    """A supervisor's temuan as the cases app received it (Formulir Model B.2): checked already for
+    the officer's permission and jurisdiction by `netra.cases.services.opening.finding_record`."""
+
+    description: str
+    region: Region
+    found_date: dt.date
+    incident_place: str = ""
+    incident_date: dt.date | None = None
+    persons: list[PersonIn] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+
+
+def finding_report_create(*, finding: FindingIn, user, now: dt.datetime) -> Report:
+    """The report a temuan is recorded as (TEM-<year>-<id>), with the terlapor named, its evidence links
+    and its audit row; the caller opens its case in the same transaction."""
+    prepared = [evidence.evidence_link_prepare(url=u) for u in finding.links if u.strip()]
+    with transaction.atomic():
+        report = Report.objects.create(
+            kind=ReportKind.FINDING,
+            channel=ReportChannel.OFFICER,
+            received_at=now,
+            election=election_for_incident(
+                region_code=finding.region.code, on=finding.incident_date or finding.found_date
+            ),
+            office=user.agency,
+            incident_region=finding.region,
+            incident_place=finding.incident_place.strip()[:300],
+            incident_date=finding.incident_date,
+            known_date=finding.found_date,
+            description=finding.description.strip(),
+            statement_of_truth=True,
+            requirements_met=True,
+            found_by=user,
+        )
+        report.reference = f"TEM-{now.year}-{report.pk:06d}"
+        Report.objects.filter(pk=report.pk).update(reference=report.reference)
+        reported_persons_create(report=report, persons=finding.persons)
+        evidence.evidence_links_attach(report=report, links=prepared, audited=False)
+        audit_record(
+            actor=user, action="finding.record", instance=report, after={"region": finding.region.code}
+        )
+    return report
