@@ -182,3 +182,77 @@ register_action(
         family_first=True,
     ),
 )
+
+
+def _status_settled(case: Case, user) -> ApplicationError | None:
+    """The status notice says how the laporan ended: after the plenary decision (or a stop), and only
+    to a case that has a reporter (a temuan has none)."""
+    from netra.cases.models import CaseState
+    from netra.intake.models import ReportKind
+
+    if case.state != CaseState.STOPPED and not case.decision_outcome:
+        return ConflictError(
+            _("Status laporan belum ditetapkan (belum ada putusan pleno)."), code="status_not_settled"
+        )
+    if not case.case_reports.exclude(report__kind=ReportKind.FINDING).exists():
+        return ConflictError(_("Kasus ini tidak memiliki pelapor (temuan)."), code="no_reporter")
+    return None
+
+
+# The status notice to the reporter (pemberitahuan status laporan): Bawaslu's officers.
+register_action(
+    Case,
+    Action(
+        "notify_reporter",
+        "cases.change_case",
+        families=(BAWASLU,),
+        no_permission=_("Anda tidak berwenang mengirim pemberitahuan status."),
+        not_family=_("Anda tidak berwenang mengirim pemberitahuan status."),
+        not_family_code=PermissionDeniedError.code,
+        check=_status_settled,
+    ),
+)
+# Clarification (summons, sessions, minutes): the election supervisors' step.
+register_action(
+    Case,
+    Action(
+        "clarify",
+        "cases.change_case",
+        families=(BAWASLU,),
+        no_permission=_("Anda tidak berwenang mengelola klarifikasi."),
+        not_family=_("Klarifikasi dilakukan oleh pengawas pemilu."),
+    ),
+)
+# Merging duplicate cases is the supervisors' leadership's decision; both cases must still be in
+# Bawaslu's hands (checked by services.merge on the pair).
+register_action(
+    Case,
+    Action(
+        "merge",
+        "cases.merge_case",
+        families=(BAWASLU,),
+        no_permission=_("Anda tidak berwenang menggabungkan kasus."),
+        no_permission_code="no_permission",
+        not_family=_("Penggabungan kasus adalah kewenangan pengawas pemilu."),
+        not_family_code=PermissionDeniedError.code,
+    ),
+)
+# Uploading a document (BAP, the PPK's SK, other): who may upload which kind is the document's rule
+# (services.documents); the action is the permission to add to the case file at all.
+register_action(
+    Case,
+    Action(
+        "upload_document", "cases.change_case", no_permission=_("Anda tidak berwenang mengunggah dokumen.")
+    ),
+)
+# A terlapor record shared by cases: changed only by who may change every case it appears in (the
+# Person "change" rule above).
+register_action(
+    Person,
+    Action(
+        "edit",
+        "cases.change_case",
+        objects="change",
+        no_permission=_("Anda tidak berwenang mengubah data terlapor."),
+    ),
+)

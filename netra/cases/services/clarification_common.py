@@ -9,7 +9,6 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from netra.agencies.models import AgencyFamily
 from netra.cases import letters
 from netra.cases.models import (
     Attendance,
@@ -21,10 +20,9 @@ from netra.cases.models import (
     Document,
 )
 from netra.cases.selectors.clarifications import NOT_HELD, clarification_day_warning
-from netra.cases.services.common import case_lock_for, require_stage_owner
+from netra.cases.services.common import case_lock_for, refuse_unless, require_stage_owner
 from netra.cases.services.persons import normalize_key
-from netra.core.exceptions import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
-from netra.core.scoping import scope_for
+from netra.core.exceptions import ApplicationError, ConflictError, NotFoundError
 from netra.intake.models import ReportKind
 from netra.intake.services import message_from_officer
 
@@ -33,10 +31,7 @@ REPORTER_LABEL = "Pelapor"
 
 def require_bawaslu(user) -> None:
     """Clarification is the election supervisors' step, and needs the right to change a case."""
-    if not user.has_perm("cases.change_case"):
-        raise PermissionDeniedError(_("Anda tidak berwenang mengelola klarifikasi."))
-    if not scope_for(user).acts_as(AgencyFamily.BAWASLU):
-        raise PermissionDeniedError(_("Klarifikasi dilakukan oleh pengawas pemilu."), code="not_your_stage")
+    refuse_unless(user, "clarify")
 
 
 def _aware(value: dt.datetime, field: str) -> dt.datetime:

@@ -34,7 +34,7 @@ from netra.cases.models import (
     EventKind,
     Recommendation,
 )
-from netra.cases.services.common import case_bump, case_lock_for, event_add
+from netra.cases.services.common import case_bump, case_lock_for, event_add, refuse_unless
 from netra.cases.services.document_common import (
     AUDIENCE,
     BAWASLU_ONLY_EVENTS,
@@ -266,8 +266,7 @@ def document_upload(
     document. Stored privately with its SHA-256; readable by the audience of its kind."""
     if kind not in UPLOAD_KINDS:
         raise ApplicationError(_("Jenis dokumen tidak dapat diunggah."), extra={"field": "kind"})
-    if not user.has_perm("cases.change_case"):
-        raise PermissionDeniedError(_("Anda tidak berwenang mengunggah dokumen."))
+    refuse_unless(user, "upload_document")
     if not scope_for(user).acts_as(*_UPLOADERS[kind]):
         raise PermissionDeniedError(_("Dokumen jenis ini bukan kewenangan instansi Anda."))
     content = _checked_pdf(uploaded_file)

@@ -24,13 +24,20 @@ from netra.cases.models import (
     ParticipantRole,
     Person,
 )
-from netra.cases.services.common import case_bump, case_lock_for, check_version, event_add, now_or
+from netra.cases.services.common import (
+    case_bump,
+    case_lock_for,
+    check_version,
+    event_add,
+    now_or,
+    refuse_unless,
+)
 from netra.cases.services.deadlines import deadlines_cancel
 from netra.cases.services.persons import SUBJECT_DETAIL_FIELDS
 from netra.cases.services.reporters import reports_sync
 from netra.core.exceptions import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
 from netra.core.identifiers import nip_digits
-from netra.core.scoping import restrict, scope_for
+from netra.core.scoping import action_refusal, restrict
 from netra.core.services import in_record_language
 from netra.intake.models import Report
 
@@ -71,10 +78,8 @@ def case_merge_refusal(*, source: Case, target: Case, user) -> ApplicationError 
     """Why `user` may not merge `source` into `target` now, or None: the leadership's permission, the
     supervisors' family, both cases still in Bawaslu's hands. The case page offers the merge exactly
     when this is None (one rule for the page and the service)."""
-    if not user.has_perm(MERGE_PERMISSION):
-        return PermissionDeniedError(_("Anda tidak berwenang menggabungkan kasus."), code="no_permission")
-    if not scope_for(user).acts_as(AgencyFamily.BAWASLU):
-        return PermissionDeniedError(_("Penggabungan kasus adalah kewenangan pengawas pemilu."))
+    if (refusal := action_refusal(user, Case, "merge")) is not None:
+        return refusal
     return _bawaslu_stage_refusal(source, role=_("sumber")) or _bawaslu_stage_refusal(
         target, role=_("tujuan")
     )
@@ -82,14 +87,11 @@ def case_merge_refusal(*, source: Case, target: Case, user) -> ApplicationError 
 
 def _merge_checks(*, source_id: int, target_id: int, user) -> None:
     """Before anything is locked: the leadership's permission, two different cases, the supervisors."""
-    if not user.has_perm(MERGE_PERMISSION):
-        raise PermissionDeniedError(_("Anda tidak berwenang menggabungkan kasus."), code="no_permission")
+    refuse_unless(user, "merge")
     if source_id == target_id:
         raise ApplicationError(
             _("Kasus tidak dapat digabungkan dengan dirinya sendiri."), extra={"field": "into_case_id"}
         )
-    if not scope_for(user).acts_as(AgencyFamily.BAWASLU):
-        raise PermissionDeniedError(_("Penggabungan kasus adalah kewenangan pengawas pemilu."))
 
 
 def _lock_pair(*, source_id: int, target_id: int, user) -> tuple[Case, Case]:

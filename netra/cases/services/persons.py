@@ -17,9 +17,9 @@ from netra.cases.models import (
     PositionCategory,
 )
 from netra.cases.services.common import event_add
-from netra.core.exceptions import ApplicationError, ConflictError, NotFoundError, PermissionDeniedError
+from netra.core.exceptions import ApplicationError, ConflictError, NotFoundError
 from netra.core.identifiers import nip_digits, nip_is_valid
-from netra.core.scoping import restrict
+from netra.core.scoping import action_refusal, restrict
 from netra.core.services import in_record_language
 from netra.rules.models import SubjectType
 
@@ -156,12 +156,10 @@ def person_update(*, person_id: int, user, data: dict) -> Person:
     unknown = set(data) - set(PERSON_FIELDS)
     if unknown:
         raise ApplicationError(_("Kolom tidak dapat diubah: %(f)s.") % {"f": ", ".join(sorted(unknown))})
-    if not user.has_perm("cases.change_case"):
-        raise PermissionDeniedError(_("Anda tidak berwenang mengubah data terlapor."))
+    if (refusal := action_refusal(user, Person, "edit")) is not None:
+        raise refusal
     with transaction.atomic():
-        person = (
-            restrict(Person.objects.all(), user, "change").select_for_update().filter(pk=person_id).first()
-        )
+        person = restrict(Person.objects.all(), user, "edit").select_for_update().filter(pk=person_id).first()
         if person is None:
             raise NotFoundError(_("Data terlapor tidak ditemukan."))
         before = {k: getattr(person, k) for k in data}

@@ -16,11 +16,11 @@ from django.utils.translation import gettext as _
 
 from netra.audit.services import audit_record
 from netra.cases.models import Case, CaseState, DecisionOutcome, Document, DocumentKind, EventKind, StopReason
-from netra.cases.services.common import case_bump, case_lock_for, event_add
-from netra.cases.services.document_common import B, case_kind, report_references, require_family
+from netra.cases.services.common import case_bump, case_lock_for, event_add, refuse_unless
+from netra.cases.services.document_common import B, case_kind, report_references
 from netra.cases.services.letters_issue import letter_issue
-from netra.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
-from netra.core.scoping import scope_for
+from netra.core.exceptions import ApplicationError
+from netra.core.scoping import action_refusal
 from netra.core.services import in_record_language
 from netra.regions.timezones import date_id
 
@@ -48,19 +48,9 @@ def _status_for_reporter(case: Case) -> tuple[str, str]:
 
 
 def status_notice_refusal(*, case: Case, user) -> ApplicationError | None:
-    """Why this user may not send the status notice on `case` now, or None. The case page shows the
-    button exactly when this is None (one rule for the page and the service)."""
-    from netra.intake.models import ReportKind
-
-    if not user.has_perm("cases.change_case") or not scope_for(user).acts_as(B):
-        return PermissionDeniedError(_("Anda tidak berwenang mengirim pemberitahuan status."))
-    if case.state != CaseState.STOPPED and not case.decision_outcome:
-        return ConflictError(
-            _("Status laporan belum ditetapkan (belum ada putusan pleno)."), code="status_not_settled"
-        )
-    if not case.case_reports.exclude(report__kind=ReportKind.FINDING).exists():
-        return ConflictError(_("Kasus ini tidak memiliki pelapor (temuan)."), code="no_reporter")
-    return None
+    """Why this user may not send the status notice on `case` now, or None (the named action
+    `notify_reporter`; the case page shows the button exactly when this is None)."""
+    return action_refusal(user, Case, "notify_reporter", case)
 
 
 @in_record_language
@@ -68,13 +58,10 @@ def status_notice_send(*, case_id: int, user, now: dt.datetime | None = None) ->
     """Issue the status notice (kept by Bawaslu only) and tell every reporter of the case through the
     report's message channel; the reporter's identity is never written into the letter."""
     now = now or timezone.now()
-    if not user.has_perm("cases.change_case"):
-        raise PermissionDeniedError(_("Anda tidak berwenang mengirim pemberitahuan status."))
-    require_family(user, B)
+    refuse_unless(user, "notify_reporter")
     with transaction.atomic():
         case = case_lock_for(case_id=case_id, user=user)
-        if (refusal := status_notice_refusal(case=case, user=user)) is not None:
-            raise refusal
+        refuse_unless(user, "notify_reporter", case)
         status, explanation = _status_for_reporter(case)
         refs = report_references(case)
         document = letter_issue(

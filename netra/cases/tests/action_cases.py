@@ -2,7 +2,7 @@
 netra/core/tests/test_action_permissions.py, which fails if a registered action has none.
 World: `case_world` (netra/cases/tests/fixtures.py): a Balikpapan laporan in kajian awal."""
 
-from netra.cases.models import Case
+from netra.cases.models import Case, Person
 from netra.cases.tests.fixtures import NOW, days
 from netra.core.testing import ActionCase
 
@@ -63,5 +63,35 @@ CASES += [
         "record_finding",
         allowed="bpp_officer",
         refused=(("bkn_officer", DENIED), ("bpp_viewer", DENIED)),
+    ),
+]
+CASES += [
+    # the status notice waits for the plenary decision (or a stop) and goes to a case with a reporter
+    ActionCase(Case, "notify_reporter", allowed=None, refused=(("bpp_officer", "status_not_settled"),)),
+    ActionCase(
+        Case,
+        "notify_reporter",
+        allowed="bpp_officer",
+        refused=(("bpp_viewer", DENIED), ("bkn_officer", DENIED)),
+        prepare=_stopped,
+    ),
+    ActionCase(
+        Case,
+        "clarify",
+        allowed="bpp_officer",
+        refused=(("bpp_viewer", DENIED), ("bkn_officer", "not_your_stage")),
+    ),
+    # merging is the leadership's: an officer lacks the permission
+    ActionCase(
+        Case, "merge", allowed="bpp_head", refused=(("bpp_officer", "no_permission"), ("bkn_head", DENIED))
+    ),
+    ActionCase(Case, "upload_document", allowed="bpp_officer", refused=(("bpp_viewer", DENIED),)),
+    # a terlapor record wholly inside Balikpapan's cases: Balikpapan's officers change it
+    ActionCase(
+        Person,
+        "edit",
+        allowed="bpp_officer",
+        refused=(("bpp_viewer", DENIED),),
+        obj=lambda w: w["case"].subjects.first().person,
     ),
 ]
