@@ -7,6 +7,7 @@ are throttled per client.
 
 import datetime as dt
 import json
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.http import Http404, HttpRequest
@@ -57,6 +58,9 @@ class ReporterIn(Schema):
     nationality: str = Field("", max_length=40)
 
 
+S = TypeVar("S", bound=Schema)
+
+
 class _IncidentIn(Schema):
     description: str = Field(max_length=20000)
     incident_region_code: str = Field("", max_length=13)
@@ -70,7 +74,7 @@ class _IncidentIn(Schema):
 
 
 class ReportIn(_IncidentIn):
-    reporter: ReporterIn = Field(default_factory=ReporterIn)
+    reporter: ReporterIn = Field(default_factory=ReporterIn)  # type: ignore[arg-type]
     witnesses: list[WitnessIn] = Field(default_factory=list, max_length=50)
     identity_confidential: bool = True
     statement_of_truth: bool = False
@@ -168,7 +172,7 @@ class RevealIn(Schema):
 # --- helpers -------------------------------------------------------------------------------------------
 
 
-def _parse(request: HttpRequest, schema: type[Schema]) -> tuple[Schema, list]:
+def _parse(request: HttpRequest, schema: type[S]) -> tuple[S, list]:
     """JSON body, or multipart with a JSON `payload` field and `files`."""
     try:
         if request.content_type == "multipart/form-data":
@@ -220,9 +224,9 @@ def _submission_out(result: intake_submission.SubmissionResult) -> dict:
     }
 
 
-def _submission(data: Schema, kind: str) -> intake_submission.Submission:
+def _submission(data: _IncidentIn, kind: str) -> intake_submission.Submission:
     persons = [intake_submission.PersonIn(**p.dict()) for p in data.reported_persons]
-    common = {
+    common: dict[str, Any] = {
         "kind": kind,
         "description": data.description,
         "incident_region_code": data.incident_region_code,
@@ -233,7 +237,7 @@ def _submission(data: Schema, kind: str) -> intake_submission.Submission:
         "persons": persons,
         "links": data.links,
     }
-    if kind == ReportKind.TIP:
+    if kind == ReportKind.TIP or not isinstance(data, ReportIn):
         return intake_submission.Submission(**common, identity=None, identity_confidential=True)
     return intake_submission.Submission(
         **common,

@@ -126,10 +126,10 @@ def identity_reveal(*, report: Report, officer, reason: str) -> dict:
             code="reason-required",
         )
     record = ReporterIdentity.objects.filter(report=report, sealed__isnull=False).first()
-    if record is None:
+    if record is None or record.sealed is None:
         raise ApplicationError(_("Laporan ini tidak memiliki identitas pelapor (anonim atau sudah dihapus)."))
     try:
-        identity = crypto.open_identity(record.sealed)
+        identity = crypto.open_identity(bytes(record.sealed))
     except crypto.IdentityKeyUnavailableError as exc:
         raise ApplicationError(
             _("Server ini tidak memegang kunci pembuka identitas. Gunakan aplikasi petugas."), code="no-key"

@@ -104,28 +104,7 @@ def case_open_for_report(*, report: Report, actor=None, now: dt.datetime | None 
             data={"report_id": report.pk},
         )
         _add_report_subjects(case, report, actor)
-        if origin == CaseOrigin.REPORT:
-            if report.filing_deadline is not None and report.known_date is not None:
-                known = dt.datetime.combine(
-                    report.known_date, dt.time(0, 0), tzinfo=report.filing_deadline.tzinfo
-                )
-                deadline_record_closed(
-                    case=case,
-                    kind=DeadlineKind.FILING_WINDOW,
-                    start=known,
-                    end=report.received_at,
-                    agency=office,
-                )
-            # Kajian awal runs from receipt (Perbawaslu 7/2022 Pasal 16).
-            case.state = CaseState.INITIAL_REVIEW
-            case.save(update_fields=["state"])
-            deadline_open(
-                case=case, kind=DeadlineKind.INITIAL_REVIEW, start=report.counted_receipt, agency=office
-            )
-        else:
-            found = report.known_date or report.received_at.date()
-            start = dt.datetime.combine(found, dt.time(0, 0), tzinfo=report.received_at.tzinfo)
-            deadline_open(case=case, kind=DeadlineKind.FINDING_WINDOW, start=start, agency=office)
+        _open_clocks(case, report, office)
         report_status_advance(
             report=report, status=ReportStatus.IN_REVIEW, only_from=ReportStatus.RECEIVED, actor=actor
         )
@@ -137,6 +116,29 @@ def case_open_for_report(*, report: Report, actor=None, now: dt.datetime | None 
         )
         case_opened.send(sender=Case, case=case, report=report, actor=actor)
     return case
+
+
+def _open_clocks(case: Case, report: Report, office: Agency) -> None:
+    """A laporan: its filing window as it ran (met or late) and kajian awal from receipt (Perbawaslu
+    7/2022 Pasal 16), the case entering initial review. A temuan: its 7-day window from discovery (UU
+    7/2017 Pasal 454 ayat (5))."""
+    if case.origin == CaseOrigin.REPORT:
+        if report.filing_deadline is not None and report.known_date is not None:
+            known = dt.datetime.combine(
+                report.known_date, dt.time(0, 0), tzinfo=report.filing_deadline.tzinfo
+            )
+            deadline_record_closed(
+                case=case, kind=DeadlineKind.FILING_WINDOW, start=known, end=report.received_at, agency=office
+            )
+        case.state = CaseState.INITIAL_REVIEW
+        case.save(update_fields=["state"])
+        deadline_open(
+            case=case, kind=DeadlineKind.INITIAL_REVIEW, start=report.counted_receipt, agency=office
+        )
+    else:
+        found = report.known_date or report.received_at.date()
+        start = dt.datetime.combine(found, dt.time(0, 0), tzinfo=report.received_at.tzinfo)
+        deadline_open(case=case, kind=DeadlineKind.FINDING_WINDOW, start=start, agency=office)
 
 
 def cases_open_pending(*, limit: int = 500) -> int:
@@ -153,7 +155,7 @@ def cases_open_pending(*, limit: int = 500) -> int:
 
 def _title_for(report: Report) -> str:
     names = ", ".join(p.name for p in report.reported_persons.all()[:3])
-    place = report.incident_region.name if report.incident_region_id else ""
+    place = report.incident_region.name if report.incident_region else ""
     base = names or _("Terlapor belum diketahui")
     return f"{base} — {place}"[:300] if place else base[:300]
 
