@@ -23,6 +23,7 @@ api = NinjaAPI(
 install_problem_handlers(api)
 
 from netra.agencies.api import router as agencies_router  # noqa: E402
+from netra.analytics.api import router as analytics_router  # noqa: E402
 from netra.audit.api import router as audit_router  # noqa: E402
 from netra.cases.api import router as cases_router  # noqa: E402
 from netra.clocks.api import router as clocks_router  # noqa: E402
@@ -39,6 +40,7 @@ api.add_router("/clocks/", clocks_router)
 api.add_router("/agencies/", agencies_router)
 api.add_router("/audit/", audit_router)
 api.add_router("/notifications", notifications_router)
+api.add_router("/stats/", analytics_router)
 api.add_router("/", cases_router)
 api.add_router("/", intake_router)
 

@@ -1,0 +1,3 @@
+"""The historical import's upload page and its progress (issue 11)."""
+
+urlpatterns: list = []
