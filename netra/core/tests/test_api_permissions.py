@@ -131,6 +131,10 @@ from netra.cases.tests.permission_cases import CASES as _CASE_API_CASES  # noqa:
 
 CASES += _CASE_API_CASES
 
+from netra.analytics.tests.permission_cases import CASES as _STATS_API_CASES  # noqa: E402
+
+CASES += _STATS_API_CASES
+
 
 @pytest.fixture
 def api_world(case_world):
