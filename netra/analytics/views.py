@@ -1,13 +1,150 @@
-"""Staff dashboard pages (scoped: each user sees their own jurisdiction)."""
+"""Staff dashboard (scoped: each user sees their own jurisdiction). The page, its JSON for the charts
+and each table's CSV/XLSX download are built from the same `tables()` so they always agree."""
+
+import json
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-extra_urlpatterns: list = []  # further dashboard pages and downloads
+from netra.analytics.downloads import table_response
+from netra.analytics.forms import StatsFilterForm
+from netra.analytics.models import WAITING_STAGES
+from netra.analytics.selectors import (
+    facts_for,
+    stats_breakdown,
+    stats_clarification,
+    stats_funnel,
+    stats_ppk_follow_up,
+    stats_waiting,
+    stats_waiting_by_agency,
+    stats_within_time,
+)
+
+# Each table: its columns (key, header) for the page and the downloads.
+COLUMNS = {
+    "waiting": (
+        ("label", _("Tahap")),
+        ("n", _("ASN menunggu")),
+        ("median", _("Median hari")),
+        ("p90", _("P90 hari")),
+        ("longest", _("Terlama (hari)")),
+    ),
+    "bottleneck": (
+        ("stage", _("Tahap")),
+        ("agency", _("Instansi")),
+        ("n", _("ASN menunggu")),
+        ("median", _("Median hari")),
+        ("longest", _("Terlama (hari)")),
+    ),
+    "within_time": (
+        ("kind", _("Tenggat")),
+        ("agency__name", _("Instansi")),
+        ("n", _("Selesai")),
+        ("within", _("Tepat waktu")),
+        ("share", _("Porsi tepat waktu")),
+        ("median", _("Median hari")),
+        ("p90", _("P90 hari")),
+    ),
+    "funnel": (
+        ("label", _("Langkah")),
+        ("n", _("ASN")),
+        ("of_previous", _("Dari langkah sebelumnya")),
+        ("of_first", _("Dari awal")),
+    ),
+    "ppk": (
+        ("employer_name", _("PPK")),
+        ("recommended", _("Direkomendasikan")),
+        ("sanctioned", _("Disanksi")),
+        ("rate", _("Tingkat tindak lanjut")),
+        ("waiting", _("Masih menunggu")),
+    ),
+    "category": (
+        ("key", _("Kategori")),
+        ("n", _("ASN")),
+        ("proven", _("Terbukti")),
+        ("sanctioned", _("Disanksi")),
+    ),
+    "position": (
+        ("key", _("Jabatan")),
+        ("n", _("ASN")),
+        ("proven", _("Terbukti")),
+        ("sanctioned", _("Disanksi")),
+    ),
+    "province": (
+        ("key", _("Provinsi")),
+        ("n", _("ASN")),
+        ("proven", _("Terbukti")),
+        ("sanctioned", _("Disanksi")),
+    ),
+    "employer": (
+        ("key", _("Instansi")),
+        ("n", _("ASN")),
+        ("proven", _("Terbukti")),
+        ("sanctioned", _("Disanksi")),
+    ),
+}
+
+
+def tables(request: HttpRequest, form: StatsFilterForm) -> dict[str, list[dict]]:
+    """Every table of the dashboard for this reader and these filters."""
+    filters = form.filters()
+    facts = facts_for(user=request.user, filters=filters)
+    today = timezone.localdate()
+    bottleneck = [
+        {"stage": str(row["label"]), **agency}
+        for row in stats_waiting(facts, today=today)
+        for agency in stats_waiting_by_agency(facts, stage=row["stage"], today=today, limit=10)
+    ]
+    return {
+        "waiting": stats_waiting(facts, today=today),
+        "bottleneck": bottleneck,
+        "within_time": stats_within_time(user=request.user, filters=filters),
+        "funnel": stats_funnel(facts),
+        "ppk": stats_ppk_follow_up(facts, today=today, limit=20),
+        "category": stats_breakdown(facts, dimension="violation_category", limit=20),
+        "position": stats_breakdown(facts, dimension="position", limit=20),
+        "province": stats_breakdown(facts, dimension="province", limit=40),
+        "employer": stats_breakdown(facts, dimension="employer", limit=20),
+        "clarification": [stats_clarification(facts)],
+    }
 
 
 @login_required
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("")  # replaced by the dashboard (issue 11)
+    form = StatsFilterForm(request.GET or None)
+    data = tables(request, form)
+    chart = {
+        "funnel": [[str(r["label"]), r["n"]] for r in data["funnel"]],
+        "waiting": [[str(r["label"]), r["n"]] for r in data["waiting"]],
+    }
+    sections = [(key, COLUMNS[key], data[key]) for key in COLUMNS]
+    return render(
+        request,
+        "analytics/dashboard.html",
+        {
+            "form": form,
+            "sections": sections,
+            "clarification": data["clarification"][0],
+            "chart_json": json.dumps(chart),
+            "query": request.GET.urlencode(),
+            "waiting_stages": WAITING_STAGES,
+        },
+    )
+
+
+@login_required
+@require_GET
+def download(request: HttpRequest, table: str, fmt: str) -> HttpResponse:
+    if table not in COLUMNS or fmt not in ("csv", "xlsx"):
+        raise Http404
+    form = StatsFilterForm(request.GET or None)
+    return table_response(name=table, columns=COLUMNS[table], rows=tables(request, form)[table], fmt=fmt)
+
+
+extra_urlpatterns: list = [path("unduh/<slug:table>.<slug:fmt>", download, name="download")]

@@ -40,3 +40,9 @@ def field_error(failed, form: str, field: str) -> str:
 def typed_row(failed, form: str, prefix: str, pk, field: str, default=""):
     """`typed` for per-row fields named `<prefix>-<pk>-<field>` (e.g. one sanction per terlapor)."""
     return typed(failed, form, f"{prefix}-{pk}-{field}", default)
+
+
+@register.filter
+def get_item(mapping, key):
+    """`row|get_item:"n"`: a dict's value by a key held in a variable (tables built from column lists)."""
+    return mapping.get(key) if hasattr(mapping, "get") else None
