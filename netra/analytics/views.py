@@ -24,6 +24,7 @@ from netra.analytics.selectors import (
     stats_waiting_by_agency,
     stats_within_time,
 )
+from netra.analytics.synthetic import BATCH_NAME as SYNTHETIC_BATCH
 
 # Each table: its columns (key, header) for the page and the downloads.
 COLUMNS = {
@@ -134,6 +135,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "chart_json": json.dumps(chart),
             "query": request.GET.urlencode(),
             "waiting_stages": WAITING_STAGES,
+            "synthetic": facts_for(user=request.user, filters=form.filters())
+            .filter(batch__file_name=SYNTHETIC_BATCH)
+            .exists(),
         },
     )
 

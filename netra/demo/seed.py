@@ -18,6 +18,7 @@ from django.utils import timezone
 from netra.agencies.models import Agency, AgencyKind, User
 from netra.agencies.roles import Role
 from netra.agencies.services import agency_create, user_create, user_update
+from netra.analytics.synthetic import synthetic_history_seed
 from netra.demo.seed_cases import WITA, demo_cases, demo_reports  # WITA: Kota Balikpapan, the main office
 from netra.elections.models import Election, ElectionKind, StageKind
 from netra.elections.services import contestant_create, election_create, election_stage_set
@@ -361,4 +362,11 @@ def seed_demo(*, today: dt.date | None = None, now: dt.datetime | None = None) -
         election = _simulated_election(today)
         receipt = demo_reports(today, now)
     demo_cases(today, now, receipt)  # after commit: the reports' cases open on commit, as in production
-    return {"offices": offices, "people": people, "election": election, "receipt": receipt}
+    synthetic = synthetic_history_seed()  # Pilkada 2020, Pemilu 2024, Pilkada 2024 for the dashboards
+    return {
+        "synthetic_rows": synthetic,
+        "offices": offices,
+        "people": people,
+        "election": election,
+        "receipt": receipt,
+    }
