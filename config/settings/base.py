@@ -86,6 +86,13 @@ TEMPLATES = [
 
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False  # services own their transactions (CONVENTIONS §2)
+# Dashboard reads (the analytics fact table) go to a streaming read replica when one is given
+# (netra.analytics.routers; `bash scripts/replica start` runs one on 127.0.0.1:5433 for trying it).
+if env("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}  # tests that do not start a replica read the primary
+NETRA_READ_REPLICA_ALIAS = "replica"
+DATABASE_ROUTERS = ["netra.analytics.routers.ReadReplicaRouter"]
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DJANGO_CONN_MAX_AGE", default=0))
 if DATABASES["default"].get("ENGINE", "").endswith("postgresql"):
     # Server-side parameter binding lets psycopg prepare the statements a request repeats (intake).
