@@ -21,6 +21,7 @@ from netra.analytics.selectors import (
     stats_waiting_by_agency,
     stats_within_time,
 )
+from netra.analytics.vulnerability import stats_vulnerability
 
 router = Router(tags=["statistik"])
 
@@ -154,6 +155,23 @@ def ppk_follow_up(request, query: Query[StatsQuery]):
 @router.get("/within-time", response=list[WithinTimeOut], summary="Ditangani dalam batas waktu")
 def within_time(request, query: Query[StatsQuery]):
     return stats_within_time(user=request.user, filters=query.filters())
+
+
+class VulnerabilityOut(Schema):
+    region: str
+    grade: str
+    latest_election: str
+    latest: int
+    previous: int | None
+    trend: str
+    reason: str
+
+
+@router.get("/vulnerability", response=list[VulnerabilityOut], summary="Kerawanan netralitas ASN per wilayah")
+def vulnerability(request, query: Query[StatsQuery], level: str = "province"):
+    """Each province (or kab/kota, `level=region`) graded from its own history and trend; the method
+    is in netra/analytics/vulnerability.py and every grade says why."""
+    return stats_vulnerability(_facts(request, query), level="region" if level == "region" else "province")
 
 
 @router.get("/clarification", response=ClarificationStatsOut, summary="Kehadiran klarifikasi terlapor")

@@ -25,6 +25,7 @@ from netra.analytics.selectors import (
     stats_within_time,
 )
 from netra.analytics.synthetic import BATCH_NAME as SYNTHETIC_BATCH
+from netra.analytics.vulnerability import stats_vulnerability
 
 # Each table: its columns (key, header) for the page and the downloads.
 COLUMNS = {
@@ -88,6 +89,12 @@ COLUMNS = {
         ("proven", _("Terbukti")),
         ("sanctioned", _("Disanksi")),
     ),
+    "vulnerability": (
+        ("region", _("Provinsi")),
+        ("grade", _("Kerawanan")),
+        ("trend", _("Tren")),
+        ("reason", _("Dasar penilaian")),
+    ),
 }
 
 
@@ -111,6 +118,7 @@ def tables(request: HttpRequest, form: StatsFilterForm) -> dict[str, list[dict]]
         "position": stats_breakdown(facts, dimension="position", limit=20),
         "province": stats_breakdown(facts, dimension="province", limit=40),
         "employer": stats_breakdown(facts, dimension="employer", limit=20),
+        "vulnerability": stats_vulnerability(facts),
         "clarification": [stats_clarification(facts)],
     }
 

@@ -13,4 +13,5 @@ CASES = [
     EndpointCase("get", f"{A}/ppk-follow-up", allowed="bkpsdm_officer"),
     EndpointCase("get", f"{A}/within-time", allowed="bpp_head"),
     EndpointCase("get", f"{A}/clarification", allowed="bpp_officer"),
+    EndpointCase("get", f"{A}/vulnerability", allowed="bpp_head"),
 ]
