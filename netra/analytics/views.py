@@ -159,4 +159,32 @@ def download(request: HttpRequest, table: str, fmt: str) -> HttpResponse:
     return table_response(name=table, columns=COLUMNS[table], rows=tables(request, form)[table], fmt=fmt)
 
 
-extra_urlpatterns: list = [path("unduh/<slug:table>.<slug:fmt>", download, name="download")]
+@login_required
+@require_GET
+def recap(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The laporan rekapitulasi of the reader's office for the chosen filters, as PDF or XLSX."""
+    from netra.analytics.recap import recap_pdf, recap_xlsx
+
+    office = getattr(request.user, "agency", None)
+    if fmt not in ("pdf", "xlsx") or office is None:
+        raise Http404
+    form = StatsFilterForm(request.GET or None)
+    data = tables(request, form)
+    if fmt == "xlsx":
+        content = recap_xlsx(data=data)
+        kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    else:
+        synthetic = facts_for(user=request.user, filters=form.filters()).filter(
+            batch__file_name=SYNTHETIC_BATCH
+        )
+        content = recap_pdf(office=office, filters=form.filters(), data=data, synthetic=synthetic.exists())
+        kind = "application/pdf"
+    response = HttpResponse(content, content_type=kind)
+    response["Content-Disposition"] = f'attachment; filename="netra-rekapitulasi.{fmt}"'
+    return response
+
+
+extra_urlpatterns: list = [
+    path("unduh/<slug:table>.<slug:fmt>", download, name="download"),
+    path("rekapitulasi.<slug:fmt>", recap, name="recap"),
+]
