@@ -90,7 +90,9 @@ def _pct(values: list[float], p: float) -> float:
 def main() -> None:
     print(f"bench/analytics: {FACTS:,} facts, {REPEAT} timed requests per endpoint", flush=True)
     _prepare()
-    os.environ.update(DATABASE_URL=URL, DJANGO_SETTINGS_MODULE="config.settings.test", DJANGO_ALLOWED_HOSTS="127.0.0.1")
+    os.environ.update(
+        DATABASE_URL=URL, DJANGO_SETTINGS_MODULE="config.settings.test", DJANGO_ALLOWED_HOSTS="127.0.0.1"
+    )
     sys.path.insert(0, str(ROOT))
     import django
 
