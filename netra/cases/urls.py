@@ -1,26 +1,33 @@
 from django.urls import path
 
-from netra.cases import views, views_casefile
+from netra.cases import (
+    views,
+    views_casefile,
+    views_clarifications,
+    views_documents,
+    views_findings,
+    views_subjects,
+)
 
 app_name = "cases"
 
 urlpatterns = [
     path("", views.case_list, name="list"),
-    path("temuan/baru/", views.finding_new, name="finding_new"),
-    path("terlapor/<int:person_id>/", views.person_detail, name="person"),
+    path("temuan/baru/", views_findings.finding_new, name="finding_new"),
+    path("terlapor/<int:person_id>/", views_subjects.person_detail, name="person"),
     path("<int:case_id>/", views.case_detail, name="detail"),
     path("<int:case_id>/langkah/<slug:name>/", views.case_transition, name="transition"),
     path("<int:case_id>/catatan/", views.case_note, name="note"),
     path("<int:case_id>/ubah/", views.case_edit, name="edit"),
     path("<int:case_id>/perpanjang/", views.case_extend, name="extend"),
-    path("<int:case_id>/terlapor/", views.subject_add, name="subject_add"),
-    path("<int:case_id>/terlapor/<int:subject_id>/ubah/", views.subject_edit, name="subject_edit"),
+    path("<int:case_id>/terlapor/", views_subjects.subject_add, name="subject_add"),
+    path("<int:case_id>/terlapor/<int:subject_id>/ubah/", views_subjects.subject_edit, name="subject_edit"),
     path(
         "<int:case_id>/terlapor/<int:subject_id>/klasifikasi/",
-        views.subject_classify,
+        views_subjects.subject_classify,
         name="subject_classify",
     ),
-    path("<int:case_id>/dokumen/<int:document_id>/", views.document_download, name="document"),
+    path("<int:case_id>/dokumen/<int:document_id>/", views_documents.document_download, name="document"),
     path("<int:case_id>/dokumen/unggah/", views_casefile.document_upload, name="document_upload"),
     path(
         "<int:case_id>/dokumen/<int:document_id>/buat-ulang/",
@@ -28,27 +35,31 @@ urlpatterns = [
         name="document_render_retry",
     ),
     path("<int:case_id>/bukti/<int:evidence_id>/", views_casefile.case_evidence, name="evidence"),
-    path("<int:case_id>/pemberitahuan-status/", views.status_notice, name="status_notice"),
-    path("<int:case_id>/klarifikasi/", views.clarification_schedule, name="clarification_schedule"),
+    path("<int:case_id>/pemberitahuan-status/", views_documents.status_notice, name="status_notice"),
+    path(
+        "<int:case_id>/klarifikasi/",
+        views_clarifications.clarification_schedule,
+        name="clarification_schedule",
+    ),
     path(
         "<int:case_id>/klarifikasi/<int:clarification_id>/",
-        views.clarification_record,
+        views_clarifications.clarification_record,
         name="clarification_record",
     ),
     path(
         "<int:case_id>/klarifikasi/<int:clarification_id>/batal/",
-        views.clarification_cancel,
+        views_clarifications.clarification_cancel,
         name="clarification_cancel",
     ),
     path(
         "<int:case_id>/klarifikasi/<int:clarification_id>/jadwal-ulang/",
-        views.clarification_reschedule,
+        views_clarifications.clarification_reschedule,
         name="clarification_reschedule",
     ),
     path(
         "<int:case_id>/klarifikasi/permintaan-menghadirkan/",
-        views.clarification_presentation,
+        views_clarifications.clarification_presentation,
         name="clarification_presentation",
     ),
-    path("<int:case_id>/gabung/", views.case_merge, name="merge"),
+    path("<int:case_id>/gabung/", views_findings.case_merge, name="merge"),
 ]
