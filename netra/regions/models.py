@@ -50,3 +50,41 @@ class Region(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"
+
+
+class RegionBoundary(models.Model):
+    """The simplified outline of a province or kab/kota, as a GeoJSON geometry ([lng, lat], WGS84).
+
+    Loaded from an operator-supplied file by `manage.py import_boundaries` (netra/regions/boundaries.py);
+    the map draws these. `shape_from` is set when the file had no feature for the region and another
+    region's outline stands in (the four Papua provinces of 2022 on a pre-2022 base map)."""
+
+    region = models.OneToOneField(
+        Region,
+        verbose_name=_("wilayah"),
+        on_delete=models.CASCADE,  # an outline is derived display data: it never outlives its region
+        primary_key=True,
+        related_name="boundary",
+    )
+    geometry = models.JSONField(
+        _("geometri"), help_text=_("GeoJSON MultiPolygon, koordinat [bujur, lintang].")
+    )
+    shape_from = models.ForeignKey(
+        Region,
+        verbose_name=_("bentuk dari"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Diisi bila berkas tidak memuat wilayah ini dan bentuk wilayah induknya dipakai."),
+    )
+    source = models.TextField(_("sumber"), help_text=_("Berkas asal, sidik SHA-256, dan cara pencocokan."))
+    imported_at = models.DateTimeField(_("diimpor pada"))
+
+    class Meta:
+        ordering = ["region_id"]
+        verbose_name = _("batas wilayah")
+        verbose_name_plural = _("batas wilayah")
+
+    def __str__(self) -> str:
+        return f"Batas {self.region_id}"
