@@ -25,6 +25,7 @@ from django.db.models import (
     Sum,
     Value,
 )
+from django.db.models.functions import Substr
 from django.utils.translation import gettext_lazy as _
 
 from netra.analytics.models import WAITING_STAGES, Stage, SubjectFact
@@ -245,14 +246,15 @@ DIMENSIONS = {
     "election": "election_code",
     "stage": "stage",
     "level": "level",
+    "kabkota": "region_code",  # the kab/kota of the incident (PP.KK), whatever its depth
 }
 
 
 def stats_breakdown(facts: QuerySet[SubjectFact], *, dimension: str, limit: int = 100) -> list[dict]:
     """Counts by one dimension (the KASN tables' shape): alleged, proven, sanctioned, the largest first."""
-    field = DIMENSIONS[dimension]
+    key = Substr("region_code", 1, 5) if dimension == "kabkota" else F(DIMENSIONS[dimension])
     rows = (
-        facts.values(key=F(field))
+        facts.values(key=key)
         .annotate(
             n=Count("pk"),
             proven=Count("pk", filter=Q(proven=True)),

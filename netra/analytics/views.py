@@ -2,9 +2,10 @@
 and each table's CSV/XLSX download are built from the same `tables()` so they always agree."""
 
 import json
+import re
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import path
 from django.utils import timezone
@@ -184,7 +185,41 @@ def recap(request: HttpRequest, fmt: str) -> HttpResponse:
     return response
 
 
+@require_GET
+def boundaries(request: HttpRequest, level: str) -> JsonResponse:
+    """Region outlines for the map (public information; cached an hour). `?parent=64`: one province's
+    kab/kota."""
+    from netra.regions.selectors import boundaries_geojson
+
+    if level not in ("province", "kabkota"):
+        raise Http404
+    parent = request.GET.get("parent", "")
+    if parent and not re.fullmatch(r"\d{2}", parent):
+        raise Http404
+    response = JsonResponse(boundaries_geojson(level, parent or None))
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+@login_required
+@require_GET
+def map_counts(request: HttpRequest) -> JsonResponse:
+    """ASN alleged per province, or per kab/kota of `?parent=` (the reader's facts, the page's filters)."""
+    form = StatsFilterForm(request.GET or None)
+    facts = facts_for(user=request.user, filters=form.filters())
+    parent = request.GET.get("parent", "")
+    if parent:
+        if not re.fullmatch(r"\d{2}", parent):
+            raise Http404
+        rows = stats_breakdown(facts.filter(province_code=parent), dimension="kabkota", limit=1000)
+    else:
+        rows = stats_breakdown(facts, dimension="province", limit=100)
+    return JsonResponse({"counts": {r["key"]: r["n"] for r in rows if r["key"]}})
+
+
 extra_urlpatterns: list = [
+    path("peta/<slug:level>.geojson", boundaries, name="boundaries"),
+    path("peta/angka.json", map_counts, name="map_counts"),
     path("unduh/<slug:table>.<slug:fmt>", download, name="download"),
     path("rekapitulasi.<slug:fmt>", recap, name="recap"),
 ]

@@ -38,8 +38,23 @@ def _add_history() -> None:
     )
 
 
+def _outline() -> None:
+    from django.utils import timezone
+
+    from netra.regions.models import RegionBoundary
+
+    square = [[[[116.0, -2.0], [118.0, -2.0], [118.0, 1.0], [116.0, 1.0], [116.0, -2.0]]]]
+    RegionBoundary.objects.create(
+        region_id="64",
+        geometry={"type": "MultiPolygon", "coordinates": square},
+        source="e2e",
+        imported_at=timezone.now(),
+    )
+
+
 def test_dashboard_counts_and_draws(page: Page, chain):  # noqa: F811
     _add_history()
+    _outline()
     page.set_viewport_size(DESKTOP)
     login(page, "agus")
     page.goto("/statistik/")
