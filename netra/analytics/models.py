@@ -105,7 +105,7 @@ class SubjectFact(models.Model):
     outcome = models.CharField(max_length=40, blank=True)
     recommended_level = models.CharField(max_length=20, blank=True)
     imposed_level = models.CharField(max_length=20, blank=True)
-    deviation = models.CharField(max_length=10, blank=True)
+    deviation = models.CharField(max_length=14, blank=True)  # SanctionDeviation ("lebih_ringan")
     clarification_invited = models.PositiveSmallIntegerField(default=0)
     clarification_absent = models.PositiveSmallIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)

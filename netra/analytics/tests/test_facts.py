@@ -138,3 +138,18 @@ def test_each_reader_counts_only_what_they_may_open(case_world, django_capture_o
     assert facts_for(user=u["bkpsdm_officer"], filters=everyone).count() == 2
     assert facts_for(user=u["bpp_officer"], filters=StatsFilter(region_code="33")).count() == 0
     assert facts_for(user=u["bpp_officer"], filters=StatsFilter(region_code="64.71")).count() == 2
+
+
+@pytest.mark.django_db
+def test_a_sanction_that_deviates_is_stored_on_its_fact():
+    """Every SanctionDeviation value fits the fact's column (a DataError would silently stop the
+    refresh of that case's facts: the refresh runs after commit and only logs)."""
+    from netra.cases.models import SanctionDeviation
+
+    for value in SanctionDeviation.values:
+        SubjectFact.objects.create(
+            row_key=f"import:dev:{value}", is_imported=True, stage=Stage.SANCTIONED, deviation=value
+        )
+    assert SubjectFact.objects.filter(row_key__startswith="import:dev:").count() == len(
+        SanctionDeviation.values
+    )
