@@ -92,6 +92,8 @@ if env("DATABASE_REPLICA_URL", default=""):
     DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}  # tests that do not start a replica read the primary
 NETRA_READ_REPLICA_ALIAS = "replica"
+# The public statistics show no count under this (and hide complements so none can be recovered).
+NETRA_PUBLIC_MIN_CELL = env.int("NETRA_PUBLIC_MIN_CELL", default=5)
 DATABASE_ROUTERS = ["netra.analytics.routers.ReadReplicaRouter"]
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DJANGO_CONN_MAX_AGE", default=0))
 if DATABASES["default"].get("ENGINE", "").endswith("postgresql"):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from netra.analytics import views, views_import
+from netra.analytics import views, views_import, views_public
 
 app_name = "analytics"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     *views.extra_urlpatterns,
     *views_import.urlpatterns,
+    *views_public.urlpatterns,
 ]

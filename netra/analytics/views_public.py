@@ -1,0 +1,76 @@
+"""The public transparency page and its open data (no login): counts only, suppressed (public.py)."""
+
+import csv
+import io
+import json
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import path
+from django.views.decorators.http import require_GET
+
+from netra.analytics.public import public_table
+from netra.analytics.suppression import ALL
+
+LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
+
+
+def _names() -> dict[str, str]:
+    from netra.regions.models import Region
+
+    return dict(Region.objects.filter(level=1).values_list("code", "name"))
+
+
+@require_GET
+def public_page(request: HttpRequest) -> HttpResponse:
+    table = public_table()
+    names = _names()
+    rows = [
+        {
+            "code": "" if p == ALL else p,
+            "name": "Indonesia" if p == ALL else names.get(p, p),
+            "cells": [table.cells[(p, e)] for e in table.elections],
+        }
+        for p in table.provinces
+    ]
+    elections = ["Semua" if e == ALL else e for e in table.elections]
+    response = render(
+        request,
+        "analytics/public.html",
+        {"rows": rows, "elections": elections, "table": table, "licence": LICENCE},
+    )
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+@require_GET
+def open_data(request: HttpRequest, fmt: str) -> HttpResponse:
+    if fmt not in ("csv", "json"):
+        raise Http404
+    table = public_table()
+    rows = table.rows()
+    if fmt == "json":
+        body = {
+            "schema": "docs/open-data.md",
+            "licence": LICENCE,
+            "unit": "ASN terlapor (one per case)",
+            "suppressed_below": table.threshold,
+            "rows": rows,
+        }
+        response = HttpResponse(json.dumps(body, ensure_ascii=False), content_type="application/json")
+    else:
+        text = io.StringIO()
+        writer = csv.DictWriter(text, fieldnames=["province", "election", "asn_alleged"])
+        writer.writeheader()
+        writer.writerows(
+            {**r, "asn_alleged": "" if r["asn_alleged"] is None else r["asn_alleged"]} for r in rows
+        )
+        response = HttpResponse(text.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="netra-asn-terlapor.{fmt}"'
+    return response
+
+
+urlpatterns = [
+    path("publik/", public_page, name="public"),
+    path("publik/asn-terlapor.<slug:fmt>", open_data, name="open_data"),
+]
