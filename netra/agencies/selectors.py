@@ -57,6 +57,17 @@ def bawaslu_office_for(*, region_code: str, handling: bool = False, national: bo
     return office
 
 
+def handling_office_for(*, region_code: str, received_by_id: int | None = None) -> Agency | None:
+    """The office that handles a case (registers, clarifies, decides in plenary): the incident region's
+    Bawaslu kab/kota, province or RI; without an incident region, the office that received the report
+    if it handles cases (a province's own temuan stays there); else Bawaslu RI. A Panwaslu Kecamatan
+    receives laporan but never handles them (`HANDLING_KINDS`)."""
+    office = bawaslu_office_for(region_code=region_code, handling=True, national=False)
+    if office is None and received_by_id is not None:
+        office = Agency.objects.filter(pk=received_by_id, kind__in=HANDLING_KINDS).first()
+    return office or bawaslu_office_for(region_code="", handling=True)
+
+
 @ttl_memoize(60)
 def agency_for_region(*, region_code: str, kinds: tuple[str, ...]) -> Agency | None:
     """The most local active agency of one of `kinds` whose jurisdiction covers `region_code`.

@@ -1,5 +1,6 @@
-"""The public reporting forms (Formulir Model B.1 and the anonymous informasi awal), the receipt form,
-the reporter's follow-up forms and the officers' forms. All work without JavaScript.
+"""The public reporting forms: Formulir Model B.1 (laporan) and the anonymous informasi awal, with their
+repeated parts (terlapor, saksi). All work without JavaScript. The follow-up forms (receipt, message,
+evidence, reveal) are in `netra.intake.forms_followup`; the shared inputs in `netra.intake.form_fields`.
 
 Forms only parse and check the *shape* of the input (a NIK has 16 digits, a link is a URL). Whether a
 report meets the legal requirements is decided by `intake_submission.report_submit`, which stores incomplete
@@ -9,23 +10,19 @@ reports and lists what is missing instead of refusing them; so almost nothing he
 import re
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from netra.core.exceptions import ApplicationError
 from netra.core.identifiers import nip_digits, nip_is_valid
 from netra.elections.selectors import election_list
 from netra.intake import submission as intake_submission
+from netra.intake.form_fields import LinksMixin, MultipleFileField, date_field
 from netra.intake.models import EMPLOYMENT_TYPE_CHOICES, ReportKind
 from netra.regions.selectors import region_list
 
 MAX_PERSONS_ON_FORM = 3
 MAX_WITNESSES_ON_FORM = 3
-MAX_LINKS_ON_FORM = 5
-# A hint only: the server sniffs every file (netra.evidence) whatever the browser says.
-ACCEPT = "image/*,video/*,audio/*,application/pdf,.doc,.docx,.xls,.xlsx,.odt"
 
-_DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
 _DIGITS = re.compile(r"\D")
 _PHONE = re.compile(r"^\+?[\d\s().-]{6,20}$")
 
@@ -42,69 +39,7 @@ _SERVICE_FIELDS = {
 _SERVICE_GROUPS = {"persons": "persons", "witnesses": "witnesses", "links": "links", "identity": "identity"}
 
 
-def _date_field(label, help_text=""):
-    return forms.DateField(
-        label=label,
-        required=False,
-        help_text=help_text,
-        input_formats=_DATE_FORMATS,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one input (Django's documented pattern). Returns a list, possibly empty."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ACCEPT}))
-        kwargs.setdefault("required", False)
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        items = data if isinstance(data, list | tuple) else ([data] if data else [])
-        cleaned = [super(MultipleFileField, self).clean(item, initial) for item in items]
-        if len(cleaned) > settings.NETRA_UPLOAD_MAX_FILES:
-            raise forms.ValidationError(
-                _("Terlalu banyak berkas (maksimal %(n)s).") % {"n": settings.NETRA_UPLOAD_MAX_FILES}
-            )
-        return cleaned
-
-
-class _LinksMixin:
-    """Up to five links to social-media posts, as separate inputs (easy to paste into on a phone)."""
-
-    def _add_link_fields(self) -> None:
-        for i in range(1, MAX_LINKS_ON_FORM + 1):
-            self.fields[f"link_{i}"] = forms.URLField(
-                label=_("Tautan %(n)s") % {"n": i},
-                required=False,
-                max_length=2000,
-                assume_scheme="https",
-                widget=forms.URLInput(attrs={"placeholder": "https://", "inputmode": "url"}),
-            )
-
-    @property
-    def link_fields(self):
-        return [self[f"link_{i}"] for i in range(1, MAX_LINKS_ON_FORM + 1)]
-
-    @property
-    def extra_links_open(self) -> bool:
-        """Show links 2–5 opened when something was typed there (or is wrong)."""
-        return any(bf.value() or bf.errors for bf in self.link_fields[1:])
-
-    def cleaned_links(self) -> list[str]:
-        return [
-            self.cleaned_data[f"link_{i}"]
-            for i in range(1, MAX_LINKS_ON_FORM + 1)
-            if self.cleaned_data.get(f"link_{i}")
-        ]
-
-
-class IncidentForm(_LinksMixin, forms.Form):
+class IncidentForm(LinksMixin, forms.Form):
     """What is common to a laporan and an informasi awal: what, where, when, evidence, links."""
 
     description = forms.CharField(
@@ -144,8 +79,8 @@ class IncidentForm(_LinksMixin, forms.Form):
         max_length=300,
         help_text=_("Nama tempat, alamat, atau akun/grup media sosial tempat kejadian."),
     )
-    incident_date = _date_field(_("Tanggal kejadian"))
-    known_date = _date_field(
+    incident_date = date_field(_("Tanggal kejadian"))
+    known_date = date_field(
         _("Tanggal Anda mengetahuinya"),
         _("Laporan resmi harus disampaikan paling lambat 7 hari sejak kejadian diketahui."),
     )
@@ -239,7 +174,7 @@ class ReportForm(IncidentForm):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     reporter_birth_place = forms.CharField(label=_("Tempat lahir"), required=False, max_length=100)
-    reporter_birth_date = _date_field(_("Tanggal lahir"))
+    reporter_birth_date = date_field(_("Tanggal lahir"))
     reporter_gender = forms.ChoiceField(
         label=_("Jenis kelamin"),
         required=False,
@@ -462,48 +397,3 @@ class SubmissionForms:
             self.main.add_error("files", exc.message)
         else:
             self.main.add_error(None, exc.message)
-
-
-class ReceiptForm(forms.Form):
-    receipt = forms.CharField(
-        label=_("Kode tanda terima"),
-        max_length=40,
-        widget=forms.TextInput(
-            attrs={
-                "autocomplete": "off",
-                "autocapitalize": "characters",
-                "spellcheck": "false",
-                "placeholder": "XXXX-XXXX-XXXX-XXXX-XXXX",
-            }
-        ),
-        error_messages={"required": _("Masukkan kode tanda terima Anda.")},
-    )
-
-
-class MessageForm(forms.Form):
-    body = forms.CharField(
-        label=_("Pesan"),
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": _("Pesan tidak boleh kosong.")},
-    )
-
-
-class EvidenceForm(_LinksMixin, forms.Form):
-    files = MultipleFileField(label=_("Berkas bukti"))
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._add_link_fields()
-
-
-class RevealForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Alasan membuka identitas"),
-        max_length=2000,
-        help_text=_(
-            "Wajib. Alasan ini dicatat dalam jejak audit, dan pelapor diberi tahu bahwa identitasnya dibuka."
-        ),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": _("Tuliskan alasan membuka identitas.")},
-    )

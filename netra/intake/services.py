@@ -152,23 +152,25 @@ def reports_status_set(
 ) -> int:
     """Give these reports the status their case's stage means to a reporter (the cases app decides which,
     `netra.cases.services.reporters`). A case that ended starts the retention clock (`closed_at`, UU PDP;
-    kept if already set); a reopened one clears it. One audit row per report that changed."""
+    kept if already set); a reopened one clears it. One audit row per report that changed, in the
+    caller's transaction when there is one (a case move), else in its own."""
     changed = 0
-    for report in Report.objects.select_for_update().filter(pk__in=report_ids).order_by("pk"):
-        before = {"status": report.status, "closed_at": report.closed_at}
-        report.status = status
-        report.closed_at = (report.closed_at or closed_at or timezone.now()) if closed else None
-        if before == {"status": report.status, "closed_at": report.closed_at}:
-            continue
-        report.save(update_fields=["status", "closed_at", "updated_at"])
-        audit_record(
-            actor=actor,
-            action="report.status",
-            instance=report,
-            before=before,
-            after={"status": report.status, "closed_at": report.closed_at},
-        )
-        changed += 1
+    with transaction.atomic():
+        for report in Report.objects.select_for_update().filter(pk__in=report_ids).order_by("pk"):
+            before = {"status": report.status, "closed_at": report.closed_at}
+            report.status = status
+            report.closed_at = (report.closed_at or closed_at or timezone.now()) if closed else None
+            if before == {"status": report.status, "closed_at": report.closed_at}:
+                continue
+            report.save(update_fields=["status", "closed_at", "updated_at"])
+            audit_record(
+                actor=actor,
+                action="report.status",
+                instance=report,
+                before=before,
+                after={"status": report.status, "closed_at": report.closed_at},
+            )
+            changed += 1
     return changed
 
 

@@ -25,7 +25,8 @@ from netra.evidence import selectors as evidence_selectors
 from netra.evidence import services as evidence_services
 from netra.intake import selectors, services
 from netra.intake import submission as intake_submission
-from netra.intake.forms import EvidenceForm, MessageForm, ReceiptForm, RevealForm, SubmissionForms
+from netra.intake.forms import SubmissionForms
+from netra.intake.forms_followup import EvidenceForm, MessageForm, ReceiptForm, RevealForm
 from netra.intake.models import Message, Report, ReportChannel, ReportKind, ReportStatus
 
 SESSION_KEY = "reporter_report_id"

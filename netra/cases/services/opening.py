@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netra.agencies.models import Agency
-from netra.agencies.selectors import HANDLING_KINDS, bawaslu_office_for, employer_for_unit
+from netra.agencies.selectors import employer_for_unit, handling_office_for
 from netra.audit.services import audit_record
 from netra.cases.models import (
     Case,
@@ -38,13 +38,9 @@ from netra.rules.models import SubjectType
 
 
 def _handling_office(report: Report) -> Agency:
-    """The incident region's handling office; else the office that received it, if it handles cases
-    (a temuan of Bawaslu RI); else Bawaslu RI."""
-    office = bawaslu_office_for(region_code=report.incident_region_id or "", handling=True, national=False)
-    if office is None and report.office is not None and report.office.kind in HANDLING_KINDS:
-        office = report.office
-    if office is None:
-        office = bawaslu_office_for(region_code="", handling=True)
+    """The office that handles the report's case (`agencies.selectors.handling_office_for`: the one rule,
+    shared with where intake receives it)."""
+    office = handling_office_for(region_code=report.incident_region_id or "", received_by_id=report.office_id)
     if office is None:
         raise ApplicationError(
             _("Belum ada kantor Bawaslu yang dapat menangani kasus ini."), code="no_office"

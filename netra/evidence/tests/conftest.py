@@ -1,13 +1,10 @@
-import uuid
-
 import pytest
 from django.contrib.auth.models import Permission
-from django.utils import timezone
 
 from netra.agencies.models import User
 from netra.agencies.tests.factories import UserFactory
 from netra.evidence.storage import evidence_root
-from netra.intake.models import Report, ReportChannel, ReportKind
+from netra.intake.tests.factories import ReportFactory
 
 
 @pytest.fixture(autouse=True)
@@ -19,13 +16,8 @@ def evidence_dir(settings, tmp_path):
 
 @pytest.fixture
 def report(db):
-    # Intake's services (another app) create reports; a bare row is enough for evidence.
-    return Report.objects.create(
-        kind=ReportKind.LAPORAN,
-        channel=ReportChannel.WEB,
-        received_at=timezone.now(),
-        receipt_hash=uuid.uuid4().hex,
-    )
+    """A laporan as intake stores it (Balikpapan Selatan, Pilkada 2024): evidence belongs to a report."""
+    return ReportFactory()
 
 
 @pytest.fixture

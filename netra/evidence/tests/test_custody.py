@@ -23,16 +23,15 @@ from netra.evidence.services import (
     evidence_store,
 )
 from netra.evidence.tests import fixtures as F
+from netra.evidence.tests.factories import EvidenceFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def evidence(report):
-    checked = evidence_check(
-        uploaded_file=SimpleUploadedFile("IMG_budi.jpg", F.jpeg_bytes(exif=F.gps_exif()))
-    )
-    return evidence_store(report=report, checked=checked, uploaded_by=UploadedBy.REPORTER)
+    """A reporter's photo with GPS and the reporter's name in its EXIF, stored through the service."""
+    return EvidenceFactory(report=report, name="IMG_budi.jpg")
 
 
 def actions(evidence) -> list[str]:

@@ -290,3 +290,33 @@ def test_after_hours_report_counts_from_the_next_opening_but_is_timely_by_submis
 def test_report_within_hours_counts_at_submission(world):
     report = intake_submission.report_submit(submission=make_submission(), now=NOW).report  # Thu 10.00 WITA
     assert Report.objects.get(pk=report.pk).counted_received_at == NOW
+
+
+def test_reporters_status_is_set_with_one_audit_row_per_changed_report(world):
+    """The case's stage as the reporters see it (intake's own write; the cases app decides the words)."""
+    from netra.intake.tests.factories import ReportFactory
+
+    officer = world["users"]["bpp_officer"]
+    earlier = NOW - dt.timedelta(days=3)
+    open_report, closed_report = ReportFactory(), ReportFactory(closed=True, closed_at=earlier)
+    ids = [open_report.pk, closed_report.pk]
+    changed = services.reports_status_set(
+        report_ids=ids, status=ReportStatus.CLOSED, closed=True, closed_at=NOW, actor=officer
+    )
+    assert changed == 1  # the closed one already says so, and keeps its retention start
+    open_report.refresh_from_db()
+    closed_report.refresh_from_db()
+    assert (open_report.status, open_report.closed_at) == (ReportStatus.CLOSED, NOW)
+    assert closed_report.closed_at == earlier
+    (row,) = AuditLogEntry.objects.filter(action="report.status")
+    assert (row.object_id, row.actor_id) == (str(open_report.pk), officer.pk)
+    assert row.before["status"] == ReportStatus.RECEIVED
+    # Reopened: both back in process, the retention clock cleared; nothing changed writes nothing.
+    assert services.reports_status_set(report_ids=ids, status=ReportStatus.REGISTERED, closed=False) == 2
+    assert not Report.objects.filter(pk__in=ids, closed_at__isnull=False).exists()
+    assert services.reports_status_set(report_ids=ids, status=ReportStatus.REGISTERED, closed=False) == 0
+    assert AuditLogEntry.objects.filter(action="report.status").count() == 3
+    open_report.refresh_from_db()  # registered now: "received → in review" no longer applies
+    assert not services.report_status_advance(
+        report=open_report, status=ReportStatus.IN_REVIEW, only_from=ReportStatus.RECEIVED
+    )
