@@ -4,8 +4,15 @@ The .po is parsed here with a few lines of code (no polib): the checks must not 
 pages are rendered against a .mo compiled from the committed .po into a temporary directory, so a stale
 or missing locale/en/LC_MESSAGES/django.mo in the work tree (it is gitignored) cannot hide a problem,
 and parallel test workers never write the same file.
+
+The catalogue is also checked against the source: `makemessages` runs over a copy of what it reads (the
+.py/.html/.txt files and the locale directory) in a temporary directory, and every string it would add
+or mark fuzzy fails the test. The copy keeps the real .po untouched, and keeps makemessages from writing
+its temporary `<template>.py` files next to the real templates, where a concurrent run would collide.
 """
 
+import io
+import os
 import re
 import shutil
 import subprocess
@@ -14,10 +21,21 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.test import override_settings
 
 PO_PATH = Path(settings.BASE_DIR) / "locale" / "en" / "LC_MESSAGES" / "django.po"
 PLACEHOLDER = re.compile(r"%\(([^)]+)\)[a-z]")
+
+# How the catalogue is brought up to date (run from the project root); the test below runs the same.
+MAKEMESSAGES_IGNORE = (".venv", "node_modules", "tests/*")
+UPDATE_COMMAND = (
+    "DJANGO_SETTINGS_MODULE=config.settings.test .venv/bin/python manage.py makemessages -l en "
+    + " ".join(f"--ignore='{p}'" for p in MAKEMESSAGES_IGNORE)
+)
+SOURCE_SUFFIXES = (".py", ".html", ".txt")  # what makemessages reads for the "django" domain
+# A string only the copied source holds: it must come out untranslated, or makemessages read nothing.
+PROBE = "Netra translation check probe: never translated"
 
 # The English the pages must show (and the Indonesian they show by default).
 HOME_HEADING_EN = "Keeping ASN neutral in general and regional elections"
@@ -107,6 +125,49 @@ def test_every_entry_is_translated_and_none_is_fuzzy(entries):
     ]
     assert not fuzzy, f"fuzzy entries: {fuzzy}"
     assert not empty, f"untranslated entries: {empty}"
+
+
+def _copy_sources(root: Path, target: Path) -> None:
+    """The files makemessages reads under `root` (hidden, node_modules and locale directories skipped:
+    it skips the first two as well, and the locale directory is copied on its own) into `target`."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".") and d not in ("node_modules", "locale")]
+        for name in filenames:
+            if name.endswith(SOURCE_SUFFIXES):
+                source = Path(dirpath) / name
+                copy = target / source.relative_to(root)
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, copy)
+
+
+def test_catalogue_has_every_source_string(tmp_path, monkeypatch):
+    """makemessages would add nothing to the catalogue and mark nothing fuzzy."""
+    root = Path(settings.BASE_DIR)
+    _copy_sources(root, tmp_path)
+    shutil.copytree(root / "locale", tmp_path / "locale", ignore=shutil.ignore_patterns("*.mo"))
+    (tmp_path / "translation_probe.py").write_text(
+        f"from django.utils.translation import gettext as _\n\n_({PROBE!r})\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    out, err = io.StringIO(), io.StringIO()
+    with override_settings(LOCALE_PATHS=[tmp_path / "locale"]):
+        call_command(
+            "makemessages", locale=["en"], ignore_patterns=list(MAKEMESSAGES_IGNORE), stdout=out, stderr=err
+        )
+    made = parse_po((tmp_path / PO_PATH.relative_to(root)).read_text(encoding="utf-8"))
+
+    probe = [e for e in made if e.msgid == PROBE]
+    assert probe, f"makemessages did not read the copied source: {err.getvalue()}"
+    assert not probe[0].msgstr.get(0), "the probe string must come out untranslated"
+    behind = [f"fuzzy (its msgid changed in the source): {e.msgid!r}" for e in made if "fuzzy" in e.flags] + [
+        f"not in the catalogue: {e.msgid!r}"
+        for e in made
+        if e.msgid != PROBE and "fuzzy" not in e.flags and not all(s.strip() for s in e.msgstr.values())
+    ]
+    assert not behind, (
+        f"{PO_PATH.relative_to(root)} is behind the source. Run\n  {UPDATE_COMMAND}\n"
+        "then translate these entries and remove their fuzzy flags and #| lines:\n" + "\n".join(behind)
+    )
 
 
 def test_header_declares_english_utf8_and_plural_forms():
