@@ -2,7 +2,7 @@
 
 import factory
 
-from netra.agencies.models import Agency, AgencyKind, User
+from netra.agencies.models import Agency, AgencyKind, OfficeLetterSettings, User
 from netra.regions.models import Region
 from netra.regions.timezones import WIB
 
@@ -58,3 +58,20 @@ class UserFactory(factory.django.DjangoModelFactory):
             self.groups.set(Group.objects.filter(name__in=extracted))
         if create:
             self.save()
+
+
+class OfficeLetterSettingsFactory(factory.django.DjangoModelFactory):
+    """What an office's letters carry besides its name: the kop's telephone and website, and the official
+    who signs (with an 18-digit NIP). Bawaslu Kota Balikpapan's by default; one row per office."""
+
+    class Meta:
+        model = OfficeLetterSettings
+        django_get_or_create = ("agency",)
+
+    agency = factory.LazyFunction(lambda: bawaslu("64.71"))
+    telephone = "(0542) 000000"
+    website = "balikpapankota.bawaslu.go.id"
+    signer_name = "Hendra Saputra, S.H."
+    signer_position = factory.LazyAttribute(lambda o: f"Ketua {o.agency.name}")
+    signer_on_behalf = ""
+    signer_nip = factory.Sequence(lambda n: f"19750101200003{1000 + n % 9000:04d}")

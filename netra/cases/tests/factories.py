@@ -10,6 +10,10 @@ Related rows are real: regions and elections from the reference data (64.71.01 B
 Pilkada 2024, the rules catalogue's sanctions), the handling office from the one office rule
 (`handling_office_for`), and the agencies by the codes the `world` fixture uses (bkn,
 pemkot-balikpapan), got or created, so a factory row and the world share them.
+
+No factory for `DocumentCounter`: it is the agenda of an office's outgoing letter numbers, advanced
+only under a row lock by `services.letters_issue.letter_number_next`; a test wanting a number calls that
+(a hand-made counter would make the next letter skip or repeat a number).
 """
 
 import datetime as dt

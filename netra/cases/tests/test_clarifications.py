@@ -16,6 +16,7 @@ from netra.cases.services.clarifications import (
     clarification_schedule,
 )
 from netra.cases.services.transitions import case_transition
+from netra.cases.tests.factories import ClarificationFactory
 from netra.cases.tests.fixtures import NOW, WITA, days
 from netra.cases.tests.test_documents import REPORTER, committed, flat, pdf_text
 from netra.core.exceptions import ApplicationError, ConflictError, PermissionDeniedError
@@ -256,26 +257,10 @@ def test_stats_count_non_attendance_by_role(case_world):
 def test_non_attendance_shows_on_the_case_list(case_world):
     from django.test import Client
 
-    from netra.cases.models import Clarification
-
     case = case_world["case"]
-    Clarification.objects.create(
-        case=case,
-        role="terlapor",
-        invitee_name="Lurah Manggar",
-        scheduled_at=case.created_at,
-        place="Kantor",
-        attendance="tidak_hadir",
-        absence_reason="Tanpa keterangan",
-    )
-    Clarification.objects.create(
-        case=case,
-        role="saksi",
-        invitee_name="Rina",
-        scheduled_at=case.created_at,
-        place="Kantor",
-        attendance="hadir",
-    )
+    absent = {"attendance": "tidak_hadir", "absence_reason": "Tanpa keterangan"}
+    ClarificationFactory(case=case, subject=None, invitee_name="Lurah Manggar", **absent)
+    ClarificationFactory(case=case, subject=None, role="saksi", invitee_name="Rina", attendance="hadir")
     client = Client()
     client.force_login(case_world["users"]["bpp_viewer"])
     html = client.get("/kasus/").content.decode()

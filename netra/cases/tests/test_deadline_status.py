@@ -8,9 +8,9 @@ import pytest
 
 from netra.cases.models import Deadline, DeadlineState
 from netra.cases.selectors.deadlines import Severity, deadline_status
-from netra.clocks.models import DeadlineKind, Holiday
+from netra.clocks.models import DeadlineKind
+from netra.clocks.tests.factories import HolidayFactory
 from netra.core.cache import clear_all
-from netra.regions.models import Region
 
 WITA = zoneinfo.ZoneInfo("Asia/Makassar")
 THU = dt.datetime(2024, 10, 10, 10, 0, tzinfo=WITA)  # Thursday
@@ -63,16 +63,9 @@ def test_a_weekend_deadline_seen_on_saturday_has_no_working_day_left(clock):
 
 @pytest.mark.django_db
 def test_a_regional_holiday_of_the_office_counts_as_closed(clock):
-    Holiday.objects.create(
-        date=dt.date(2024, 10, 11), name="Libur daerah uji", kind=Holiday.Kind.REGIONAL, region_id="64.71"
-    )
+    HolidayFactory(date=dt.date(2024, 10, 11), name="Libur daerah uji", region_code="64.71")
     # A holiday of another province does not touch Balikpapan's count.
-    Holiday.objects.create(
-        date=dt.date(2024, 10, 14),
-        name="Libur daerah Jawa Tengah",
-        kind=Holiday.Kind.REGIONAL,
-        region=Region.objects.get(code="33"),
-    )
+    HolidayFactory(date=dt.date(2024, 10, 14), name="Libur daerah Jawa Tengah", region_code="33")
     clear_all()  # holidays are memoised per process for a minute; the fixture's case already read them
     status = deadline_status(clock(due(14)), THU)
     assert (status.working_days_left, status.label) == (1, "jatuh tempo 1 hari kerja lagi")

@@ -5,7 +5,7 @@ import pytest
 
 from netra.agencies.roles import Role
 from netra.agencies.tests.factories import UserFactory
-from netra.cases.models import Case, CaseState, ParticipantRole, Person
+from netra.cases.models import Case, CaseState, CaseSubject, ParticipantRole, Person
 from netra.cases.services.documents import document_open
 from netra.cases.tests.factories import (
     PDF,
@@ -16,6 +16,9 @@ from netra.cases.tests.factories import (
     ClarificationFactory,
     DeadlineFactory,
     DocumentFactory,
+    ParticipantFactory,
+    PersonFactory,
+    RecommendationFactory,
     SanctionRecordFactory,
 )
 from netra.core.scoping import restrict
@@ -90,3 +93,54 @@ def test_documents_open_by_hash_and_other_rows_are_valid(world):
     ):
         row.full_clean()
         assert row.case == case
+
+
+def test_every_row_is_valid_and_hangs_off_one_case(world):
+    case = CaseFactory()
+    subject = CaseSubjectFactory(case=case)
+    officer = UserFactory(agency=case.office, roles=[Role.OFFICER])
+    rows = [
+        subject,
+        ParticipantFactory(case=case, user=officer),
+        CaseEventFactory(case=case),
+        DeadlineFactory(case=case),
+        ClarificationFactory(case=case, subject=subject),
+        DocumentFactory(case=case),
+    ]
+    for row in rows:
+        row.full_clean()
+        assert row.case == case
+    # The terlapor's case and person are stored rows, and its details are the person's.
+    assert CaseSubject.objects.filter(pk=subject.pk, case=case, person=subject.person).exists()
+    assert (subject.name, subject.agency) == (subject.person.name, subject.person.agency)
+    assert rows[1].agency == officer.agency == case.office
+    assert rows[4].invitee_name == subject.name  # the summoned terlapor is this case's
+    assert case.participants.filter(role=ParticipantRole.HANDLING, agency=case.office).count() == 1
+
+
+def test_a_recommendation_is_for_a_terlapor_of_the_forwarded_case(world):
+    recommendation = RecommendationFactory()
+    recommendation.full_clean()
+    subject = recommendation.subject
+    case = subject.case
+    assert subject in case.subjects.all()
+    assert (case.state, case.recipient) == (CaseState.FORWARDED, recommendation.issued_by)
+    assert recommendation.issued_at > case.forwarded_at
+    assert recommendation.addressed_to == subject.person.agency
+    assert recommendation.level == recommendation.sanction.level
+    # A sanction record follows its recommendation's terlapor, PPK and sanction.
+    record = SanctionRecordFactory(recommendation=recommendation)
+    record.full_clean()
+    assert (record.subject, record.imposed_by, record.sanction) == (
+        subject,
+        recommendation.addressed_to,
+        recommendation.sanction,
+    )
+    assert record.recorded_by.agency == record.imposed_by
+    assert record.decision_date > recommendation.issued_at.date()
+
+
+def test_persons_get_distinct_whole_nips():
+    nips = [PersonFactory().nip for _ in range(5)]
+    assert len(set(nips)) == 5
+    assert all(len(nip) == 18 and nip.isdigit() for nip in nips)

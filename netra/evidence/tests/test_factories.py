@@ -18,6 +18,7 @@ pytestmark = pytest.mark.django_db
 def test_a_file_is_stored_through_the_service_and_opens_byte_for_byte(officer):
     data = F.png_bytes(text={"Author": F.REPORTER_NAME})
     stored = EvidenceFactory(data=data, name="layar.png", uploaded_by=UploadedBy.OFFICER, user=officer)
+    stored.full_clean()
     assert stored.sha256 == hashlib.sha256(data).hexdigest()
     assert stored.report.reference.startswith("LAP-2024-")
     assert [e.action for e in custody_event_list(evidence=stored)] == ["received", "stored", "stripped"]

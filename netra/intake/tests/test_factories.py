@@ -58,6 +58,8 @@ def test_a_temuan_is_found_by_an_officer_of_its_office(world):
 def test_the_sealed_identity_opens_and_counts_one_reporter(world):
     head = UserFactory(agency=world["agencies"]["bpp"], roles=[Role.HEAD])
     first, second = ReporterIdentityFactory(), ReporterIdentityFactory()
+    first.full_clean()
+    assert first.report != second.report
     identity = services.identity_reveal(
         report=first.report, officer=head, reason="Pelapor dipanggil klarifikasi tanggal 14."
     )
