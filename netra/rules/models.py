@@ -15,6 +15,39 @@ from simple_history.models import HistoricalRecords
 
 from netra.core.models import TimeStampedModel, Verification
 from netra.elections.models import ElectionScope
+from netra.rules.choices import (
+    LEVEL_SEVERITY,
+    Category,
+    Destination,
+    EmploymentType,
+    Level,
+    Punishes,
+    Stage,
+    SubjectType,
+    ViolationClass,
+)
+
+__all__ = [
+    "LEVEL_SEVERITY",
+    "AsnPosition",
+    "CatalogueEntry",
+    "Category",
+    "Conduct",
+    "CrimeProvision",
+    "Destination",
+    "EmploymentType",
+    "Level",
+    "OversightBody",
+    "Punishes",
+    "RoutingRule",
+    "Sanction",
+    "Stage",
+    "SubjectType",
+    "ViolationClass",
+    "ViolationType",
+    "validate_agency_kind",
+    "validate_text_list",
+]
 
 
 def validate_agency_kind(value: str) -> None:
@@ -40,43 +73,33 @@ def _valid_range_q() -> Q:
     return Q(valid_until__isnull=True) | Q(valid_from__isnull=False, valid_until__gte=F("valid_from"))
 
 
-class Category(models.TextChoices):
-    ETHICS = "etik", _("Pelanggaran kode etik")
-    DISCIPLINE = "disiplin", _("Pelanggaran disiplin")
+def verification_field() -> models.CharField:
+    """The REGULATIONS.md marker every catalogue row but a conduct carries (declared in each model, in
+    its place: the field order is the admin form's order)."""
+    return models.CharField(
+        _("status verifikasi"), max_length=12, choices=Verification.choices, default=Verification.UNVERIFIED
+    )
 
 
-class Stage(models.TextChoices):
-    """Relative to the determination of candidates (penetapan calon/pasangan calon)."""
+class CatalogueEntry(TimeStampedModel):
+    """A row loaded from `netra/rules/data/*.json`. `catalogue_values` remembers what the data file said
+    at the last load, so `load_rules` can tell an administrator's change from a change of the file.
 
-    BEFORE_DETERMINATION = "before", _("Sebelum penetapan calon (bakal calon)")
-    AFTER_DETERMINATION = "after", _("Sejak penetapan calon")
-    ANY = "any", _("Setiap tahap")
+    Only the non-editable field lives here: an inherited field comes first in a model's field order,
+    which is the order of the admin's forms, so the editable shared fields (legal_basis, verification,
+    is_active, order) stay declared in place. Each model declares its own `history = HistoricalRecords()`
+    and `Meta` (constraint names are per model).
+    """
 
+    catalogue_values = models.JSONField(
+        _("nilai dari berkas katalog"), default=dict, blank=True, editable=False
+    )
 
-class Level(models.TextChoices):
-    MORAL = "moral", _("Sanksi moral")
-    RINGAN = "ringan", _("Hukuman disiplin ringan")
-    SEDANG = "sedang", _("Hukuman disiplin sedang")
-    BERAT = "berat", _("Hukuman disiplin berat")
-    PTDH = "ptdh", _("Pemberhentian tidak dengan hormat")
-
-
-# Severity order, used to name the heaviest outcome when several items apply.
-LEVEL_SEVERITY: dict[str, int] = {
-    Level.MORAL: 0,
-    Level.RINGAN: 1,
-    Level.SEDANG: 2,
-    Level.BERAT: 3,
-    Level.PTDH: 4,
-}
+    class Meta:
+        abstract = True
 
 
-class EmploymentType(models.TextChoices):
-    PNS = "pns", _("PNS")
-    PPPK = "pppk", _("PPPK")
-
-
-class Conduct(TimeStampedModel):
+class Conduct(CatalogueEntry):
     """An act (perbuatan) as a civil servant would describe it, independent of the election stage.
 
     One conduct groups the catalogue items that punish it: e.g. liking a candidate's post is KE-4 before
@@ -106,9 +129,6 @@ class Conduct(TimeStampedModel):
         help_text=_("Ditampilkan bila tidak ada butir katalog untuk tahap tertentu."),
     )
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
-    catalogue_values = models.JSONField(
-        _("nilai dari berkas katalog"), default=dict, blank=True, editable=False
-    )
 
     history = HistoricalRecords()
 
@@ -121,7 +141,7 @@ class Conduct(TimeStampedModel):
         return self.title
 
 
-class ViolationType(TimeStampedModel):
+class ViolationType(CatalogueEntry):
     """One item of SKB 2022 Lampiran II: KE-1..KE-7 (kode etik) and D-1..D-11 (disiplin, D-9 split).
 
     `level` is the level in force. For [CONFLICT] rows it is an administrator's choice among the
@@ -140,9 +160,7 @@ class ViolationType(TimeStampedModel):
     applies_to_pppk = models.BooleanField(_("berlaku bagi PPPK"), default=True)
     legal_basis = models.TextField(_("dasar hukum"))
     source_note = models.TextField(_("sumber"), blank=True)
-    verification = models.CharField(
-        _("status verifikasi"), max_length=12, choices=Verification.choices, default=Verification.UNVERIFIED
-    )
+    verification = verification_field()
     level_positions = models.JSONField(
         _("posisi sumber tentang tingkat"),
         default=list,
@@ -153,9 +171,6 @@ class ViolationType(TimeStampedModel):
     valid_until = models.DateField(_("berlaku sampai"), null=True, blank=True)
     is_active = models.BooleanField(_("aktif"), default=True)
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
-    catalogue_values = models.JSONField(
-        _("nilai dari berkas katalog"), default=dict, blank=True, editable=False
-    )
 
     history = HistoricalRecords()
 
@@ -207,7 +222,7 @@ class ViolationType(TimeStampedModel):
                 )
 
 
-class Sanction(TimeStampedModel):
+class Sanction(CatalogueEntry):
     """One concrete punishment of a level for PNS or PPPK, valid for a period (PP 53/2010 → PP 94/2021).
 
     A blank `valid_from` means "since before the period the catalogue covers" (the start date was not
@@ -223,12 +238,7 @@ class Sanction(TimeStampedModel):
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
     valid_from = models.DateField(_("berlaku sejak"), null=True, blank=True)
     valid_until = models.DateField(_("berlaku sampai"), null=True, blank=True)
-    verification = models.CharField(
-        _("status verifikasi"), max_length=12, choices=Verification.choices, default=Verification.UNVERIFIED
-    )
-    catalogue_values = models.JSONField(
-        _("nilai dari berkas katalog"), default=dict, blank=True, editable=False
-    )
+    verification = verification_field()
 
     history = HistoricalRecords()
 
@@ -257,7 +267,7 @@ class Sanction(TimeStampedModel):
         return f"{self.get_employment_type_display()} · {self.name}"
 
 
-class OversightBody(TimeStampedModel):
+class OversightBody(CatalogueEntry):
     """The body that examines ASN neutrality cases after Bawaslu forwards them: KASN, then BKN, then
     the independent body ordered by Putusan MK 121/PUU-XXII/2024. A blank `valid_from` means the body
     is not in force yet; the switch dates are data, so administrators move them without a deploy."""
@@ -278,12 +288,7 @@ class OversightBody(TimeStampedModel):
         validators=[validate_agency_kind],
         help_text=_("Nilai AgencyKind instansi penerima (mis. kasn, bkn); kosong bila belum ada."),
     )
-    verification = models.CharField(
-        _("status verifikasi"), max_length=12, choices=Verification.choices, default=Verification.UNVERIFIED
-    )
-    catalogue_values = models.JSONField(
-        _("nilai dari berkas katalog"), default=dict, blank=True, editable=False
-    )
+    verification = verification_field()
 
     history = HistoricalRecords()
 
@@ -302,44 +307,7 @@ class OversightBody(TimeStampedModel):
         return self.short_name or self.name
 
 
-class SubjectType(models.TextChoices):
-    ANY = "", _("Semua subjek")
-    PNS = "pns", _("PNS")
-    PPPK = "pppk", _("PPPK")
-    NON_ASN = "non_asn", _("Pegawai non-ASN (honorer)")
-    TNI = "tni", _("Anggota TNI")
-    POLRI = "polri", _("Anggota Polri")
-    KEPALA_DESA = "kepala_desa", _("Kepala desa")
-    PERANGKAT_DESA = "perangkat_desa", _("Perangkat desa")
-    BPD = "bpd", _("Anggota BPD")
-    PENYELENGGARA = "penyelenggara", _("Penyelenggara pemilu (KPU/Bawaslu)")
-    PENGAWAS_ADHOC = "pengawas_adhoc", _("Pengawas ad hoc (Panwascam, PKD, PTPS)")
-    OTHER = "other", _("Lainnya")
-
-
-class ViolationClass(models.TextChoices):
-    NEUTRALITY = "neutrality", _("Pelanggaran peraturan perundang-undangan lainnya (netralitas)")
-    ADMINISTRATIVE = "administrative", _("Pelanggaran administratif")
-    CRIMINAL = "criminal", _("Tindak pidana pemilu/pemilihan")
-    ELECTION_ETHICS = "election_ethics", _("Pelanggaran kode etik penyelenggara")
-
-
-class Destination(models.TextChoices):
-    OVERSIGHT_BODY = "oversight_body", _("Badan pengawas ASN yang berlaku (KASN/BKN)")
-    POM_TNI = "pom_tni", _("Polisi Militer TNI")
-    POLRI_INTERNAL = "polri_internal", _("Mekanisme internal Polri")
-    GAKKUMDU = "gakkumdu", _("Sentra Gakkumdu")
-    KPU = "kpu", _("KPU sesuai tingkatan")
-    BAWASLU = "bawaslu", _("Bawaslu (diputus sendiri)")
-    DKPP = "dkpp", _("DKPP")
-    REGIONAL_HEAD = "regional_head", _("Bupati/Wali Kota")
-    # Perangkat desa are sanctioned by the kepala desa (UU 6/2014 Pasal 52–53), not by the regent.
-    VILLAGE_HEAD = "village_head", _("Kepala desa (setelah konsultasi dengan camat)")
-    BAWASLU_KABKOTA = "bawaslu_kabkota", _("Bawaslu Kabupaten/Kota")
-    RECORD_ONLY = "record_only", _("Dicatat Bawaslu (tidak ada instansi penerus)")
-
-
-class RoutingRule(TimeStampedModel):
+class RoutingRule(CatalogueEntry):
     """Who receives a matter after Bawaslu's kajian (UU 7/2017 Pasal 455; UU 1/2015 Pasal 135).
 
     A blank subject type or election kind is a wildcard; the most specific matching row wins.
@@ -359,14 +327,9 @@ class RoutingRule(TimeStampedModel):
     deadline_note = models.TextField(_("catatan tenggat"), blank=True)
     legal_basis = models.TextField(_("dasar hukum"))
     note = models.TextField(_("catatan"), blank=True)
-    verification = models.CharField(
-        _("status verifikasi"), max_length=12, choices=Verification.choices, default=Verification.UNVERIFIED
-    )
+    verification = verification_field()
     priority = models.PositiveSmallIntegerField(
         _("urutan tampil"), default=0, help_text=_("Makin besar makin atas di tabel penerusan.")
-    )
-    catalogue_values = models.JSONField(
-        _("nilai dari berkas katalog"), default=dict, blank=True, editable=False
     )
 
     history = HistoricalRecords()
@@ -401,17 +364,7 @@ class RoutingRule(TimeStampedModel):
         return f"{subject} · {self.get_violation_class_display()} · {kind} → {self.get_destination_display()}"
 
 
-class Punishes(models.TextChoices):
-    """Whom the criminal article punishes: the terlapor, or someone else (then the act is evidence
-    against that person, and the terlapor is not the suspect)."""
-
-    SUBJECT = "subject", _("Terlapor sendiri")
-    CANDIDATE = "candidate", _("Calon/pasangan calon yang melibatkan (bukan terlapor)")
-    CAMPAIGN_TEAM = "campaign_team", _("Pelaksana/tim kampanye yang mengikutsertakan (bukan terlapor)")
-    NONE = "none", _("Tidak ada ancaman pidana bagi subjek ini")
-
-
-class CrimeProvision(TimeStampedModel):
+class CrimeProvision(CatalogueEntry):
     """An act in the catalogue (a conduct) that may also be an election crime for one election type:
     the prohibition, the penal article, whom it punishes and which subject types it names. Bawaslu,
     with Polri and Kejaksaan in Sentra Gakkumdu, decides whether to forward (UU 7/2017 Pasal 476;
@@ -433,14 +386,9 @@ class CrimeProvision(TimeStampedModel):
     penalty = models.CharField(_("ancaman pidana"), max_length=300, blank=True)
     summary = models.TextField(_("ringkasan"))
     legal_basis = models.TextField(_("dasar hukum"))
-    verification = models.CharField(
-        _("status verifikasi"), max_length=12, choices=Verification.choices, default=Verification.UNVERIFIED
-    )
+    verification = verification_field()
     is_active = models.BooleanField(_("aktif"), default=True)
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
-    catalogue_values = models.JSONField(
-        _("nilai dari berkas katalog"), default=dict, blank=True, editable=False
-    )
 
     history = HistoricalRecords()
 
@@ -466,7 +414,7 @@ class CrimeProvision(TimeStampedModel):
         return f"{self.get_election_kind_display()}: {self.prohibition} jo. {self.penal_article or '—'}"
 
 
-class AsnPosition(TimeStampedModel):
+class AsnPosition(CatalogueEntry):
     """A position held by an ASN that officers often mistake for something else (a lurah is not a village
     head: UU 23/2014 Pasal 229), with the employing authority (PPK) that usually sanctions it. Matched
     against the position text recorded for a terlapor by `subject_type_warning`."""
@@ -483,14 +431,9 @@ class AsnPosition(TimeStampedModel):
     usual_ppk = models.CharField(_("PPK yang lazim"), max_length=300)
     note = models.TextField(_("catatan"), blank=True)
     legal_basis = models.TextField(_("dasar hukum"))
-    verification = models.CharField(
-        _("status verifikasi"), max_length=12, choices=Verification.choices, default=Verification.UNVERIFIED
-    )
+    verification = verification_field()
     is_active = models.BooleanField(_("aktif"), default=True)
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
-    catalogue_values = models.JSONField(
-        _("nilai dari berkas katalog"), default=dict, blank=True, editable=False
-    )
 
     history = HistoricalRecords()
 

@@ -12,7 +12,8 @@ from ninja import Router, Schema
 from pydantic import Field
 
 from netra.cases import selectors
-from netra.cases.api.core import CaseOut, CaseSummaryOut, PersonOut, _precondition, case_out, parse_if_match
+from netra.cases.api.core import _precondition, case_out, parse_if_match
+from netra.cases.api.schemas import CaseOut, CaseSummaryOut, PersonOut
 from netra.cases.selectors.duplicates import duplicate_candidates
 from netra.cases.services.merge import case_merge, person_merge
 from netra.core.exceptions import ConflictError, NotFoundError
