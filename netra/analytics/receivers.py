@@ -2,40 +2,21 @@
 recommendations or sanctions, or its clarifications refreshes that case's facts once, after commit
 (rolled-back changes refresh nothing). Upkeep, not business logic: the cases app knows nothing of it."""
 
-import logging
-
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from netra.cases.models import Case, CaseEvent, CaseSubject, Clarification, Recommendation, SanctionRecord
+from netra.core.aftercommit import refresh_after_commit
 
-logger = logging.getLogger(__name__)
-_PENDING_ATTR = "_netra_facts_pending"
+
+def _refresh(case_ids: set[int]) -> None:
+    from netra.analytics.facts import facts_refresh
+
+    facts_refresh(case_ids=case_ids)
 
 
 def _queue(case_ids) -> None:
-    ids = {pk for pk in case_ids if pk}
-    if not ids:
-        return
-    connection = transaction.get_connection()
-    pending = getattr(connection, _PENDING_ATTR, None)
-    if pending is None:
-        pending = set()
-        setattr(connection, _PENDING_ATTR, pending)
-    pending.update(ids)
-    transaction.on_commit(lambda: _flush(connection), robust=True)
-
-
-def _flush(connection) -> None:
-    from netra.analytics.facts import facts_refresh
-
-    pending = getattr(connection, _PENDING_ATTR, None)
-    if not pending:
-        return
-    ids = set(pending)
-    pending.clear()
-    facts_refresh(case_ids=ids)
+    refresh_after_commit("facts", case_ids, _refresh)
 
 
 @receiver(post_save, sender=Case, dispatch_uid="analytics.case")

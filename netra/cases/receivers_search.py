@@ -2,45 +2,25 @@
 
 Index upkeep, not business logic: the services stay unaware of it (a new service that edits a subject or
 a report needs nothing extra). Cases touched within one transaction are collected and refreshed once, on
-commit, in one batch; rolled-back changes refresh nothing.
+commit, in one batch (netra.core.aftercommit); rolled-back changes refresh nothing.
 """
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from netra.cases.models import Case, CaseReport, CaseSubject, Person
+from netra.core.aftercommit import refresh_after_commit
 from netra.intake.models import Report, ReportedPerson
 
-_PENDING_ATTR = "_netra_search_pending"
+
+def _refresh(case_ids: set[int]) -> None:
+    from netra.cases.services.search import case_search_refresh
+
+    case_search_refresh(case_ids=case_ids)
 
 
 def _queue(case_ids) -> None:
-    """Add the cases to this connection's pending set and ask for a flush on commit. Every change asks,
-    but only the first flush after a commit finds work: one refresh per transaction. (A rolled-back
-    change leaves its ids pending; the next flush recomputes them from the database, harmlessly.)"""
-    ids = {pk for pk in case_ids if pk}
-    if not ids:
-        return
-    connection = transaction.get_connection()
-    pending = getattr(connection, _PENDING_ATTR, None)
-    if pending is None:
-        pending = set()
-        setattr(connection, _PENDING_ATTR, pending)
-    pending.update(ids)
-    # robust: a refresh that fails is logged; it must not fail a write that has committed.
-    transaction.on_commit(lambda: _flush(connection), robust=True)
-
-
-def _flush(connection) -> None:
-    from netra.cases.services.search import case_search_refresh
-
-    pending = getattr(connection, _PENDING_ATTR, None)
-    if not pending:
-        return
-    ids = set(pending)
-    pending.clear()
-    case_search_refresh(case_ids=ids)
+    refresh_after_commit("search", case_ids, _refresh)
 
 
 @receiver(post_save, sender=Case, dispatch_uid="cases.search.case")
