@@ -104,13 +104,14 @@ def tables(request: HttpRequest, form: StatsFilterForm) -> dict[str, list[dict]]
     filters = form.filters()
     facts = facts_for(user=request.user, filters=filters)
     today = timezone.localdate()
+    waiting = stats_waiting(facts, today=today)
     bottleneck = [
         {"stage": str(row["label"]), **agency}
-        for row in stats_waiting(facts, today=today)
+        for row in waiting
         for agency in stats_waiting_by_agency(facts, stage=row["stage"], today=today, limit=10)
     ]
     return {
-        "waiting": stats_waiting(facts, today=today),
+        "waiting": waiting,
         "bottleneck": bottleneck,
         "within_time": stats_within_time(user=request.user, filters=filters),
         "funnel": stats_funnel(facts),
