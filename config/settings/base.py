@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "netra.cases",  # reads intake, evidence, clocks, rules: the shared case workflow
     "netra.notifications",  # reads cases: in-app and e-mail notices (listens to the cases' signals)
     "netra.analytics",  # reads cases: the national picture (a fact table kept in step after commit)
+    "netra.patrol",  # reads elections, evidence, intake: social-media patrol (issue 12)
     "netra.demo",  # top layer: demo data only (seed_demo refuses to run in production)
 ]
 
