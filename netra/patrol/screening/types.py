@@ -51,7 +51,8 @@ class Screening:
     """The engine's answer for one text: a risk score a person reviews, never a verdict."""
 
     score: float  # 0..1, the probability-like risk that the text supports a contestant
-    supports: bool  # score >= the engine's threshold
+    label: str  # "support" / "against" / "neutral" (the batch CLI's `label`)
+    supports: bool  # label == "support" (score >= the engine's threshold)
     contestant_key: str | None  # which contestant it supports (None if none)
     evidence: tuple[Evidence, ...] = field(default=())
     path: str = "rules"  # "rules" (no model call) or "full" (rules + model)
