@@ -198,9 +198,14 @@ def _letter_record(case: Case, document: Document, *, addressee: str, actor) -> 
 def _subject_rows(case: Case) -> list[dict]:
     rows = []
     for s in case.subjects.select_related("person", "agency", "conduct", "violation"):
-        classification = (
-            f"{s.violation.code} {s.violation.title}" if s.violation is not None else _("belum diklasifikasi")
-        )
+        # Forwarding requires every conduct classified (steps/forward.py); a conduct outside the SKB
+        # catalogue (a TNI/Polri member, a kepala desa) is classified by the case's class of violation.
+        if s.violation is not None:
+            classification = f"{s.violation.code} {s.violation.title}"
+        elif s.conduct_id:
+            classification = str(case.get_violation_class_display())
+        else:
+            classification = _("belum diklasifikasi")
         if s.level:
             classification = f"{classification} ({s.get_level_display()})"
         rows.append(

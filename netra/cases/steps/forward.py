@@ -73,22 +73,35 @@ def forward_concerns(case: Case) -> list[str]:
     return [_("belum ada bukti (berkas atau tautan) dalam kasus ini")]
 
 
-def require_subjects_ready(case: Case) -> None:
-    """An ASN case reaches the oversight body with every terlapor's PPK and classification (issue 15)."""
+def require_subjects_ready(case: Case, destination: str = Destination.OVERSIGHT_BODY) -> None:
+    """The forwarding letter lists every terlapor with its classification, so no terlapor may leave
+    Bawaslu "belum diklasifikasi" (issue 14): whatever the destination, each one's conduct is classified;
+    an ASN case reaching the oversight body also names each terlapor's PPK and catalogue item (issue 15).
+    Refused on the move's `subjects` field, naming each terlapor and what it lacks."""
     from netra.cases.services.subjects import subject_gaps
 
     subjects = list(case.subjects.select_related("person"))
-    if not subjects:
+    to_oversight = destination == Destination.OVERSIGHT_BODY
+    if not subjects and to_oversight:
         raise ConflictError(
-            _("Tambahkan terlapor sebelum kasus diteruskan kepada pengawas ASN."), code="subjects_incomplete"
+            _("Tambahkan terlapor sebelum kasus diteruskan kepada pengawas ASN."),
+            code="subjects_incomplete",
+            extra={"field": "subjects"},
         )
-    problems = [f"{s}: {', '.join(gaps)}" for s in subjects if (gaps := subject_gaps(s))]
+    problems = [f"{s}: {', '.join(gaps)}" for s in subjects if (gaps := _gaps(s, to_oversight, subject_gaps))]
     if problems:
         raise ConflictError(
             _("Lengkapi data terlapor sebelum diteruskan — %(problems)s.")
             % {"problems": "; ".join(problems)},
             code="subjects_incomplete",
+            extra={"field": "subjects"},
         )
+
+
+def _gaps(subject, to_oversight: bool, subject_gaps) -> list[str]:
+    if to_oversight:
+        return subject_gaps(subject)
+    return [] if subject.conduct_id else [_("perbuatan belum diklasifikasikan")]
 
 
 def _recipient(data: ForwardIn) -> Agency:
@@ -107,8 +120,7 @@ def _recipient(data: ForwardIn) -> Agency:
 def forward(ctx: StepContext, data: ForwardIn) -> StepResult:
     case = ctx.case
     recipient = _recipient(data)
-    if data.destination == Destination.OVERSIGHT_BODY:
-        require_subjects_ready(case)
+    require_subjects_ready(case, data.destination)
     despite = justification(forward_concerns(case), data, _("Perhatian sebelum penerusan"))
     case.destination = data.destination
     case.recipient = recipient
