@@ -62,6 +62,9 @@ CALL_TO_VOTE: dict[str, float] = {
             "relawan",
             "simpatisan",
             "bismillah",
+            "lanjut",
+            "bareng",
+            "bersama",
             "insyaallah",
             "insya allah",
             "inshaallah",
@@ -76,6 +79,20 @@ CALL_TO_VOTE: dict[str, float] = {
     # the strongest ones: explicit instructions to vote
     **dict.fromkeys(
         ["coblos", "nyoblos", "mencoblos", "pilih", "pilihlah", "menangkan", "menangin", "lanjutkan"], 1.6
+    ),
+    **dict.fromkeys(
+        [
+            "gak ada pilihan lain selain",
+            "ga ada pilihan lain selain",
+            "tidak ada pilihan lain selain",
+            "tak ada pilihan lain selain",
+            "pilihan lain selain",
+            "pilihannya jelas",
+            "pilihan jelas",
+            "dua periode",
+            "2 periode",
+        ],
+        1.6,
     ),
     **dict.fromkeys(["all in", "satu putaran", "1 putaran", "wajib", "pasti menang"], 1.6),
 }
@@ -99,6 +116,11 @@ STANCE: dict[str, float] = dict.fromkeys(
         "jagoan kita",
         "presidenku",
         "presiden kita",
+        "gubernur kita",
+        "walikota kita",
+        "wali kota kita",
+        "bupati kita",
+        "jos",
         "gubernurku",
         "walikotaku",
         "bupatiku",
@@ -221,6 +243,11 @@ CRITICISM: dict[str, float] = dict.fromkeys(
         "pembohong",
         "pembual",
         "omdo",
+        "mana buktinya",
+        "jago ngomong",
+        "cuma jago",
+        "kerjanya nol",
+        "nol besar",
         "omong doang",
         "omong kosong",
         "janji palsu",
@@ -341,14 +368,13 @@ SARCASM: dict[str, float] = dict.fromkeys(
         "drama",
         "🤡",
         "🙄",
-        "🤣",
-        "😂",
+
         "🤭",
         "😏",
         "/s",
     ],
     1.0,
-)
+) | {"🤣": 0.5, "😂": 0.5}
 
 # The phrasing of news reports and official statements: "menurut KPU", "dilaporkan", "ujarnya".
 NEWS: dict[str, float] = {

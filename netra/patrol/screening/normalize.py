@@ -111,7 +111,19 @@ def normalize(text: str) -> Normalized:  # noqa: C901 (one pass over the charact
             if in_tag and ch.isupper() and prev_raw.islower():
                 _sep(out, starts, ends, i)
             elif ch.isdigit() and prev_raw.isalpha() and _number_ends_word(text, i):
-                _sep(out, starts, ends, i)  # "no2", "paslon02", "#Gibran2024": the number is a token
+                reading = _digit_after_word(out, text, i)
+                if reading == "":  # "hati2", "ibu2": reduplication, the word stands
+                    ends[-1] = i + 1
+                    i += 1
+                    continue
+                if reading is None:
+                    _sep(out, starts, ends, i)  # "no2", "paslon02", "#Gibran2024": the number is a token
+                else:  # "luthf1": a letter
+                    out.append(reading)
+                    starts.append(i)
+                    ends.append(i + 1)
+                    i += 1
+                    continue
             folded = _fold(ch)
             if not folded:
                 i += 1
@@ -145,6 +157,33 @@ def normalize(text: str) -> Normalized:  # noqa: C901 (one pass over the charact
     _sep(out, starts, ends, n)
     _unleet(out)
     return Normalized(text="".join(out), starts=tuple(starts), ends=tuple(ends), original=text)
+
+
+# Words after which a number glued to them is a number ("no2", "paslon02", "juara1").
+_NUMBER_BEFORE = frozenset(
+    "no nmr nr nomor nomer urut paslon capres cawapres cagub cawagub cabup cawabup cawalkot calon "
+    "kandidat angka jari salam kelas juara lantai tim pilih coblos gibran prabowo anies ganjar".split()
+)
+
+
+def _digit_after_word(out: list[str], text: str, i: int) -> str | None:
+    """How to read digits glued to the end of a word: None = a number of its own, "" = the
+    reduplication mark ("hati2" = "hati-hati"), a letter = leetspeak ("luthf1")."""
+    k = len(out)
+    while out[k - 1] != " ":
+        k -= 1
+    word = "".join(out[k:])
+    j = i
+    while j < len(text) and text[j].isdigit():
+        j += 1
+    digits = text[i:j]
+    if word in _NUMBER_BEFORE or len(digits) > 1:
+        return None
+    if digits == "2" and len(word) >= 2:
+        return ""
+    if digits in _LEET and len(word) >= 4:
+        return _LEET[digits]
+    return None
 
 
 def _number_ends_word(text: str, i: int) -> bool:

@@ -335,13 +335,15 @@ def screen_rules(text: str, matcher: Matcher) -> RuleResult:  # noqa: C901 (the 
     best_key, best_logit, best_feat = None, -math.inf, (0.0,) * 8
     against_key, against_logit = None, -math.inf
     for key, tally in tallies.items():
-        weights = sorted((h.weight for h in tally.ident), reverse=True)
+        # a weak number or hand ("no 2", "jari dua") counts fully once the text takes a stance for it
+        boost = 0.9 if tally.support else 0.0
+        weights = sorted((max(h.weight, boost) for h in tally.ident), reverse=True)
         ident = min(weights[0] + 0.25 * sum(weights[1:]), 2.5)
         pos = min(sum(w for _, w in tally.support), 4.0)
         neg = min(sum(w for _, w in tally.against), 4.0)
         sarc = sarcasm if pos > 0 else sarcasm * 0.3
         logit = BIAS_SUPPORT + ident + 1.1 * pos - 1.6 * neg - 1.0 * news - 1.2 * sarc
-        alogit = BIAS_AGAINST + 0.3 * ident + 1.4 * neg + 0.9 * sarc - 0.5 * news
+        alogit = BIAS_AGAINST + 0.2 * ident + 1.4 * neg + 0.9 * sarcasm - 0.5 * news
         if logit > best_logit:
             best_key, best_logit = key, logit
             best_feat = (ident, pos, neg, news, sarc, float(len(tally.ident)), float(len(tallies)), logit)
