@@ -102,7 +102,9 @@ def score(rows: Sequence[Item], predictions: Sequence[Screening]) -> Scores:
     return Scores(precision, recall, f1, tp, fp, fn, everyday_fp / everyday if everyday else 0.0, everyday)
 
 
-def predict(rows: Sequence[Item], screen_many: Callable[[list[str], Registry], list[Screening]]) -> list[Screening]:
+def predict(
+    rows: Sequence[Item], screen_many: Callable[[list[str], Registry], list[Screening]]
+) -> list[Screening]:
     """Screen `rows` registry by registry (batched), in the rows' order."""
     regs = registries()
     out: list[Screening | None] = [None] * len(rows)

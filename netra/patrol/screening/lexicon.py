@@ -368,7 +368,6 @@ SARCASM: dict[str, float] = dict.fromkeys(
         "drama",
         "🤡",
         "🙄",
-
         "🤭",
         "😏",
         "/s",

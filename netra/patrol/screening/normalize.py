@@ -161,8 +161,11 @@ def normalize(text: str) -> Normalized:  # noqa: C901 (one pass over the charact
 
 # Words after which a number glued to them is a number ("no2", "paslon02", "juara1").
 _NUMBER_BEFORE = frozenset(
-    "no nmr nr nomor nomer urut paslon capres cawapres cagub cawagub cabup cawabup cawalkot calon "
-    "kandidat angka jari salam kelas juara lantai tim pilih coblos gibran prabowo anies ganjar".split()
+    (
+        *("no", "nmr", "nr", "nomor", "nomer", "urut", "paslon", "capres", "cawapres", "cagub", "cawagub"),
+        *("cabup", "cawabup", "cawalkot", "calon", "kandidat", "angka", "jari", "salam", "kelas", "juara"),
+        *("lantai", "tim", "pilih", "coblos", "gibran", "prabowo", "anies", "ganjar"),
+    )
 )
 
 

@@ -301,7 +301,11 @@ def screen_rules(text: str, matcher: Matcher) -> RuleResult:  # noqa: C901 (the 
     hits = matcher.scan(norm)
     mentions: dict[str, list[int]] = {}
     negators = [h.token for h in hits if h.kind == "negation"]
-    excepts = [h.token for h in hits if h.kind == "except"]
+    excepts = [
+        h.token
+        for h in hits
+        if h.kind == "except" or (h.start >= 0 and "selain" in norm.text[h.start : h.end])
+    ]
     tallies: dict[str, _Tally] = {}
     for h in hits:
         if h.key is not None:

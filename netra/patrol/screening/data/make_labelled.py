@@ -348,14 +348,29 @@ HAND: list[tuple[str, str, str, int | None]] = [
     ("pemilu-2024-presiden", "aamiin ya Allah semoga anakku cepet sembuh 🤲", "neutral", None),
     ("pemilu-2024-presiden", "Menurut saya debat semalam gak ada yg menang, semua normatif", "neutral", None),
     ("pemilu-2024-presiden", "yg 01 pinter ngomong, yg 02 gemoy, yg 03 sat set. bingung 😂", "neutral", None),
-    ("pemilu-2024-presiden", "Prabowo-Gibran unggul di quick count, tapi tunggu hasil resmi KPU", "neutral", None),
+    (
+        "pemilu-2024-presiden",
+        "Prabowo-Gibran unggul di quick count, tapi tunggu hasil resmi KPU",
+        "neutral",
+        None,
+    ),
     ("pemilu-2024-presiden", "sumpah males bgt sama 02, dinasti terang2an", "against", 2),
     ("pemilu-2024-presiden", "Anies cuma jago ngomong, kerjanya nol", "against", 1),
     ("pemilu-2024-presiden", "Ganjar petugas partai, gak bakal independen", "against", 3),
     ("pemilu-2024-presiden", "Coblos brengos! 02 sekali putaran 💪", "support", 2),
-    ("pemilu-2024-presiden", "pak Anies tetangga saya di komplek, orangnya suka nyapu jalan pagi2", "neutral", None),
+    (
+        "pemilu-2024-presiden",
+        "pak Anies tetangga saya di komplek, orangnya suka nyapu jalan pagi2",
+        "neutral",
+        None,
+    ),
     ("pemilu-2024-presiden", "Gibran itu nama anak tetangga, lucu bgt anaknya 😆", "neutral", None),
-    ("pemilu-2024-presiden", "ASN wajib netral ya, jangan like atau share konten paslon manapun", "neutral", None),
+    (
+        "pemilu-2024-presiden",
+        "ASN wajib netral ya, jangan like atau share konten paslon manapun",
+        "neutral",
+        None,
+    ),
     ("pilkada-2024-jakarta", "Jakarta menyala abangku!! Pram-Doel 🔥🔥", "support", 3),
     ("pilkada-2024-jakarta", "Si Doel anak Betawi asli, gubernur kita nanti 💪", "support", 3),
     ("pilkada-2024-jakarta", "RK mending balik ke Jabar aja deh, Jakarta bukan tempatnya", "against", 1),
@@ -375,7 +390,12 @@ HAND: list[tuple[str, str, str, int | None]] = [
     ("pilkada-2020-balikpapan", "Pak Rahmad lanjutkan Balikpapan maju! coblos nomor 1", "support", 1),
     ("pilkada-2020-balikpapan", "ngapain coblos kotak kosong, buang suara", "against", 0),
     ("pilkada-2020-balikpapan", "Balikpapan hujan dari pagi, sepinggan tergenang", "neutral", None),
-    ("pilkada-2020-balikpapan", "RM itu singkatan rumah makan kan? RM Padang deket kantor enak", "neutral", None),
+    (
+        "pilkada-2020-balikpapan",
+        "RM itu singkatan rumah makan kan? RM Padang deket kantor enak",
+        "neutral",
+        None,
+    ),
 ]
 FOOD = ["🍛", "🍳", "🌶️", ""]
 
@@ -473,7 +493,7 @@ def _is_test(index: int) -> bool:
 
 
 def build(seed: int = 20261204) -> list[dict]:
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 (a reproducible shuffle, not a secret)
     regs = sorted(META)
     rows: list[dict] = []
     per_template = {"support": 7, "against": 7, "news": 6, "mention": 6, "chatter_number": 6, "chatter": 6}
@@ -530,7 +550,9 @@ def main() -> None:
     rows = build()
     with OUT.open("w", encoding="utf-8") as fh:
         for row in rows:
-            ordered = {k: row[k] for k in ("id", "split", "registry", "label", "contestant", "category", "template")}
+            ordered = {
+                k: row[k] for k in ("id", "split", "registry", "label", "contestant", "category", "template")
+            }
             ordered["text"] = row["text"]
             fh.write(json.dumps(ordered, ensure_ascii=False) + "\n")
     counts: dict[tuple[str, str], int] = {}
