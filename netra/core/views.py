@@ -14,6 +14,11 @@ def home(request):
 
 @login_required
 def workspace(request):
+    """The officer's desk: my queue (assigned to me, waiting for my agency, overdue, due soon), the
+    stages of my scope, recent notifications and, for the leadership, the office's load per officer."""
+    # The workspace reads the case apps above core: imported here, so core itself depends on nothing.
+    from netra.cases.selectors.workspace import workspace_for
+
     scope = scope_for(request.user)
     return render(
         request,
@@ -22,6 +27,7 @@ def workspace(request):
             "agency": request.user.agency,
             "scope": scope,
             "roles": request.user.groups.values_list("name", flat=True),
+            "work": workspace_for(user=request.user),
         },
     )
 
