@@ -370,7 +370,6 @@ SARCASM: dict[str, float] = dict.fromkeys(
         "🙄",
         "🤭",
         "😏",
-        "/s",
     ],
     1.0,
 ) | {"🤣": 0.5, "😂": 0.5}

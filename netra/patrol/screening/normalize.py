@@ -23,18 +23,33 @@ and it works for emoji tokens where `\\b` would not):
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _LEET = {"4": "a", "3": "e", "1": "i", "0": "o", "5": "s", "7": "t", "8": "b", "9": "g"}
-_DROP = {"\ufe0f", "\ufe0e", "\u200d", "\u200b", "\u20e3"}
-_APOSTROPHES = {"'", "\u2019", "\u2018", "`", "\u00b4"}
+_EMOJI = "\U0001f000-\U0001f3fa\U0001f400-\U0001faff\u2600-\u27bf\u2b00-\u2bff"
+# One pass of the C regex engine cuts the text into its tokens: a keycap digit, a word (with inner
+# apostrophes), a hashtag or handle sign, or an emoji (with its selector and skin tone).
+_TOKEN = re.compile(
+    rf"(?P<key>\d)[\ufe0f\ufe0e]?\u20e3"
+    rf"|(?P<word>[^\W_]+(?:['\u2019\u2018`\u00b4][^\W_]+)*)"
+    rf"|(?P<sign>[#@])"
+    rf"|(?P<emoji>[{_EMOJI}])[\ufe0f\ufe0e\u200d\U0001f3fb-\U0001f3ff]*"
+)
+_APOSTROPHE = re.compile("['\u2019\u2018`\u00b4]")
+_CAMEL = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[^\W\d_A-Z]+|\d+|[^\W_]")
+_SQUEEZE = re.compile(r"([^\W\d_])\1+")
+_INNER_LEET = re.compile(r"(?<=[^\W\d_])[0134579](?=[^\W\d_])")
+_TAIL_DIGITS = re.compile(r"^(.*[^\W\d_])(\d+)$")
 
 
 @dataclass(frozen=True, slots=True)
 class Normalized:
-    """The canonical form and, per canonical character, the span [start, end) of the original it came
-    from (a separator space inserted by normalisation points at an empty span)."""
+    """The canonical form and, per canonical character, the span [start, end) of the original token it
+    came from (a separator space points at an empty span). Matches are whole tokens, so a match's
+    first and last characters give the user's own words behind it."""
 
     text: str
     starts: tuple[int, ...]
@@ -53,110 +68,13 @@ class Normalized:
         return self.original[self.starts[lo] : self.ends[hi]].strip()
 
 
-def _fold(ch: str) -> str:
-    """One character, lower case and without accents ('' if it folds to nothing)."""
-    low = ch.lower()
+def _fold(word: str) -> str:
+    """Lower case, accents stripped."""
+    low = word.lower()
     if low.isascii():
-        return low[:1]
+        return low
     decomposed = unicodedata.normalize("NFKD", low)
-    base = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return base[:1] if base.isascii() and base.isalnum() else low[:1]
-
-
-def _is_emoji(ch: str) -> bool:
-    code = ord(ch)
-    return (
-        0x1F000 <= code <= 0x1FAFF
-        or 0x2600 <= code <= 0x27BF
-        or 0x2B00 <= code <= 0x2BFF
-        or code in (0x261D, 0x270C, 0x2764)
-    )
-
-
-def _skin_tone(ch: str) -> bool:
-    return 0x1F3FB <= ord(ch) <= 0x1F3FF
-
-
-def normalize(text: str) -> Normalized:  # noqa: C901 (one pass over the characters, kept together)
-    """The canonical form of `text` with its map back to the original (see the module docstring)."""
-    out: list[str] = [" "]
-    starts: list[int] = [0]
-    ends: list[int] = [0]
-    n = len(text)
-    in_tag = False  # inside a hashtag: split camel case
-    prev_raw = ""
-    i = 0
-    while i < n:
-        ch = text[i]
-        if ch in _DROP or _skin_tone(ch):
-            if out[-1] != " ":
-                ends[-1] = i + 1
-            elif len(out) > 1 and not out[-2].isalnum():
-                ends[-2] = i + 1  # the emoji's selector or skin tone belongs to its evidence
-            i += 1
-            continue
-        if ch.isdigit() and i + 1 < n and text[i + 1] in "\ufe0f\u20e3":  # keycap "2️⃣"
-            _sep(out, starts, ends, i)
-            out.append(ch)
-            starts.append(i)
-            j = i + 1
-            while j < n and text[j] in _DROP:
-                j += 1
-            ends.append(j)
-            _sep(out, starts, ends, j)
-            i = j
-            prev_raw = ""
-            continue
-        if ch.isalnum():
-            if in_tag and ch.isupper() and prev_raw.islower():
-                _sep(out, starts, ends, i)
-            elif ch.isdigit() and prev_raw.isalpha() and _number_ends_word(text, i):
-                reading = _digit_after_word(out, text, i)
-                if reading == "":  # "hati2", "ibu2": reduplication, the word stands
-                    ends[-1] = i + 1
-                    i += 1
-                    continue
-                if reading is None:
-                    _sep(out, starts, ends, i)  # "no2", "paslon02", "#Gibran2024": the number is a token
-                else:  # "luthf1": a letter
-                    out.append(reading)
-                    starts.append(i)
-                    ends.append(i + 1)
-                    i += 1
-                    continue
-            folded = _fold(ch)
-            if not folded:
-                i += 1
-                continue
-            if folded.isalpha() and out[-1] == folded:
-                ends[-1] = i + 1  # squeeze a repeated letter, keep its span
-            else:
-                out.append(folded)
-                starts.append(i)
-                ends.append(i + 1)
-            prev_raw = ch
-            i += 1
-            continue
-        if ch in _APOSTROPHES and prev_raw.isalpha() and i + 1 < n and text[i + 1].isalpha():
-            i += 1  # "Mas'ud" → "masud"
-            continue
-        in_tag = ch == "#" or (in_tag and ch == "_")
-        if _is_emoji(ch):
-            if out[-1] == " " and len(out) > 1 and out[-2] == ch:
-                ends[-2] = i + 1  # "✌✌✌" is one token
-            else:
-                _sep(out, starts, ends, i)
-                out.append(ch)
-                starts.append(i)
-                ends.append(i + 1)
-                _sep(out, starts, ends, i + 1)
-        else:
-            _sep(out, starts, ends, i)
-        prev_raw = ""
-        i += 1
-    _sep(out, starts, ends, n)
-    _unleet(out)
-    return Normalized(text="".join(out), starts=tuple(starts), ends=tuple(ends), original=text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 # Words after which a number glued to them is a number ("no2", "paslon02", "juara1").
@@ -169,46 +87,78 @@ _NUMBER_BEFORE = frozenset(
 )
 
 
-def _digit_after_word(out: list[str], text: str, i: int) -> str | None:
-    """How to read digits glued to the end of a word: None = a number of its own, "" = the
-    reduplication mark ("hati2" = "hati-hati"), a letter = leetspeak ("luthf1")."""
-    k = len(out)
-    while out[k - 1] != " ":
-        k -= 1
-    word = "".join(out[k:])
-    j = i
-    while j < len(text) and text[j].isdigit():
-        j += 1
-    digits = text[i:j]
-    if word in _NUMBER_BEFORE or len(digits) > 1:
-        return None
-    if digits == "2" and len(word) >= 2:
-        return ""
-    if digits in _LEET and len(word) >= 4:
-        return _LEET[digits]
-    return None
+def _word_tokens(word: str) -> list[str]:
+    """The canonical tokens of one word (already lower case): leetspeak inside, digits glued to the end
+    read as a number ("no2" → "no 2"), a reduplication mark ("hati2" → "hati") or a letter ("luthf1")."""
+    word = _INNER_LEET.sub(lambda m: _LEET[m.group()], word)
+    tail = _TAIL_DIGITS.match(word)
+    if tail is not None:
+        stem, digits = tail.groups()
+        base = _SQUEEZE.sub(r"\1", stem)
+        if (
+            base in _NUMBER_BEFORE
+            or len(digits) > 1
+            or not (digits == "2" or (digits in _LEET and len(base) >= 4))
+        ):
+            return [base, digits]
+        if digits == "2" and len(base) >= 2:
+            return [base]
+        return [_SQUEEZE.sub(r"\1", stem + _LEET[digits])]
+    return [_SQUEEZE.sub(r"\1", word)]
 
 
-def _number_ends_word(text: str, i: int) -> bool:
-    j = i
-    while j < len(text) and text[j].isdigit():
-        j += 1
-    return j == len(text) or not text[j].isalpha()
+@lru_cache(maxsize=1 << 16)
+def _canonical(word: str) -> tuple[str, ...]:
+    """The canonical tokens of one raw word, cached: words repeat across posts (Zipf), so most words of a
+    batch are looked up rather than recomputed."""
+    return tuple(_word_tokens(_fold(word)))
 
 
-def _sep(out: list[str], starts: list[int], ends: list[int], at: int) -> None:
-    if out[-1] != " ":
-        out.append(" ")
-        starts.append(at)
-        ends.append(at)
+def normalize(text: str) -> Normalized:
+    """The canonical form of `text` with its map back to the original (see the module docstring)."""
+    pieces: list[str] = [" "]
+    starts: list[int] = [0]
+    ends: list[int] = [0]
+    tag_end = -1  # where the last "#" ended: a word starting there is a hashtag (split its camel case)
+    last_emoji = ("", -1)  # the last emoji token and where it ended: "✌✌✌" is one token
 
+    def emit(token: str, start: int, end: int) -> None:
+        pieces.append(token)
+        pieces.append(" ")
+        starts.extend([start] * len(token))
+        starts.append(end)
+        ends.extend([end] * len(token))
+        ends.append(end)
 
-def _unleet(out: list[str]) -> None:
-    """A digit between two letters imitates a letter ("pr4bowo"); numbers ("no 2", "02") are left."""
-    for k in range(1, len(out) - 1):
-        c = out[k]
-        if c in _LEET and out[k - 1].isalpha() and out[k + 1].isalpha():
-            out[k] = _LEET[c]
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup
+        start, end = m.span()
+        if kind == "word":
+            raw = m.group("word")
+            if "'" in raw or "\u2019" in raw or "`" in raw or "\u2018" in raw or "\u00b4" in raw:
+                raw = _APOSTROPHE.sub("", raw)
+            parts = [(raw, start, end)]
+            if start == tag_end and not raw.islower() and not raw.isupper():
+                parts = [(p.group(), start + p.start(), start + p.end()) for p in _CAMEL.finditer(raw)]
+            for part, s0, e0 in parts:
+                for token in _canonical(part):
+                    emit(token, s0, e0)
+        elif kind == "key":
+            emit(m.group("key"), start, end)
+        elif kind == "emoji":
+            emoji = m.group("emoji")
+            if last_emoji[0] == emoji and last_emoji[1] == start:
+                for k in range(len(ends) - 2, 0, -1):  # extend the previous emoji token
+                    if pieces and ends[k] != last_emoji[1]:
+                        break
+                    ends[k] = end
+            else:
+                emit(emoji, start, end)
+            last_emoji = (emoji, end)
+        else:
+            tag_end = end if m.group("sign") == "#" else -1
+    canonical = "".join(pieces)
+    return Normalized(text=canonical, starts=tuple(starts), ends=tuple(ends), original=text)
 
 
 def normalize_term(term: str) -> str:
