@@ -10,3 +10,7 @@ class PatrolConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "netra.patrol"
     verbose_name = _("Patroli media sosial")
+
+    def ready(self) -> None:
+        # Scope rules and named actions register themselves on import.
+        from netra.patrol import permissions  # noqa: F401

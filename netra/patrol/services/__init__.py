@@ -1,0 +1,1 @@
+"""Patrol services (writes): registry, ASN accounts, capture and OCR, bulk loads, matching, the queue."""
