@@ -488,6 +488,34 @@ NEWS: dict[str, float] = {
     ),
 }
 
+# A negator that encourages: "jangan lupa coblos", "jgn kasih kendor", "jangan golput". Matched as one
+# term (the longest wins), so the negator inside them never negates what follows.
+IDIOMS: tuple[str, ...] = tuple(
+    f"{neg} {rest}"
+    for neg in ("jangan", "jgn", "jngn", "janganlah")
+    for rest in ("lupa", "sampai lupa", "kendor", "kasih kendor", "ragu", "menyerah", "golput", "takut")
+)
+
+# An undecided voter or a question is not support: "mau pilih siapa", "bingung", "yg mana".
+QUESTION: dict[str, float] = dict.fromkeys(
+    [
+        "pilih siapa",
+        "milih siapa",
+        "coblos siapa",
+        "siapa ya",
+        "bingung",
+        "masih bingung",
+        "yg mana",
+        "yang mana",
+        "belum tau",
+        "belum tahu",
+        "belum menentukan",
+        "masih galau",
+        "galau",
+    ],
+    1.0,
+)
+
 # "selain 02 gak ada": a negator followed by these does not negate the contestant.
 EXCEPT: tuple[str, ...] = ("selain", "kecuali", "cuma", "hanya", "cuman", "cuman")
 

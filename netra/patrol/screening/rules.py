@@ -54,7 +54,17 @@ ID_WEIGHT = {
 }
 # Campaign hashtags, taglines and gestures say "I am with them" by themselves.
 SELF_SUPPORT = {"hashtag": 1.7, "tagline": 1.0, "gesture": 0.8}
-CUE_KINDS = ("call_to_vote", "stance", "criticism", "sarcasm", "news", "negation", "except")
+FEATURES = (
+    "ident",
+    "support",
+    "against",
+    "news",
+    "sarcasm",
+    "mentions",
+    "contestants",
+    "logit",
+    "against_logit",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +162,10 @@ class Matcher:
             self._add(word, "negation", None, 1.0)
         for word in lexicon.EXCEPT:
             self._add(word, "except", None, 1.0)
+        for word in lexicon.IDIOMS:
+            self._add(word, "idiom", None, 0.0)
+        for word in lexicon.QUESTION:
+            self._add(word, "question", None, 1.0)
         words = sorted(self.terms, key=len, reverse=True)
         self.pattern = re.compile(rf"(?<= )(?P<t>{_trie_pattern(words)}){SUFFIXES}(?= )")
 
@@ -287,8 +301,10 @@ class RuleResult:
     """The rules' answer plus the features the model stage combines with the embedding."""
 
     screening: Screening
-    features: tuple[float, ...]
-    mentions_any: bool
+    features: tuple[float, ...]  # see FEATURES
+    mentions_any: bool  # a contestant, account, hashtag, number or gesture was found: the model's gate
+    against_key: str | None = None  # the contestant criticism is aimed at most
+    support_key: str | None = None  # the contestant the support cues point at most
 
 
 def _sigmoid(x: float) -> float:
@@ -314,6 +330,7 @@ def screen_rules(text: str, matcher: Matcher) -> RuleResult:  # noqa: C901 (the 
     stops = sorted({t for tokens in mentions.values() for t in tokens})
     news = min(sum(h.weight for h in hits if h.kind == "news"), 3.0)
     sarcasm = min(sum(h.weight for h in hits if h.kind == "sarcasm"), 2.0)
+    question = min(sum(h.weight for h in hits if h.kind == "question"), 2.0)
     evidence: list[Evidence] = []
     for h in hits:
         if h.kind not in ("call_to_vote", "stance", "criticism"):
@@ -340,13 +357,21 @@ def screen_rules(text: str, matcher: Matcher) -> RuleResult:  # noqa: C901 (the 
     against_key, against_logit = None, -math.inf
     for key, tally in tallies.items():
         # a weak number or hand ("no 2", "jari dua") counts fully once the text takes a stance for it
-        boost = 0.9 if tally.support else 0.0
-        weights = sorted((max(h.weight, boost) for h in tally.ident), reverse=True)
+        # when a call or praise stands right before it ("pilihannya jelas no 2"), not anywhere in the post
+        # ("pilih yg mana ya, baju no 1": the call is about a shirt)
+        cues = [c.token + norm.text.count(" ", c.start, c.end) for c, _ in tally.support if c.key is None]
+        weights = sorted(
+            (
+                max(h.weight, 0.9) if any(-2 <= h.token - t <= 3 for t in cues) else h.weight
+                for h in tally.ident
+            ),
+            reverse=True,
+        )
         ident = min(weights[0] + 0.25 * sum(weights[1:]), 2.5)
         pos = min(sum(w for _, w in tally.support), 4.0)
         neg = min(sum(w for _, w in tally.against), 4.0)
         sarc = sarcasm if pos > 0 else sarcasm * 0.3
-        logit = BIAS_SUPPORT + ident + 1.1 * pos - 1.6 * neg - 1.0 * news - 1.2 * sarc
+        logit = BIAS_SUPPORT + ident + 1.1 * pos - 1.6 * neg - 1.0 * news - 1.2 * sarc - 1.2 * question
         alogit = BIAS_AGAINST + 0.2 * ident + 1.4 * neg + 0.9 * sarcasm - 0.5 * news
         if logit > best_logit:
             best_key, best_logit = key, logit
@@ -354,6 +379,7 @@ def screen_rules(text: str, matcher: Matcher) -> RuleResult:  # noqa: C901 (the 
         if alogit > against_logit:
             against_key, against_logit = key, alogit
 
+    features = (*best_feat, against_logit if against_key is not None else -5.0)
     score = _sigmoid(best_logit) if best_key is not None else 0.0
     if best_key is not None and score >= THRESHOLD:
         label, key = "support", best_key
@@ -370,7 +396,13 @@ def screen_rules(text: str, matcher: Matcher) -> RuleResult:  # noqa: C901 (the 
         evidence=tuple(evidence),
         path="rules",
     )
-    return RuleResult(screening=screening, features=best_feat, mentions_any=bool(tallies))
+    return RuleResult(
+        screening=screening,
+        features=features,
+        mentions_any=bool(tallies),
+        against_key=against_key,
+        support_key=best_key,
+    )
 
 
 def _explain(
@@ -384,7 +416,7 @@ def _explain(
     evidence: list[Evidence] = []
     seen: set[tuple[str, str, str | None]] = set()
     for h in sorted(hits, key=lambda h: (h.token, h.start)):
-        if h.kind == "except":
+        if h.kind in ("except", "idiom"):
             continue
         if h.kind == "negation" and h.token not in negators:
             continue
