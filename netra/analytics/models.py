@@ -59,6 +59,14 @@ class ImportBatch(models.Model):
         return int(100 * self.rows_done / self.rows_total) if self.rows_total else 0
 
 
+class FactQuerySet(models.QuerySet):
+    """Facts; the instance `facts_for` returns carries `rollup` (the cubes that may answer for its
+    reader and filters). Any further `.filter()` makes a copy without it, so a narrowed query is never
+    answered from a cube that ignores the narrowing."""
+
+    rollup = None
+
+
 class SubjectFact(models.Model):
     row_key = models.CharField(max_length=80, unique=True)  # live:<subject>, live-case:<case>, import:<hash>
     case = models.ForeignKey("cases.Case", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
@@ -110,6 +118,8 @@ class SubjectFact(models.Model):
     clarification_absent = models.PositiveSmallIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = FactQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("fakta terlapor")
         verbose_name_plural = _("fakta terlapor")
@@ -121,3 +131,102 @@ class SubjectFact(models.Model):
 
     def __str__(self) -> str:
         return self.row_key
+
+
+# --- rollups -----------------------------------------------------------------------------------------
+# Pre-aggregated counts of `SubjectFact`, kept exact by PostgreSQL statement-level triggers (one
+# aggregated upsert per INSERT/UPDATE/DELETE statement on the fact table, in the same transaction:
+# netra.analytics.rollup). The national dashboard reads these instead of a million facts. Never written
+# by Django; on the embedded SQLite default they stay empty and every statistic reads the facts.
+
+
+class FactCube(models.Model):
+    """Counts per combination of the dashboard's categorical filters (no dates, no agencies)."""
+
+    election_code = models.CharField(max_length=60)
+    province_code = models.CharField(max_length=2)
+    region_code = models.CharField(max_length=13)
+    is_imported = models.BooleanField()
+    stage = models.CharField(max_length=14)
+    violation_code = models.CharField(max_length=40)
+    violation_category = models.CharField(max_length=60)
+    level = models.CharField(max_length=12)
+    position_category = models.CharField(max_length=20)
+    employment_type = models.CharField(max_length=20)
+    n = models.BigIntegerField(default=0)
+    registered = models.BigIntegerField(default=0)
+    proven = models.BigIntegerField(default=0)
+    forwarded = models.BigIntegerField(default=0)
+    recommended = models.BigIntegerField(default=0)
+    sanctioned = models.BigIntegerField(default=0)
+    clarification_invited = models.BigIntegerField(default=0)
+    clarification_absent = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "election_code",
+                    "province_code",
+                    "region_code",
+                    "is_imported",
+                    "stage",
+                    "violation_code",
+                    "violation_category",
+                    "level",
+                    "position_category",
+                    "employment_type",
+                ],
+                name="factcube_key",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.election_code} {self.region_code} {self.stage}: {self.n}"
+
+
+class WaitingCube(models.Model):
+    """How many ASN wait at each stage since each day (ages are computed at read time)."""
+
+    election_code = models.CharField(max_length=60)
+    is_imported = models.BooleanField()
+    stage = models.CharField(max_length=14)
+    waiting_since = models.DateField()
+    n = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["election_code", "is_imported", "stage", "waiting_since"], name="waitingcube_key"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.election_code} {self.stage} {self.waiting_since}: {self.n}"
+
+
+class EmployerCube(models.Model):
+    """Counts per employing agency (PPK): the follow-up of recommendations and the employer breakdown."""
+
+    election_code = models.CharField(max_length=60)
+    is_imported = models.BooleanField()
+    employer_id = models.BigIntegerField(null=True)  # the Agency's id (no FK: a rollup keeps no rows alive)
+    employer_name = models.CharField(max_length=200)
+    n = models.BigIntegerField(default=0)
+    proven = models.BigIntegerField(default=0)
+    sanctioned = models.BigIntegerField(default=0)
+    recommended = models.BigIntegerField(default=0)
+    recommended_sanctioned = models.BigIntegerField(default=0)
+    recommended_waiting = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["election_code", "is_imported", "employer_id", "employer_name"],
+                name="employercube_key",
+                nulls_distinct=False,
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.election_code} {self.employer_name}: {self.n}"

@@ -29,6 +29,7 @@ from django.db.models.functions import Substr
 from django.utils.translation import gettext_lazy as _
 
 from netra.analytics.models import WAITING_STAGES, Stage, SubjectFact
+from netra.analytics.rollup import rollup_for, waiting_from_cube
 from netra.core.scoping import restrict
 
 
@@ -89,7 +90,15 @@ def facts_for(*, user, filters: StatsFilter) -> QuerySet[SubjectFact]:
         qs = qs.filter(Q(office_id=f.agency_id) | Q(recipient_id=f.agency_id) | Q(employer_id=f.agency_id))
     if not f.include_imported:
         qs = qs.filter(is_imported=False)
+    qs = qs.all()
+    qs.rollup = rollup_for(user=user, filters=f)
     return qs
+
+
+def _cube(facts: QuerySet, kind: str) -> QuerySet | None:
+    """The `kind` cube ("fact", "waiting", "employer") that may answer for exactly these facts."""
+    rollup = getattr(facts, "rollup", None)
+    return None if rollup is None else getattr(rollup, f"{kind}_cube")()
 
 
 # --- percentiles -------------------------------------------------------------------------------------
@@ -165,7 +174,11 @@ WAITING_AGENCY = {Stage.BAWASLU: "office", Stage.OVERSIGHT: "recipient", Stage.E
 def stats_waiting(facts: QuerySet[SubjectFact], *, today: dt.date) -> list[dict]:
     """The bottleneck view: per waiting stage, how many ASN wait and for how long (days since the
     stage began: median, 90th percentile, longest)."""
-    by_stage = grouped_days(facts.filter(stage__in=WAITING_STAGES), ["stage"], today, "waiting_since")
+    cube = _cube(facts, "waiting")
+    if cube is not None:
+        by_stage = {(k,): v for k, v in waiting_from_cube(cube, stages=WAITING_STAGES, today=today).items()}
+    else:
+        by_stage = grouped_days(facts.filter(stage__in=WAITING_STAGES), ["stage"], today, "waiting_since")
     rows = []
     for stage in WAITING_STAGES:
         row = by_stage.get((stage,), {"n": 0, "median": None, "p90": None, "longest": None})
@@ -212,7 +225,12 @@ FUNNEL = (
 def stats_funnel(facts: QuerySet[SubjectFact]) -> list[dict]:
     """Reports and findings → registered → proven → forwarded → recommended → sanctioned, with the
     share of the previous step and of the first (one query)."""
-    counts = facts.aggregate(**{key: Count("pk", filter=q) for key, _label, q in FUNNEL})
+    cube = _cube(facts, "fact")
+    if cube is not None:
+        totals = cube.aggregate(**{key: Sum("n" if key == "alleged" else key) for key, _l, _q in FUNNEL})
+        counts = {key: n or 0 for key, n in totals.items()}
+    else:
+        counts = facts.aggregate(**{key: Count("pk", filter=q) for key, _label, q in FUNNEL})
     rows, first, previous = [], counts["alleged"], None
     for key, label, _q in FUNNEL:
         n = counts[key]
@@ -253,30 +271,70 @@ DIMENSIONS = {
 def stats_breakdown(facts: QuerySet[SubjectFact], *, dimension: str, limit: int = 100) -> list[dict]:
     """Counts by one dimension (the KASN tables' shape): alleged, proven, sanctioned, the largest first."""
     key = Substr("region_code", 1, 5) if dimension == "kabkota" else F(DIMENSIONS[dimension])
-    rows = (
-        facts.values(key=key)
-        .annotate(
-            n=Count("pk"),
-            proven=Count("pk", filter=Q(proven=True)),
-            sanctioned=Count("pk", filter=Q(sanctioned_on__isnull=False)),
+    cube = _cube(facts, "employer" if dimension == "employer" else "fact")
+    if cube is not None:
+        summed = (
+            cube.values(key=key)
+            .annotate(total_n=Sum("n"), total_proven=Sum("proven"), total_sanctioned=Sum("sanctioned"))
+            .filter(total_n__gt=0)
+            .order_by("-total_n", "key")
         )
-        .order_by("-n", "key")
-    )
+        rows = [
+            {
+                "key": r["key"],
+                "n": r["total_n"],
+                "proven": r["total_proven"],
+                "sanctioned": r["total_sanctioned"],
+            }
+            for r in summed
+        ]
+    else:
+        rows = (
+            facts.values(key=key)
+            .annotate(
+                n=Count("pk"),
+                proven=Count("pk", filter=Q(proven=True)),
+                sanctioned=Count("pk", filter=Q(sanctioned_on__isnull=False)),
+            )
+            .order_by("-n", "key")
+        )
     return [dict(r) for r in rows[:limit]]
 
 
 def stats_ppk_follow_up(facts: QuerySet[SubjectFact], *, today: dt.date, limit: int = 100) -> list[dict]:
     """The chronic gap, per PPK: recommended, sanctioned, the follow-up rate, and how long the rest have
     waited; the worst rates first (ties: more waiting first)."""
-    rows = (
-        facts.filter(recommended_on__isnull=False)
-        .values("employer_id", "employer_name")
-        .annotate(
-            recommended=Count("pk"),
-            sanctioned=Count("pk", filter=Q(sanctioned_on__isnull=False)),
-            waiting=Count("pk", filter=Q(stage=Stage.EMPLOYER)),
+    cube = _cube(facts, "employer")
+    if cube is not None:
+        summed = (
+            cube.values("employer_id", "employer_name")
+            .annotate(
+                total_recommended=Sum("recommended"),
+                total_sanctioned=Sum("recommended_sanctioned"),
+                waiting=Sum("recommended_waiting"),
+            )
+            .filter(total_recommended__gt=0)
         )
-    )
+        rows = [
+            {
+                "employer_id": r["employer_id"],
+                "employer_name": r["employer_name"],
+                "recommended": r["total_recommended"],
+                "sanctioned": r["total_sanctioned"],
+                "waiting": r["waiting"],
+            }
+            for r in summed
+        ]
+    else:
+        rows = (
+            facts.filter(recommended_on__isnull=False)
+            .values("employer_id", "employer_name")
+            .annotate(
+                recommended=Count("pk"),
+                sanctioned=Count("pk", filter=Q(sanctioned_on__isnull=False)),
+                waiting=Count("pk", filter=Q(stage=Stage.EMPLOYER)),
+            )
+        )
     out = [{**r, "rate": _share(r["sanctioned"], r["recommended"])} for r in rows]
     out.sort(key=lambda r: (r["rate"] if r["rate"] is not None else 1.0, -r["waiting"], r["employer_name"]))
     return out[:limit]
@@ -284,7 +342,9 @@ def stats_ppk_follow_up(facts: QuerySet[SubjectFact], *, today: dt.date, limit: 
 
 def stats_clarification(facts: QuerySet[SubjectFact]) -> dict:
     """Summonses sent to terlapor and left unheeded (Bawaslu cannot compel attendance)."""
-    totals = facts.aggregate(invited=Sum("clarification_invited"), absent=Sum("clarification_absent"))
+    cube = _cube(facts, "fact")
+    source = facts if cube is None else cube
+    totals = source.aggregate(invited=Sum("clarification_invited"), absent=Sum("clarification_absent"))
     invited, absent = totals["invited"] or 0, totals["absent"] or 0
     return {"invited": invited, "absent": absent, "absence_rate": _share(absent, invited)}
 

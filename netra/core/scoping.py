@@ -112,18 +112,24 @@ def scope_for(user) -> Scope:
     return scope
 
 
+def reach(model: type[models.Model], user, action: str = "view") -> Q | None:
+    """What `user` may `action` on `model`, as a condition: None for nothing (deny by default), an
+    empty `Q()` for everything (readers that keep pre-aggregated figures may serve those only then)."""
+    scope = scope_for(user)
+    rule = _RULES.get((model, action))
+    if rule is None:
+        return None
+    if scope.is_superuser:
+        return Q()
+    return rule(scope)
+
+
 def restrict(queryset: models.QuerySet[M], user, action: str = "view") -> models.QuerySet[M]:
     """Narrow `queryset` to what `user` may `action`. Unknown model/action: nothing (deny by default)."""
-    scope = scope_for(user)
-    rule = _RULES.get((queryset.model, action))
-    if rule is None:
-        return queryset.none()
-    if scope.is_superuser:
-        return queryset
-    q = rule(scope)
+    q = reach(queryset.model, user, action)
     if q is None:
         return queryset.none()
-    return queryset.filter(q)
+    return queryset.filter(q) if q else queryset
 
 
 def get_scoped_or_404(queryset: models.QuerySet[M], user, action: str = "view", **lookup) -> M:
