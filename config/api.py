@@ -5,12 +5,12 @@ explicitly. Every router is one app's `api.py`.
 """
 
 from django.http import JsonResponse
-from ninja import NinjaAPI
 from ninja.security import django_auth
 
-from netra.core.api import install_problem_handlers
+from netra.core.api import NetraAPI, install_problem_handlers
 
-api = NinjaAPI(
+# NetraAPI: the document defines every schema it references, date-times are RFC 3339 (issue 13 item 4).
+api = NetraAPI(
     title="Netra API",
     version="1",
     description=(

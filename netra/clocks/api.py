@@ -3,7 +3,7 @@
 import datetime as dt
 
 from django.http import Http404
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from netra.agencies.selectors import agency_receiving_reports
 from netra.clocks.models import DeadlineKind, DeadlineRule, Holiday
@@ -84,7 +84,7 @@ class _RegionOffice:
 
 
 @router.get("/holidays", response=list[HolidayOut], auth=None, summary="Hari libur dan cuti bersama")
-def list_holidays(request, year: int, region: str = ""):
+def list_holidays(request, year: int = Query(..., ge=1, le=9999), region: str = ""):
     qs = Holiday.objects.filter(is_active=True, date__year=year)
     qs = (
         qs.filter(region__isnull=True) | qs.filter(region_id__in=region_code_lineage(region))

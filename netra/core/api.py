@@ -1,6 +1,8 @@
 """API plumbing shared by every router: one error shape (RFC 9457 problem details) for every failure."""
 
+import datetime as dt
 import logging
+import re
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
@@ -8,6 +10,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.renderers import JSONRenderer
+from ninja.responses import NinjaJSONEncoder
 
 from netra.core.exceptions import ApplicationError
 
@@ -24,6 +28,75 @@ def offset_query(default: int = 0):
     from ninja import Query
 
     return Query(default, ge=0, le=MAX_OFFSET, description="Lewati sejumlah baris (0 sampai 1.000.000).")
+
+
+class ApiJSONEncoder(NinjaJSONEncoder):
+    """Date-times as RFC 3339. Before 1924 Asia/Jakarta is local mean time (+07:07:12): an offset with
+    seconds, which RFC 3339 cannot write; such a value is sent in UTC instead (the same instant)."""
+
+    def default(self, o):
+        offset = o.utcoffset() if isinstance(o, dt.datetime) else None
+        if offset is not None and offset.seconds % 60:
+            try:
+                o = o.astimezone(dt.UTC)
+            except OverflowError:  # year 1 east of Greenwich: UTC falls in year 0; drop the LMT seconds
+                o = o.replace(tzinfo=dt.timezone(dt.timedelta(minutes=offset // dt.timedelta(minutes=1))))
+        return super().default(o)
+
+
+class ApiJSONRenderer(JSONRenderer):
+    encoder_class = ApiJSONEncoder
+
+
+_REF = re.compile(r"#/components/schemas/([A-Za-z0-9_]+)")
+
+
+def fill_referenced_components(document: dict) -> dict:
+    """Define every `#/components/schemas/X` an operation's `openapi_extra` refers to (the multipart
+    bodies of reports, tips and document uploads name `ReportIn`, `TipIn`, `UploadIn`), from the one
+    Netra schema class of that name: names are unique across routers (test_openapi_contract)."""
+    from ninja.openapi.schema import REF_TEMPLATE
+    from ninja.schema import NinjaGenerateJsonSchema
+
+    components = document.setdefault("components", {}).setdefault("schemas", {})
+    by_name = _netra_schemas()
+    while True:
+        missing = set(_REF.findall(repr(document))) - set(components)
+        found = [by_name[name] for name in sorted(missing) if name in by_name]
+        if not found:
+            return document
+        for cls in found:
+            schema = cls.model_json_schema(
+                ref_template=REF_TEMPLATE, schema_generator=NinjaGenerateJsonSchema
+            )
+            components.update(schema.pop("$defs", {}))
+            components[cls.__name__] = schema
+
+
+def _netra_schemas() -> dict[str, type[Schema]]:
+    found: dict[str, type[Schema]] = {}
+
+    def walk(cls):
+        for sub in cls.__subclasses__():
+            if sub.__module__.startswith("netra."):
+                found[sub.__name__] = sub
+            walk(sub)
+
+    walk(Schema)
+    return found
+
+
+class NetraAPI(NinjaAPI):
+    """NinjaAPI whose OpenAPI document defines every schema it references and whose JSON is RFC 3339."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("renderer", ApiJSONRenderer())
+        super().__init__(**kwargs)
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        document = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        fill_referenced_components(document)
+        return document
 
 
 class ProblemOut(Schema):

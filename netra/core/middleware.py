@@ -77,7 +77,28 @@ class MalformedRequestMiddleware:
         content_type = request.META.get("CONTENT_TYPE", "")
         if content_type.lower().startswith("multipart/") and "boundary=" not in content_type.lower():
             return _("Isi permintaan multipart tidak memiliki batas (boundary).")
+        if _is_json(content_type) and not _body_is_utf8(request):
+            return _("Isi permintaan JSON harus berupa teks UTF-8 yang sah.")
         return ""
+
+
+def _is_json(content_type: str) -> bool:
+    media = content_type.split(";", 1)[0].strip().lower()
+    return media == "application/json" or media.endswith("+json")
+
+
+def _body_is_utf8(request) -> bool:
+    """JSON is UTF-8 (RFC 8259 §8.1). Invalid bytes made the validation error itself unprintable (a 500).
+    A body over the size limit is left for the view, which answers 413."""
+    from django.core.exceptions import RequestDataTooBig
+
+    try:
+        request.body.decode("utf-8")
+    except RequestDataTooBig:
+        return True
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def malformed_response(request, reason: str):
