@@ -64,6 +64,7 @@ def combine(text: str, rules: RuleResult, probabilities: np.ndarray) -> Screenin
     """The final answer for a gated text: the classifier's P(support) is the score (it already weighs the
     rules' features), the rules say which contestant and why."""
     p_support, p_against, p_neutral = (float(p) for p in probabilities)
+    key: str | None
     if p_support >= THRESHOLD and rules.support_key is not None:
         label, key = "support", rules.support_key
     elif p_against > p_neutral and (rules.against_key or rules.support_key):

@@ -29,6 +29,7 @@ class Item:
     label: str
     contestant: str | None
     category: str
+    template: str
     text: str
 
 

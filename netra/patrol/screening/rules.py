@@ -53,7 +53,7 @@ ID_WEIGHT = {
     "number": 1.0,
 }
 # Campaign hashtags, taglines and gestures say "I am with them" by themselves.
-SELF_SUPPORT = {"hashtag": 1.7, "tagline": 1.0, "gesture": 0.8}
+SELF_SUPPORT = {"hashtag": 1.7, "tagline": 1.4, "gesture": 0.8}
 FEATURES = (
     "ident",
     "support",
@@ -409,16 +409,14 @@ def _explain(
     norm: Normalized, hits: list[Hit], tallies: dict[str, _Tally], negators: list[int]
 ) -> list[Evidence]:
     """Every match, as the user's own words, with the contestant it was attributed to."""
-    owner: dict[int, tuple[str, float]] = {}
-    for key, tally in tallies.items():
+    owner: dict[int, tuple[str | None, float]] = {}
+    for owner_key, tally in tallies.items():
         for h, w in (*tally.support, *tally.against):
-            owner[id(h)] = (key, w)
+            owner[id(h)] = (owner_key, w)
     evidence: list[Evidence] = []
     seen: set[tuple[str, str, str | None]] = set()
     for h in sorted(hits, key=lambda h: (h.token, h.start)):
         if h.kind in ("except", "idiom"):
-            continue
-        if h.kind == "negation" and h.token not in negators:
             continue
         source = norm.original[-h.start - 1 : -h.end - 1] if h.start < 0 else norm.source(h.start, h.end)
         key, weight = (h.key, h.weight) if h.key is not None else owner.get(id(h), (None, h.weight))
