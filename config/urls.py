@@ -26,6 +26,7 @@ urlpatterns = [
     path("kasus/", include("netra.cases.urls")),
     path("notifikasi/", include("netra.notifications.urls")),
     path("statistik/", include("netra.analytics.urls")),
+    path("patroli/", include("netra.patrol.urls")),
     path("akun/", include(accounts)),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),
