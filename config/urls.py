@@ -1,23 +1,9 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
 from config.api import api, openapi_json
-
-accounts = (
-    [
-        path(
-            "masuk/",
-            auth_views.LoginView.as_view(
-                template_name="accounts/login.html", redirect_authenticated_user=True
-            ),
-            name="login",
-        ),
-        path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
-    ],
-    "accounts",
-)
+from netra.accounts.views import admin_login
 
 urlpatterns = [
     path("", include("netra.core.urls")),
@@ -27,10 +13,12 @@ urlpatterns = [
     path("notifikasi/", include("netra.notifications.urls")),
     path("statistik/", include("netra.analytics.urls")),
     path("patroli/", include("netra.patrol.urls")),
-    path("akun/", include(accounts)),
+    path("akun/", include("netra.accounts.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/v1/", api.urls),
     path("api/openapi.json", openapi_json, name="openapi-json"),
+    # The admin signs in through the staff login (lockout, second factor, session record), never its own.
+    path("admin/login/", admin_login),
     path("admin/", admin.site.urls),
 ]
 

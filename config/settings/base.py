@@ -4,6 +4,7 @@ The embedded default (SQLite, tasks run in-process) needs no environment at all;
 Celery are used as soon as DATABASE_URL / REDIS_URL are set. See docs/operations.md.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -28,6 +29,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "django_celery_beat",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     # ninja serves Swagger UI from its own bundled static files only when it is an installed app;
     # otherwise /api/v1/docs loads it from a CDN and is blank offline.
     "ninja",
@@ -36,6 +40,7 @@ INSTALLED_APPS = [
     "netra.audit",
     "netra.regions",
     "netra.agencies",
+    "netra.accounts",  # staff sign-in: lockout, second factor, sessions (extends the agencies user admin)
     "netra.elections",
     "netra.rules",  # reads elections (the stage decides ethics vs discipline)
     "netra.clocks",  # reads elections (round-the-clock intake days)
@@ -59,10 +64,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "netra.accounts.middleware.StaffSessionMiddleware",
+    "netra.accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out login into the lockout page
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -108,13 +117,38 @@ AUTH_USER_MODEL = "agencies.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:workspace"
 LOGOUT_REDIRECT_URL = "core:home"
+# Staff sign-in (netra.accounts; docs/operations.md "Staff accounts and security").
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out username before the password is checked
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("NETRA_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("NETRA_LOGIN_LOCKOUT_MINUTES", default=30))
+# Per username: an office behind one address must not be locked out by one colleague's typos.
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# ...so axes' per-address lock (check W006) is replaced by a generous per-address ceiling on failures
+# (netra.accounts.views.StaffLoginView) that stops password spraying without locking out an office.
+NETRA_LOGIN_FAILURES_PER_IP_HOUR = env.int("NETRA_LOGIN_FAILURES_PER_IP_HOUR", default=100)
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # sign-ins are recorded as StaffSession rows and audit entries
+AXES_LOCKOUT_CALLABLE = "netra.accounts.views.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "netra.accounts.services.client_ip"
+AXES_VERBOSE = False
+# Second factor (TOTP) for everyone who can open identities, decide or recommend: on in production.
+NETRA_2FA_REQUIRED = env.bool("NETRA_2FA_REQUIRED", default=False)
+OTP_TOTP_ISSUER = "Netra"
+# Staff sessions end after 30 minutes without a request, and 12 hours after sign-in whatever happens.
+NETRA_STAFF_SESSION_IDLE_SECONDS = env.int("NETRA_STAFF_SESSION_IDLE_SECONDS", default=30 * 60)
+NETRA_STAFF_SESSION_ABSOLUTE_SECONDS = env.int("NETRA_STAFF_SESSION_ABSOLUTE_SECONDS", default=12 * 60 * 60)
+SESSION_COOKIE_AGE = NETRA_STAFF_SESSION_ABSOLUTE_SECONDS
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -241,5 +275,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
     # Pillow logs EXIF tag values at DEBUG (e.g. the Artist of an uploaded photo): never let it, even
     # when the rest of the system logs at DEBUG (tests/test_privacy.py).
-    "loggers": {"PIL": {"level": "WARNING"}},
+    # django-axes logs every sign-in at INFO; lockouts and failures are in the audit log instead.
+    "loggers": {"PIL": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }

@@ -32,3 +32,7 @@ NETRA_CASES_OPEN_ON_ARRIVAL = env.bool("NETRA_CASES_OPEN_ON_ARRIVAL", default=CE
 
 # Fast receipts in unit tests (the cost is measured in bench/intake with production values).
 NETRA_RECEIPT_ARGON2 = {"time_cost": 1, "memory_cost": 256, "parallelism": 1}
+
+# Staff sign-in: the second factor is off here (tests log in with force_login or the password page);
+# the tests of netra.accounts turn it on themselves.
+NETRA_2FA_REQUIRED = False
