@@ -16,6 +16,7 @@ from netra.rules.models import (
     CrimeProvision,
     Level,
     OversightBody,
+    PermittedAct,
     RoutingRule,
     Sanction,
     ViolationType,
@@ -24,7 +25,7 @@ from netra.rules.selectors import violation_recommended_level
 
 
 class CatalogueAdmin(AuditedAdminMixin, SimpleHistoryAdmin):
-    readonly_fields = ("catalogue_values_display", "created_at", "updated_at")
+    readonly_fields: tuple[str, ...] = ("catalogue_values_display", "created_at", "updated_at")
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
@@ -71,7 +72,10 @@ class ViolationTypeAdmin(CatalogueAdmin):
     autocomplete_fields = ("conduct",)
     readonly_fields = (*CatalogueAdmin.readonly_fields, "recommended_level")
     fieldsets = (
-        (None, {"fields": ("code", "conduct", "title", "category", "stage", "order", "is_active")}),
+        (
+            None,
+            {"fields": ("code", "conduct", "title", "title_en", "category", "stage", "order", "is_active")},
+        ),
         (
             _("Tingkat sanksi"),
             {
@@ -140,3 +144,10 @@ class AsnPositionAdmin(CatalogueAdmin):
     list_display = ("code", "title", "subject_type", "usual_ppk", "verification", "is_active")
     list_filter = ("subject_type", "verification", "is_active")
     search_fields = ("code", "title", "usual_ppk", "legal_basis")
+
+
+@admin.register(PermittedAct)
+class PermittedActAdmin(CatalogueAdmin):
+    list_display = ("code", "title", "verdict", "verification", "is_active")
+    list_filter = ("verdict", "verification", "is_active")
+    search_fields = ("code", "title", "explanation", "legal_basis")

@@ -235,24 +235,51 @@ class ClassificationOut(Schema):
 
 
 class SelfCheckMatchOut(Schema):
-    conduct: str
+    kind: Literal["conduct", "permitted"]
+    key: str
+    conduct: str | None = Field(
+        description="Kode perbuatan terlarang; null untuk perbuatan yang diperbolehkan."
+    )
     title: str
+    verdict: str = Field(description="boleh / tidak_boleh / tergantung")
     score: float
     matched_terms: list[str]
-    classification: ClassificationOut
+    matched_words: list[str] = Field(description="Kata-kata pengguna sendiri yang cocok.")
+    explanation: str = ""
+    legal_basis: str = ""
+    classification: ClassificationOut | None
 
     @staticmethod
-    def resolve_conduct(obj: selectors.SelfCheckMatch) -> str:
-        return obj.conduct.code
+    def resolve_kind(obj: selectors.SelfCheckMatch) -> str:
+        return "conduct" if obj.conduct is not None else "permitted"
+
+    @staticmethod
+    def resolve_conduct(obj: selectors.SelfCheckMatch) -> str | None:
+        return obj.conduct.code if obj.conduct is not None else None
 
     @staticmethod
     def resolve_title(obj: selectors.SelfCheckMatch) -> str:
-        return obj.conduct.title
+        return obj.conduct.title if obj.conduct is not None else obj.permitted.title  # type: ignore[union-attr]
+
+    @staticmethod
+    def resolve_explanation(obj: selectors.SelfCheckMatch) -> str:
+        if obj.permitted is not None:
+            return obj.permitted.explanation
+        return obj.conduct.verdict_note if obj.conduct is not None else ""
+
+    @staticmethod
+    def resolve_legal_basis(obj: selectors.SelfCheckMatch) -> str:
+        if obj.permitted is not None:
+            return obj.permitted.legal_basis
+        return obj.classification.legal_basis if obj.classification is not None else ""
 
 
 class SelfCheckOut(Schema):
     query: str
     status: str
+    verdict: str | None = Field(
+        description="Jawaban pertama: boleh / tidak_boleh / tergantung (null: tidak cocok)."
+    )
     message: str
     results: list[SelfCheckMatchOut]
 
@@ -366,6 +393,7 @@ def self_check(request, query: Query[SelfCheckQuery]):
     return {
         "query": result.text,
         "status": result.status,
+        "verdict": result.verdict,
         "message": result.message,
         "results": result.matches,
     }

@@ -89,3 +89,11 @@ class Punishes(models.TextChoices):
     CANDIDATE = "candidate", _("Calon/pasangan calon yang melibatkan (bukan terlapor)")
     CAMPAIGN_TEAM = "campaign_team", _("Pelaksana/tim kampanye yang mengikutsertakan (bukan terlapor)")
     NONE = "none", _("Tidak ada ancaman pidana bagi subjek ini")
+
+
+class Verdict(models.TextChoices):
+    """The self-check's first answer to "boleh tidak?"."""
+
+    ALLOWED = "boleh", _("Boleh")
+    PROHIBITED = "tidak_boleh", _("Tidak boleh")
+    DEPENDS = "tergantung", _("Tergantung")

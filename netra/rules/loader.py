@@ -26,10 +26,11 @@ TUNABLE_FIELDS: dict[str, tuple[str, ...]] = {
     "RoutingRule": ("destination", "destination_agency_kind"),
     "CrimeProvision": ("is_active",),
     "AsnPosition": ("is_active",),
+    "PermittedAct": ("is_active",),
 }
 
 # Files added after the first catalogue migration: optional in read_catalogue (older test fixtures).
-_OPTIONAL_FILES = frozenset({"crime_provisions", "asn_positions"})
+_OPTIONAL_FILES = frozenset({"crime_provisions", "asn_positions", "permitted_acts"})
 
 _DATE_FIELDS = frozenset({"valid_from", "valid_until"})
 _MISSING = object()
@@ -43,6 +44,7 @@ class CatalogueModels(NamedTuple):
     routing_rule: Any
     crime_provision: Any = None  # absent from migration states before rules 0003
     asn_position: Any = None  # absent from migration states before rules 0005
+    permitted_act: Any = None  # absent from migration states before rules 0007
 
 
 def catalogue_models(apps) -> CatalogueModels:
@@ -62,6 +64,7 @@ def catalogue_models(apps) -> CatalogueModels:
         routing_rule=apps.get_model("rules", "RoutingRule"),
         crime_provision=optional("CrimeProvision"),
         asn_position=optional("AsnPosition"),
+        permitted_act=optional("PermittedAct"),
     )
 
 
@@ -107,6 +110,7 @@ def read_catalogue(data_dir: Path | None = None) -> dict[str, list[dict[str, Any
         "routing_rules",
         "crime_provisions",
         "asn_positions",
+        "permitted_acts",
     )
     return {
         name: json.loads((base / f"{name}.json").read_text(encoding="utf-8"))
@@ -115,8 +119,11 @@ def read_catalogue(data_dir: Path | None = None) -> dict[str, list[dict[str, Any
     }
 
 
-def _typed(row: dict[str, Any]) -> dict[str, Any]:
-    out = dict(row)
+def _typed(row: dict[str, Any], known: frozenset[str]) -> dict[str, Any]:
+    # Keys the model (maybe a migration's historical model) does not have yet are dropped: a data file
+    # written for the newest schema must still load at an older migration state (0002 runs before the
+    # fields of 0007 exist; 0008 loads them).
+    out = {k: v for k, v in row.items() if k in known}
     for name in _DATE_FIELDS & out.keys():
         out[name] = dt.date.fromisoformat(out[name]) if out[name] else None
     return out
@@ -131,10 +138,11 @@ def _upsert(
     result: SyncResult,
 ) -> set[tuple]:
     tunable = TUNABLE_FIELDS[model.__name__]
+    known = frozenset(f.attname for f in model._meta.concrete_fields) | frozenset(key_fields)
     existing = {tuple(getattr(obj, k) for k in key_fields): obj for obj in model.objects.all()}
     seen: set[tuple] = set()
     for raw in rows:
-        row = _typed(raw)
+        row = _typed(raw, known)
         key = tuple(row.pop(k) for k in key_fields)
         if key in seen:
             raise ValueError(f"{model.__name__}: duplicate key {key} in the data files")
@@ -231,7 +239,26 @@ def sync_catalogue(
             force=force,
             result=result,
         )
+    if models.permitted_act is not None:
+        sync_permitted_acts(
+            models.permitted_act,
+            rows=data.get("permitted_acts", []),
+            conduct_codes=set(conduct_ids),
+            force=force,
+            result=result,
+        )
     return result
+
+
+def sync_permitted_acts(
+    model, *, rows: list[dict[str, Any]], conduct_codes: set[str], force: bool, result: SyncResult
+) -> None:
+    """Upsert the permitted acts (by code); the conducts each names must exist."""
+    for row in rows:
+        unknown = set(row.get("related_conducts", [])) - conduct_codes
+        if unknown:
+            raise ValueError(f"Permitted act {row['code']}: unknown conducts {sorted(unknown)}")
+    _upsert(model, rows=rows, key_fields=("code",), force=force, result=result)
 
 
 def sync_crime_provisions(

@@ -8,12 +8,12 @@ model permissions), so no "change" rule is registered: `restrict(..., "change")`
 from django.db.models import Q
 
 from netra.core.scoping import Scope, register_scope
-from netra.rules.models import Conduct, OversightBody, RoutingRule, Sanction, ViolationType
+from netra.rules.models import Conduct, OversightBody, PermittedAct, RoutingRule, Sanction, ViolationType
 
 
 def _public(scope: Scope) -> Q:
     return Q()
 
 
-for _model in (Conduct, ViolationType, Sanction, OversightBody, RoutingRule):
+for _model in (Conduct, ViolationType, Sanction, OversightBody, RoutingRule, PermittedAct):
     register_scope(_model, "view")(_public)

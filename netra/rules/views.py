@@ -4,13 +4,26 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
+from netra.core.scoping import scope_for
 from netra.rules import selectors
 from netra.rules.forms import SelfCheckForm
 from netra.rules.models import EmploymentType, Level
 
 
+def _shows_research(user) -> bool:
+    """Sources, confidence marks and research notes are for officers (signed in, with an agency) and
+    administrators; the public sees the legal basis only (issue 14)."""
+    if not user.is_authenticated:
+        return False
+    return bool(user.is_staff or user.is_superuser or scope_for(user).agency_id is not None)
+
+
 def rulebook(request):
-    return render(request, "rules/rulebook.html", {"book": selectors.rulebook(), "levels": Level})
+    return render(
+        request,
+        "rules/rulebook.html",
+        {"book": selectors.rulebook(), "levels": Level, "show_research": _shows_research(request.user)},
+    )
 
 
 def violation_detail(request, code: str):
@@ -30,6 +43,7 @@ def violation_detail(request, code: str):
                 for value, label in EmploymentType.choices
             },
             "today": today,
+            "show_research": _shows_research(request.user),
         },
     )
 
@@ -54,5 +68,11 @@ def self_check(request):
     return render(
         request,
         "rules/self_check.html",
-        {"form": form, "result": result, "input_error": input_error, "statuses": selectors.SelfCheckStatus},
+        {
+            "form": form,
+            "result": result,
+            "input_error": input_error,
+            "statuses": selectors.SelfCheckStatus,
+            "show_research": _shows_research(request.user),
+        },
     )

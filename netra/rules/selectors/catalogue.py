@@ -11,14 +11,15 @@ from netra.rules.models import (
     Conduct,
     EmploymentType,
     OversightBody,
+    PermittedAct,
     RoutingRule,
     Sanction,
     ViolationType,
 )
 
 
-def fmt_date(day: dt.date) -> str:
-    return formats.date_format(day, "j M Y")
+def fmt_date(day: dt.date | None) -> str:
+    return formats.date_format(day, "j M Y") if day is not None else ""
 
 
 def valid_on_q(on: dt.date) -> Q:
@@ -116,6 +117,11 @@ class Rulebook:
     oversight_body: OversightBody | None
     oversight_bodies: tuple[OversightBody, ...]
     routing_rules: tuple[RoutingRule, ...]
+    permitted_acts: tuple[PermittedAct, ...] = ()
+
+
+def permitted_act_list() -> QuerySet[PermittedAct]:
+    return PermittedAct.objects.filter(is_active=True)
 
 
 def rulebook(*, on: dt.date | None = None) -> Rulebook:
@@ -140,4 +146,5 @@ def rulebook(*, on: dt.date | None = None) -> Rulebook:
         oversight_body=oversight_body_on(on=on),
         oversight_bodies=tuple(oversight_body_list()),
         routing_rules=tuple(routing_rule_list()),
+        permitted_acts=tuple(permitted_act_list()),
     )

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from netra.elections.selectors import ContestRef, election_candidates_determination
+from netra.rules.i18n import localized_text
 from netra.rules.models import (
     LEVEL_SEVERITY,
     Category,
@@ -249,7 +250,7 @@ def classify(
         in_force = active
         catalogue_note = _(
             "Tanggal kegiatan (%(day)s) mendahului berlakunya SKB 2022 (%(start)s); butir ditampilkan "
-            "sebagai rujukan, periksa SKB 2020 untuk kejadian sebelumnya [UNVERIFIED]."
+            "sebagai rujukan; untuk kejadian sebelumnya berlaku SKB 2020."
         ) % {"day": fmt_date(day), "start": fmt_date(min(v.valid_from for v in active))}
     stage = None
     if incident_date is not None and determined_on is not None:
@@ -260,7 +261,7 @@ def classify(
             violations=in_force,
             employment_type=employment_type,
             sanctions_by_level=sanctions_by_level,
-            gap_note=conduct.stage_gap_note,
+            gap_note=localized_text(conduct, "stage_gap_note"),
         )
         for s in (Stage.BEFORE_DETERMINATION, Stage.AFTER_DETERMINATION)
     }

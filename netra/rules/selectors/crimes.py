@@ -32,17 +32,15 @@ class CrimeReferral:
         return MARKS.get(self.provision.verification, "[UNVERIFIED]")
 
     @property
-    def text(self) -> str:
+    def public_text(self) -> str:
+        """The suggestion without the confidence mark (public pages: the self-check)."""
         p = self.provision
         kind = p.get_election_kind_display()
         if p.punishes == Punishes.NONE:
-            return _(
-                "%(kind)s: %(prohibition)s — bukan tindak pidana bagi subjek ini. %(summary)s %(mark)s"
-            ) % {
+            return _("%(kind)s: %(prohibition)s — bukan tindak pidana bagi subjek ini. %(summary)s") % {
                 "kind": kind,
                 "prohibition": p.prohibition,
                 "summary": p.summary,
-                "mark": self.mark,
             }
         who = (
             _("terlapor dapat dipidana")
@@ -51,7 +49,7 @@ class CrimeReferral:
         )
         return _(
             "%(kind)s: juga dapat diteruskan ke Sentra Gakkumdu (1×24 jam): %(prohibition)s jo. %(article)s "
-            "(%(penalty)s); %(who)s. %(summary)s %(mark)s Bawaslu yang memutuskan; tidak diteruskan otomatis."
+            "(%(penalty)s); %(who)s. %(summary)s Bawaslu yang memutuskan; tidak diteruskan otomatis."
         ) % {
             "kind": kind,
             "prohibition": p.prohibition,
@@ -59,8 +57,12 @@ class CrimeReferral:
             "penalty": p.penalty,
             "who": who,
             "summary": p.summary,
-            "mark": self.mark,
         }
+
+    @property
+    def text(self) -> str:
+        """The suggestion with its confidence mark, for officers (the case page's classification note)."""
+        return f"{self.public_text} {self.mark}"
 
 
 def crime_referrals_for(

@@ -1,4 +1,5 @@
-"""Self-check: an ASN's own words → matching conducts, each classified (see netra/rules/search.py)."""
+"""Self-check: an ASN's own words → a first answer (boleh / tidak boleh / tergantung) and the matching
+acts, each classified (see netra/rules/search.py)."""
 
 import datetime as dt
 from dataclasses import dataclass, field
@@ -10,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from netra.elections.selectors import election_candidates_determined_on
 from netra.rules import search
-from netra.rules.models import Conduct, EmploymentType
+from netra.rules.models import Conduct, EmploymentType, PermittedAct, Verdict
 from netra.rules.selectors.catalogue import conduct_list, sanctions_by_level
 from netra.rules.selectors.classification import Classification, check_employment_type, classify
 
@@ -23,21 +24,20 @@ MIN_SELF_CHECK_LENGTH = 3
 _INDEX_CACHE = search.IndexCache()
 
 
-def _conduct_index() -> search.Index:
-    """The search index, rebuilt when a conduct is added, removed or saved (updated_at moves)."""
-    fingerprint = Conduct.objects.aggregate(n=Count("id"), last=Max("updated_at"), top=Max("id"))
-    key = (fingerprint["n"], fingerprint["last"], fingerprint["top"])
+def _fingerprint(model) -> tuple:
+    row = model.objects.aggregate(n=Count("id"), last=Max("updated_at"), top=Max("id"))
+    return (row["n"], row["last"], row["top"])
+
+
+def _act_index() -> search.Index:
+    """The search index over conducts and active permitted acts, rebuilt when either table changes."""
+    key = (_fingerprint(Conduct), _fingerprint(PermittedAct))
 
     def build() -> search.Index:
         return search.build_index(
-            search.Document(
-                key=c.code,
-                title=c.title,
-                description=c.description,
-                keywords=tuple(c.keywords or ()),
-                examples=tuple(c.examples or ()),
+            search.catalogue_documents(
+                conducts=Conduct.objects.all(), permitted_acts=PermittedAct.objects.filter(is_active=True)
             )
-            for c in Conduct.objects.all()
         )
 
     return _INDEX_CACHE.get(key, build)
@@ -52,10 +52,25 @@ class SelfCheckStatus:
 
 @dataclass(frozen=True)
 class SelfCheckMatch:
-    conduct: Conduct
+    """One act that matches: a prohibited conduct (with its classification) or a permitted act (with the
+    conducts it turns into when its condition fails)."""
+
     score: float
-    matched_terms: tuple[str, ...]
-    classification: Classification
+    matched_terms: tuple[str, ...]  # internal tokens (for tests and tuning, never shown)
+    matched_words: tuple[str, ...]  # the user's own words, as typed
+    verdict: str
+    conduct: Conduct | None = None
+    classification: Classification | None = None
+    permitted: PermittedAct | None = None
+    related: tuple[Conduct, ...] = ()
+
+    @property
+    def key(self) -> str:
+        return self.conduct.code if self.conduct is not None else self.permitted.code  # type: ignore[union-attr]
+
+    @property
+    def verdict_label(self) -> str:
+        return str(Verdict(self.verdict).label)
 
 
 @dataclass(frozen=True)
@@ -65,6 +80,15 @@ class SelfCheckResult:
     status: str
     message: str
     matches: tuple[SelfCheckMatch, ...] = field(default_factory=tuple)
+
+    @property
+    def answer(self) -> SelfCheckMatch | None:
+        """The best match: its verdict is the page's first answer."""
+        return self.matches[0] if self.matches else None
+
+    @property
+    def verdict(self) -> str | None:
+        return self.answer.verdict if self.answer is not None else None
 
 
 def _unreadable(text: str) -> SelfCheckResult | None:
@@ -89,30 +113,51 @@ def _unreadable(text: str) -> SelfCheckResult | None:
     return None
 
 
-def _classified_matches(
-    hits, *, election: "Election | None", incident_date: dt.date | None, employment_type: str
+def _matches(
+    hits, *, text: str, election: "Election | None", incident_date: dt.date | None, employment_type: str
 ) -> tuple[SelfCheckMatch, ...]:
-    """The hits as conducts, best first, each classified (the catalogue and sanctions read once)."""
-    conducts = {c.code: c for c in conduct_list().filter(code__in=[h.key for h in hits])}
+    """The hits as acts, best first; conducts classified (the catalogue and sanctions read once)."""
+    keys = [h.key for h in hits]
+    permitted = {p.code: p for p in PermittedAct.objects.filter(is_active=True, code__in=keys)}
+    related_codes = {c for p in permitted.values() for c in p.related_conducts}
+    conducts = {c.code: c for c in conduct_list().filter(code__in=[*keys, *related_codes])}
     determined_on = election_candidates_determined_on(election=election) if election is not None else None
     by_level = sanctions_by_level(employment_type=employment_type, on=incident_date or timezone.localdate())
-    return tuple(
-        SelfCheckMatch(
-            conduct=conducts[h.key],
-            score=round(h.score, 3),
-            matched_terms=h.matched,
-            classification=classify(
-                conduct=conducts[h.key],
-                incident_date=incident_date,
-                election=election,
-                employment_type=employment_type,
-                determined_on=determined_on,
-                sanctions_by_level=by_level,
-            ),
-        )
-        for h in hits
-        if h.key in conducts
-    )
+    out = []
+    for h in hits:
+        words = search.matched_words(text, h.matched)
+        if h.key in permitted:
+            act = permitted[h.key]
+            out.append(
+                SelfCheckMatch(
+                    score=round(h.score, 3),
+                    matched_terms=h.matched,
+                    matched_words=words,
+                    verdict=act.verdict,
+                    permitted=act,
+                    related=tuple(conducts[c] for c in act.related_conducts if c in conducts),
+                )
+            )
+        elif h.key in conducts:
+            conduct = conducts[h.key]
+            out.append(
+                SelfCheckMatch(
+                    score=round(h.score, 3),
+                    matched_terms=h.matched,
+                    matched_words=words,
+                    verdict=conduct.verdict,
+                    conduct=conduct,
+                    classification=classify(
+                        conduct=conduct,
+                        incident_date=incident_date,
+                        election=election,
+                        employment_type=employment_type,
+                        determined_on=determined_on,
+                        sanctions_by_level=by_level,
+                    ),
+                )
+            )
+    return tuple(out)
 
 
 def self_check(
@@ -123,17 +168,24 @@ def self_check(
     employment_type: str = EmploymentType.PNS,
     limit: int = 5,
 ) -> SelfCheckResult:
-    """An ASN describes an activity in everyday Indonesian; we return the matching conducts, best first,
-    each classified for the election/date/employment type given. No match gives an empty result and a
-    message, never a forced guess."""
+    """An ASN describes an activity in everyday Indonesian; we answer boleh / tidak boleh / tergantung
+    from the best-matching act, and list the matching acts, best first, each classified for the
+    election/date/employment type given. No match gives an empty result and a message, never a guess."""
     check_employment_type(employment_type)
     text = (text or "").strip()
     refused = _unreadable(text)
     if refused is not None:
         return refused
     tokens = tuple(search.tokenize(text))
-    hits = _conduct_index().search(tokens, limit=limit)
-    if not hits:
+    hits = _act_index().search(tokens, limit=limit)
+    matches = (
+        _matches(
+            hits, text=text, election=election, incident_date=incident_date, employment_type=employment_type
+        )
+        if hits
+        else ()
+    )
+    if not matches:
         return SelfCheckResult(
             text,
             tokens,
@@ -144,13 +196,12 @@ def self_check(
                 "baca daftar aturan lengkap. Tidak cocok belum tentu berarti boleh."
             ),
         )
-    matches = _classified_matches(
-        hits, election=election, incident_date=incident_date, employment_type=employment_type
-    )
     return SelfCheckResult(
         text,
         tokens,
         SelfCheckStatus.OK,
-        _("Kegiatan Anda paling mirip dengan bentuk pelanggaran berikut (yang paling cocok di atas)."),
+        _(
+            "Jawaban di atas berasal dari kegiatan yang paling cocok; kegiatan lain yang mirip ada di bawahnya."
+        ),
         matches,
     )

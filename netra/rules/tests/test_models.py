@@ -212,7 +212,9 @@ def test_oversight_bodies_switch_from_kasn_to_bkn_and_the_independent_body_is_no
     assert bodies["kasn"].valid_until == dt.date(2024, 9, 3)
     assert bodies["bkn"].valid_from == dt.date(2024, 9, 4)
     assert "SE MenPANRB No. 4 Tahun 2024" in bodies["bkn"].legal_basis
-    assert "24 Agustus 2024" in bodies["kasn"].notes  # PEERS date kept as a note, switch date is data
+    # The PEERS date is kept as a research note (officers and administrators only); the switch date is data.
+    assert "24 Agustus 2024" in bodies["kasn"].research_note
+    assert "24 Agustus 2024" not in bodies["kasn"].notes
     assert bodies["badan-independen"].valid_from is None
     assert "121/PUU-XXII/2024" in bodies["badan-independen"].legal_basis
 

@@ -7,6 +7,8 @@ dates) in the admin, with history and an audit row for every change. `catalogue_
 the data files said at the last load, so a reload never silently undoes an administrator's decision.
 """
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -24,16 +26,18 @@ from netra.rules.choices import (
     Punishes,
     Stage,
     SubjectType,
+    Verdict,
     ViolationClass,
 )
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 __all__ = [
     "LEVEL_SEVERITY",
-    "AsnPosition",
     "CatalogueEntry",
     "Category",
     "Conduct",
-    "CrimeProvision",
     "Destination",
     "EmploymentType",
     "Level",
@@ -44,7 +48,9 @@ __all__ = [
     "Stage",
     "SubjectType",
     "ViolationClass",
+    "Verdict",
     "ViolationType",
+    "internal_note_field",
     "validate_agency_kind",
     "validate_text_list",
 ]
@@ -81,6 +87,20 @@ def verification_field() -> models.CharField:
     )
 
 
+def internal_note_field(label: "StrOrPromise | None" = None) -> models.TextField:
+    """Research notes (sources, confidence marks, to-dos): shown in the admin and to signed-in officers,
+    never on public pages. The public fields carry the legal basis only (issue 14)."""
+    return models.TextField(label or _("catatan riset (internal)"), blank=True)
+
+
+def english_field(label: "StrOrPromise", *, text: bool = False) -> models.Field:
+    """The English text of a catalogue field (shown when the active language is English; blank falls
+    back to the Indonesian text)."""
+    if text:
+        return models.TextField(label, blank=True)
+    return models.CharField(label, max_length=300, blank=True)
+
+
 class CatalogueEntry(TimeStampedModel):
     """A row loaded from `netra/rules/data/*.json`. `catalogue_values` remembers what the data file said
     at the last load, so `load_rules` can tell an administrator's change from a change of the file.
@@ -108,13 +128,38 @@ class Conduct(CatalogueEntry):
 
     code = models.SlugField(_("kode"), max_length=60, unique=True)
     title = models.CharField(_("judul"), max_length=300)
+    title_en = english_field(_("judul (Inggris)"))
     description = models.TextField(_("uraian"))
+    description_en = english_field(_("uraian (Inggris)"), text=True)
+    verdict = models.CharField(
+        _("jawaban cek mandiri"),
+        max_length=12,
+        choices=Verdict.choices,
+        default=Verdict.PROHIBITED,
+        help_text=_("Tergantung: bila jawabannya bergantung pada syarat (mis. CLTN)."),
+    )
+    verdict_note = models.TextField(_("syarat jawaban"), blank=True)
+    verdict_note_en = english_field(_("syarat jawaban (Inggris)"), text=True)
     keywords = models.JSONField(
         _("kata kunci"),
         default=list,
         blank=True,
         validators=[validate_text_list],
         help_text=_("Kata dan istilah sehari-hari (termasuk slang) untuk pencarian cek mandiri."),
+    )
+    cues = models.JSONField(
+        _("frasa penanda"),
+        default=list,
+        blank=True,
+        validators=[validate_text_list],
+        help_text=_("Frasa yang kuat menunjukkan perbuatan ini (kata-katanya berdekatan dalam uraian)."),
+    )
+    requires = models.JSONField(
+        _("kata wajib"),
+        default=list,
+        blank=True,
+        validators=[validate_text_list],
+        help_text=_("Bila diisi, uraian harus memuat salah satunya agar perbuatan ini cocok."),
     )
     examples = models.JSONField(
         _("contoh"),
@@ -128,6 +173,8 @@ class Conduct(CatalogueEntry):
         blank=True,
         help_text=_("Ditampilkan bila tidak ada butir katalog untuk tahap tertentu."),
     )
+    stage_gap_note_en = english_field(_("catatan tahap (Inggris)"), text=True)
+    research_note = internal_note_field()
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
 
     history = HistoricalRecords()
@@ -153,13 +200,14 @@ class ViolationType(CatalogueEntry):
         Conduct, verbose_name=_("perbuatan"), on_delete=models.PROTECT, related_name="violations"
     )
     title = models.TextField(_("bentuk pelanggaran (redaksi SKB)"))
+    title_en = english_field(_("bentuk pelanggaran (Inggris)"), text=True)
     category = models.CharField(_("kategori"), max_length=10, choices=Category.choices)
     stage = models.CharField(_("tahap"), max_length=10, choices=Stage.choices, default=Stage.ANY)
     level = models.CharField(_("tingkat sanksi"), max_length=10, choices=Level.choices)
     applies_to_pns = models.BooleanField(_("berlaku bagi PNS"), default=True)
     applies_to_pppk = models.BooleanField(_("berlaku bagi PPPK"), default=True)
     legal_basis = models.TextField(_("dasar hukum"))
-    source_note = models.TextField(_("sumber"), blank=True)
+    source_note = internal_note_field(_("sumber (internal)"))
     verification = verification_field()
     level_positions = models.JSONField(
         _("posisi sumber tentang tingkat"),
@@ -233,8 +281,10 @@ class Sanction(CatalogueEntry):
     level = models.CharField(_("tingkat"), max_length=10, choices=Level.choices)
     employment_type = models.CharField(_("jenis kepegawaian"), max_length=6, choices=EmploymentType.choices)
     name = models.CharField(_("nama sanksi"), max_length=300)
+    name_en = english_field(_("nama sanksi (Inggris)"))
     description = models.TextField(_("uraian"), blank=True)
     legal_basis = models.TextField(_("dasar hukum"))
+    source_note = internal_note_field(_("sumber (internal)"))
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
     valid_from = models.DateField(_("berlaku sejak"), null=True, blank=True)
     valid_until = models.DateField(_("berlaku sampai"), null=True, blank=True)
@@ -281,6 +331,7 @@ class OversightBody(CatalogueEntry):
     valid_until = models.DateField(_("berlaku sampai"), null=True, blank=True)
     legal_basis = models.TextField(_("dasar hukum"))
     notes = models.TextField(_("catatan"), blank=True)
+    research_note = internal_note_field()
     agency_kind = models.CharField(
         _("jenis instansi"),
         max_length=24,
@@ -327,6 +378,7 @@ class RoutingRule(CatalogueEntry):
     deadline_note = models.TextField(_("catatan tenggat"), blank=True)
     legal_basis = models.TextField(_("dasar hukum"))
     note = models.TextField(_("catatan"), blank=True)
+    research_note = internal_note_field()
     verification = verification_field()
     priority = models.PositiveSmallIntegerField(
         _("urutan tampil"), default=0, help_text=_("Makin besar makin atas di tabel penerusan.")
@@ -362,94 +414,3 @@ class RoutingRule(CatalogueEntry):
         subject = self.get_subject_type_display()
         kind = self.get_election_kind_display()
         return f"{subject} · {self.get_violation_class_display()} · {kind} → {self.get_destination_display()}"
-
-
-class CrimeProvision(CatalogueEntry):
-    """An act in the catalogue (a conduct) that may also be an election crime for one election type:
-    the prohibition, the penal article, whom it punishes and which subject types it names. Bawaslu,
-    with Polri and Kejaksaan in Sentra Gakkumdu, decides whether to forward (UU 7/2017 Pasal 476;
-    UU 10/2016 Pasal 135): Netra only suggests it, with the article; it never routes automatically.
-    Rows with `punishes = none` record that an article some officers cite is *not* a crime for that
-    subject (e.g. UU 7/2017 Pasal 490 names only village heads)."""
-
-    code = models.SlugField(_("kode"), max_length=60, unique=True)
-    election_kind = models.CharField(_("jenis pemilihan"), max_length=10, choices=ElectionScope.choices)
-    conducts = models.JSONField(
-        _("perbuatan (kode)"), default=list, validators=[validate_text_list], help_text=_("Kode perbuatan.")
-    )
-    subject_types = models.JSONField(
-        _("jenis subjek yang disebut"), default=list, validators=[validate_text_list]
-    )
-    prohibition = models.CharField(_("larangan"), max_length=300)
-    penal_article = models.CharField(_("pasal pidana"), max_length=200, blank=True)
-    punishes = models.CharField(_("yang dipidana"), max_length=16, choices=Punishes.choices)
-    penalty = models.CharField(_("ancaman pidana"), max_length=300, blank=True)
-    summary = models.TextField(_("ringkasan"))
-    legal_basis = models.TextField(_("dasar hukum"))
-    verification = verification_field()
-    is_active = models.BooleanField(_("aktif"), default=True)
-    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["election_kind", "order", "code"]
-        verbose_name = _("ketentuan pidana pemilihan")
-        verbose_name_plural = _("ketentuan pidana pemilihan")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(election_kind__in=[ElectionScope.PEMILU, ElectionScope.PILKADA]),
-                name="crime_provision_election_kind_valid",
-            ),
-            models.CheckConstraint(
-                condition=_in("punishes", Punishes), name="crime_provision_punishes_valid"
-            ),
-            models.CheckConstraint(
-                condition=_in("verification", Verification), name="crime_provision_verification_valid"
-            ),
-            models.CheckConstraint(condition=~Q(legal_basis=""), name="crime_provision_has_legal_basis"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_election_kind_display()}: {self.prohibition} jo. {self.penal_article or '—'}"
-
-
-class AsnPosition(CatalogueEntry):
-    """A position held by an ASN that officers often mistake for something else (a lurah is not a village
-    head: UU 23/2014 Pasal 229), with the employing authority (PPK) that usually sanctions it. Matched
-    against the position text recorded for a terlapor by `subject_type_warning`."""
-
-    code = models.SlugField(_("kode"), max_length=60, unique=True)
-    title = models.CharField(_("jabatan"), max_length=200)
-    keywords = models.JSONField(
-        _("kata kunci"),
-        default=list,
-        validators=[validate_text_list],
-        help_text=_("Kata/frasa dalam teks jabatan yang menunjukkan jabatan ini (huruf kecil)."),
-    )
-    subject_type = models.CharField(_("jenis subjek"), max_length=20, choices=SubjectType.choices)
-    usual_ppk = models.CharField(_("PPK yang lazim"), max_length=300)
-    note = models.TextField(_("catatan"), blank=True)
-    legal_basis = models.TextField(_("dasar hukum"))
-    verification = verification_field()
-    is_active = models.BooleanField(_("aktif"), default=True)
-    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["order", "code"]
-        verbose_name = _("jabatan ASN")
-        verbose_name_plural = _("jabatan ASN")
-        constraints = [
-            models.CheckConstraint(
-                condition=_in("subject_type", SubjectType), name="asn_position_subject_valid"
-            ),
-            models.CheckConstraint(
-                condition=_in("verification", Verification), name="asn_position_verification_valid"
-            ),
-            models.CheckConstraint(condition=~Q(legal_basis=""), name="asn_position_has_legal_basis"),
-        ]
-
-    def __str__(self) -> str:
-        return self.title
