@@ -254,6 +254,11 @@ NETRA_RECEIPT_ARGON2 = {
 # Abuse limits for the public channel (per client address, cache-backed).
 NETRA_INTAKE_RATE_PER_HOUR = env.int("NETRA_INTAKE_RATE_PER_HOUR", default=30)
 NETRA_RECEIPT_FAILURES_PER_HOUR = env.int("NETRA_RECEIPT_FAILURES_PER_HOUR", default=10)
+# A submission retried with the same Idempotency-Key (API) or one-time form token (web) within this many
+# hours returns the first report instead of filing a second (netra.intake.idempotency).
+NETRA_IDEMPOTENCY_HOURS = env.int("NETRA_IDEMPOTENCY_HOURS", default=24)
+# How long the receipt page can be shown again (refresh, PDF download) after a submission, in minutes.
+NETRA_RECEIPT_SHOW_MINUTES = env.int("NETRA_RECEIPT_SHOW_MINUTES", default=30)
 # Set only behind a proxy that appends the client address to X-Forwarded-For (netra.core.ratelimit).
 NETRA_TRUST_X_FORWARDED_FOR = env.bool("NETRA_TRUST_X_FORWARDED_FOR", default=False)
 NETRA_UPLOAD_MAX_BYTES = env.int("NETRA_UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)

@@ -20,7 +20,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 from netra.core import ratelimit
 from netra.core.exceptions import ApplicationError
-from netra.intake import selectors, services
+from netra.intake import idempotency, next_steps, selectors, services
 from netra.intake import submission as intake_submission
 from netra.intake.models import Report, ReportChannel, ReportKind
 
@@ -91,6 +91,12 @@ class MissingOut(Schema):
     basis: str
 
 
+class NextStepOut(Schema):
+    title: str
+    text: str
+    basis: str
+
+
 class SubmissionOut(Schema):
     reference: str
     receipt: str = Field(description="Shown once. Keep it: it is the only way to follow the report.")
@@ -101,7 +107,8 @@ class SubmissionOut(Schema):
     filing_deadline: dt.datetime | None
     is_timely: bool | None
     missing: list[MissingOut]
-    notice: str
+    notice: str = Field(description="What happens next, in one paragraph (the same as `next_steps`).")
+    next_steps: list[NextStepOut]
 
 
 class MessageOut(Schema):
@@ -174,6 +181,12 @@ class RevealIn(Schema):
 
 def _parse(request: HttpRequest, schema: type[S]) -> tuple[S, list]:
     """JSON body, or multipart with a JSON `payload` field and `files`."""
+    data, files, _raw = _parse_raw(request, schema)
+    return data, files
+
+
+def _parse_raw(request: HttpRequest, schema: type[S]) -> tuple[S, list, bytes]:
+    """As `_parse`, plus the JSON as sent (for the idempotency fingerprint)."""
     try:
         if request.content_type == "multipart/form-data":
             raw = request.POST.get("payload", "")
@@ -183,12 +196,14 @@ def _parse(request: HttpRequest, schema: type[S]) -> tuple[S, list]:
                 )
             data = schema.model_validate_json(raw)
             files = request.FILES.getlist("files")
+            body = raw.encode()
         else:
-            data = schema.model_validate_json(request.body or b"{}")
+            body = request.body or b"{}"
+            data = schema.model_validate_json(body)
             files = []
     except PydanticValidationError as exc:
         raise NinjaValidationError(json.loads(exc.json(include_url=False))) from exc
-    return data, files
+    return data, files, body
 
 
 def _guard_public(request: HttpRequest, honeypot: str) -> None:
@@ -201,15 +216,7 @@ def _guard_public(request: HttpRequest, honeypot: str) -> None:
 
 def _submission_out(result: intake_submission.SubmissionResult) -> dict:
     report = result.report
-    notice = (
-        "Informasi awal tidak dapat menjadi laporan resmi, tetapi pengawas dapat menjadikannya temuan."
-        if report.kind == ReportKind.TIP
-        else (
-            "Laporan diterima. Lengkapi kekurangan di bawah melalui halaman tindak lanjut dengan kode tanda terima."
-            if report.missing
-            else "Laporan diterima dan akan dikaji oleh Bawaslu."
-        )
-    )
+    steps = next_steps.next_steps_for(report=report)
     return {
         "reference": report.reference,
         "receipt": result.receipt,
@@ -220,7 +227,8 @@ def _submission_out(result: intake_submission.SubmissionResult) -> dict:
         "filing_deadline": report.filing_deadline,
         "is_timely": report.is_timely,
         "missing": report.missing,
-        "notice": notice,
+        "notice": " ".join(f"{s.title}: {s.text}" for s in steps),
+        "next_steps": [{"title": s.title, "text": s.text, "basis": s.basis} for s in steps],
     }
 
 
@@ -275,35 +283,57 @@ def _multipart_body(ref: str) -> dict:
 @router.post(
     "/reports",
     auth=None,
-    response={201: SubmissionOut},
+    response={200: SubmissionOut, 201: SubmissionOut},
     summary="Kirim laporan (publik)",
     openapi_extra=_multipart_body("ReportIn"),
 )
 def submit_report(request):
     """Formulir Model B.1 (Perbawaslu 7/2022). Identity is confidential by default and sealed at rest."""
-    data, files = _parse(request, ReportIn)
-    _guard_public(request, data.website)
-    result = intake_submission.report_submit(
-        submission=_submission(data, ReportKind.LAPORAN), files=files, channel=ReportChannel.API
-    )
-    return Status(201, _submission_out(result))
+    data, files, body = _parse_raw(request, ReportIn)
+    return _submit(request, _submission(data, ReportKind.LAPORAN), data.website, files, body)
 
 
 @router.post(
     "/tips",
     auth=None,
-    response={201: SubmissionOut},
+    response={200: SubmissionOut, 201: SubmissionOut},
     summary="Kirim informasi awal anonim (publik)",
     openapi_extra=_multipart_body("TipIn"),
 )
 def submit_tip(request):
     """No identity at all. By law it cannot become a laporan; supervisors may turn it into a temuan."""
-    data, files = _parse(request, TipIn)
-    _guard_public(request, data.website)
-    result = intake_submission.report_submit(
-        submission=_submission(data, ReportKind.TIP), files=files, channel=ReportChannel.API
-    )
-    return Status(201, _submission_out(result))
+    data, files, body = _parse_raw(request, TipIn)
+    return _submit(request, _submission(data, ReportKind.TIP), data.website, files, body)
+
+
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+
+
+def _submit(request, submission: intake_submission.Submission, honeypot: str, files: list, body: bytes):
+    """File once. With an `Idempotency-Key` header, a retry with the same key and content returns the
+    first answer (200 instead of 201) and files nothing; the same key with other content → 422."""
+    key = request.headers.get(IDEMPOTENCY_HEADER, "")
+    if not key:
+        _guard_public(request, honeypot)
+        result = intake_submission.report_submit(
+            submission=submission, files=files, channel=ReportChannel.API
+        )
+        return Status(201, _submission_out(result))
+    if not idempotency.key_is_well_formed(key):
+        raise ApplicationError(
+            "Header Idempotency-Key tidak sah: gunakan 16–255 karakter ASCII tanpa spasi, misalnya UUID.",
+            code="idempotency-key-invalid",
+        )
+    fingerprint = idempotency.request_fingerprint(body=body, files=files)
+    replay = idempotency.submission_replay(key=key, fingerprint=fingerprint)
+    if replay is None:  # a new submission: the spam trap and the rate limit apply (a retry is not counted)
+        _guard_public(request, honeypot)
+        replay = idempotency.report_submit_once(
+            key=key, fingerprint=fingerprint, submission=submission, files=files, channel=ReportChannel.API
+        )
+    if replay.replayed:
+        return Status(200, _submission_out(replay.result))
+    return Status(201, _submission_out(replay.result))
 
 
 class ReceiptAuth(APIKeyHeader):

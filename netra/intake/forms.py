@@ -34,6 +34,7 @@ _SERVICE_FIELDS = {
     "known_date": "known_date",
     "election_code": "election",
     "birth_date": "reporter_birth_date",
+    "files": "files",
 }
 # Service error keys shown next to a group of inputs rather than one field.
 _SERVICE_GROUPS = {"persons": "persons", "witnesses": "witnesses", "links": "links", "identity": "identity"}
@@ -374,6 +375,14 @@ class SubmissionForms:
             statement_of_truth=self.main.cleaned_data["statement_of_truth"],
             **fields,
         )
+
+    def check_files(self) -> None:
+        """Check the evidence files even when other fields have errors, so that every error shows at once."""
+        if self.is_valid() or self.main.has_error("files"):
+            return
+        problem = intake_submission.files_problem(self.main.files.getlist("files"))
+        if problem:
+            self.main.add_error("files", problem)
 
     def files(self) -> list:
         return self.main.cleaned_data.get("files") or []

@@ -232,3 +232,28 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_sender_display()}: {self.body[:40]}"
+
+
+class SubmissionKey(models.Model):
+    """A submission already accepted under a client's idempotency key (the API's `Idempotency-Key`
+    header, the web form's one-time token), kept for NETRA_IDEMPOTENCY_HOURS so that a retried or
+    double-sent request returns the first report instead of filing a second one.
+
+    Neither the key nor the receipt is stored readably: `key_hash` is a keyed hash of the key, and the
+    receipt is encrypted under a key derived from the client's key (only a client that still holds the
+    key can get the receipt back). See `netra.intake.idempotency`.
+    """
+
+    key_hash = models.CharField(_("hash kunci"), max_length=64, unique=True)
+    fingerprint = models.CharField(_("sidik isi permintaan"), max_length=64)
+    report = models.ForeignKey(Report, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    sealed_receipt = models.BinaryField(_("tanda terima terenkripsi"), null=True, blank=True)
+    created_at = models.DateTimeField(_("waktu"), db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("kunci pengiriman")
+        verbose_name_plural = _("kunci pengiriman")
+
+    def __str__(self) -> str:
+        return f"{self.key_hash[:12]}… → {self.report_id}"

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count, Q, QuerySet
 
-from netra.agencies.models import Agency
+from netra.agencies.models import Agency, AgencyKind
 from netra.core.cache import ttl_memoize
 from netra.core.scoping import restrict
 from netra.elections.models import Election
@@ -131,3 +131,18 @@ def same_reporter_count(*, report: Report, user) -> int:
         return 0
     visible = restrict(Report.objects.all(), user, "view").values("pk")
     return ReporterIdentity.objects.filter(q, report_id__in=visible).exclude(report=report).count()
+
+
+def office_contacts(*, province_code: str = "") -> list[Agency]:
+    """The Bawaslu offices a reporter can call or write to (e.g. after losing the receipt): Bawaslu RI
+    and the provinces, or, for one province, its own office and its kabupaten/kota offices. Each with
+    its e-mail, address and the telephone/website of its letter settings."""
+    qs = Agency.objects.filter(is_active=True).select_related("letter_settings", "region")
+    if province_code:
+        qs = qs.filter(
+            Q(kind=AgencyKind.BAWASLU_PROVINSI, region_id=province_code)
+            | Q(kind=AgencyKind.BAWASLU_KABKOTA, region__code__startswith=f"{province_code}.")
+        )
+    else:
+        qs = qs.filter(kind__in=[AgencyKind.BAWASLU_RI, AgencyKind.BAWASLU_PROVINSI])
+    return list(qs.order_by("kind", "region_id", "name"))

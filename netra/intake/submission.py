@@ -210,6 +210,50 @@ def _filing_due(known_date: dt.date, election: Election, office) -> dt.datetime 
         return None
 
 
+def _validate_all(sub: Submission, files: list, today: dt.date):
+    """The input, the files and the links checked together, so that every problem is reported at once
+    (a refused file is not announced only after the other fields are fixed, issue 14). A single
+    refusal keeps its own code and status (a refused file: 422); several are merged per field."""
+    problems: dict[str, str] = {}
+    refusals: list[ApplicationError] = []
+    region = election = None
+    try:
+        region, election = _validate(sub, today)
+    except ApplicationError as exc:
+        problems.update(exc.extra.get("errors") or {"description": exc.message})
+        refusals.append(exc)
+    checked, links = [], []
+    try:
+        check_file_count(files)
+        checked = [evidence.evidence_check(uploaded_file=f) for f in files]
+    except ApplicationError as exc:
+        problems["files"] = exc.message
+        refusals.append(exc)
+    try:
+        links = [evidence.evidence_link_prepare(url=u) for u in sub.links if u.strip()]
+    except ApplicationError as exc:
+        problems["links"] = exc.message
+        refusals.append(exc)
+    if len(refusals) == 1:
+        raise refusals[0]
+    if refusals:
+        raise ApplicationError(
+            next(iter(problems.values())), extra={"errors": problems}, code="invalid-report"
+        )
+    return region, election, checked, links
+
+
+def files_problem(files: list) -> str:
+    """Why these evidence files would be refused, or "" (for a form that has other errors already)."""
+    try:
+        check_file_count(files)
+        for f in files:
+            evidence.evidence_check(uploaded_file=f)
+    except ApplicationError as exc:
+        return exc.message
+    return ""
+
+
 def check_file_count(files: list) -> None:
     if len(files) > settings.NETRA_UPLOAD_MAX_FILES:
         raise ApplicationError(
@@ -404,10 +448,7 @@ def report_submit(
     """
     sub = submission
     now = now or timezone.now()
-    region, election = _validate(sub, timezone.localdate(now))
-    check_file_count(files or [])
-    checked = [evidence.evidence_check(uploaded_file=f) for f in (files or [])]
-    links = [evidence.evidence_link_prepare(url=u) for u in sub.links if u.strip()]
+    region, election, checked, links = _validate_all(sub, files or [], timezone.localdate(now))
     office, election = _office_and_election(sub, region, election, now)
     deadline = _filing_deadline(sub=sub, election=election, office=office)
     identity = sub.identity or IdentityIn()

@@ -1,13 +1,18 @@
 from django.urls import path
 
-from netra.intake import views
+from netra.intake import views, views_filing
 
 app_name = "intake"
 
 urlpatterns = [
-    path("", views.start, name="start"),
-    path("laporan/", views.report, name="report"),
-    path("informasi/", views.tip, name="tip"),
+    path("", views_filing.start, name="start"),
+    path("laporan/", views_filing.report, name="report"),
+    path("informasi/", views_filing.tip, name="tip"),
+    path("tanda-terima/", views_filing.receipt, name="receipt"),
+    path("tanda-terima/pdf/", views_filing.receipt_pdf, name="receipt_pdf"),
+    path("tanda-terima/selesai/", views_filing.receipt_done, name="receipt_done"),
+    path("kontak/", views_filing.contacts, name="contacts"),
+    path("privasi/", views_filing.privacy, name="privacy"),
     path("cek/", views.follow, name="follow"),
     path("cek/status/", views.status, name="status"),
     path("cek/status/pesan/", views.status_message, name="status_message"),

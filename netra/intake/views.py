@@ -1,7 +1,8 @@
-"""HTML pages of the public channel (report, tip, receipt, follow-up) and the officers' report pages.
+"""HTML pages of the reporter's follow-up (receipt login, status, messages, evidence) and the officers'
+report pages. Filing and the receipt page: `netra.intake.views_filing`.
 
 Thin: parse the form, call one service or selector, render. Reporter protection in the views:
-- the receipt is rendered once in the POST response (never in a URL, a redirect or the session);
+- the receipt is never in a URL (filing and the receipt page: `netra.intake.views_filing`);
 - the follow-up session holds only the report id, under a rotated session key;
 - every public page and the identity page are `no-store`, and POST data never reaches error reports
   (`sensitive_post_parameters`);
@@ -24,81 +25,14 @@ from netra.core.exceptions import ApplicationError, NotFoundError, PermissionDen
 from netra.evidence import selectors as evidence_selectors
 from netra.evidence import services as evidence_services
 from netra.intake import selectors, services
-from netra.intake import submission as intake_submission
-from netra.intake.forms import SubmissionForms
 from netra.intake.forms_followup import EvidenceForm, MessageForm, ReceiptForm, RevealForm
-from netra.intake.models import Message, Report, ReportChannel, ReportKind, ReportStatus
+from netra.intake.models import Message, Report, ReportKind, ReportStatus
 
 SESSION_KEY = "reporter_report_id"
 REPORTER_SESSION_SECONDS = 30 * 60  # a shared phone should not stay logged in to a report
 
 
-# --- public: choosing, filing, receipt ---------------------------------------------------------------
-
-
-@require_GET
-def start(request: HttpRequest) -> HttpResponse:
-    return render(request, "intake/start.html")
-
-
-@sensitive_post_parameters()
-@never_cache
-@require_http_methods(["GET", "POST"])
-def report(request: HttpRequest) -> HttpResponse:
-    return _submission_page(request, ReportKind.LAPORAN)
-
-
-@sensitive_post_parameters()
-@never_cache
-@require_http_methods(["GET", "POST"])
-def tip(request: HttpRequest) -> HttpResponse:
-    return _submission_page(request, ReportKind.TIP)
-
-
-@sensitive_variables()  # the forms hold the reporter's identity
-def _submission_page(request: HttpRequest, kind: str) -> HttpResponse:
-    template = "intake/report_form.html" if kind == ReportKind.LAPORAN else "intake/tip_form.html"
-    if request.method == "GET":
-        return render(request, template, {"forms": SubmissionForms(kind)})
-
-    if "refresh_region" in request.POST:
-        # Without JavaScript the region lists are filled by re-rendering the form: nothing is sent.
-        forms = SubmissionForms(kind, request.POST, request.FILES, refresh=True)
-        return render(request, template, {"forms": forms, "refreshed": True})
-    forms = SubmissionForms(kind, request.POST, request.FILES)
-    if forms.honeypot_filled:
-        return render(request, "intake/refused.html", status=400)
-    if ratelimit.hit("intake", ratelimit.client_key(request)) > settings.NETRA_INTAKE_RATE_PER_HOUR:
-        return _too_many(
-            request, _("Terlalu banyak laporan dari perangkat ini. Silakan coba lagi dalam satu jam.")
-        )
-    if not forms.is_valid():
-        return render(request, template, {"forms": forms}, status=400)
-    try:
-        result = intake_submission.report_submit(
-            submission=forms.submission(), files=forms.files(), channel=ReportChannel.WEB
-        )
-    except ApplicationError as exc:
-        forms.add_service_error(exc)
-        return render(request, template, {"forms": forms}, status=400)
-    return render(
-        request,
-        "intake/receipt.html",
-        {
-            "report": result.report,
-            "receipt": result.receipt,
-            # Groups so that a phone wraps the code only between groups, never inside one.
-            "receipt_groups": result.receipt.split("-"),
-            "statuses": ReportStatus,
-        },
-    )
-
-
-def _too_many(request: HttpRequest, message: str) -> HttpResponse:
-    response = render(request, "intake/too_many.html", {"message": message}, status=429)
-    response["Retry-After"] = "3600"
-    return response
-
+from netra.intake.views_filing import _too_many  # noqa: E402
 
 # --- public: the reporter's follow-up -----------------------------------------------------------------
 

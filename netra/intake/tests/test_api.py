@@ -63,7 +63,8 @@ def test_json_report(filed):
     assert filed["office"] == "Panwaslu Kecamatan Balikpapan Timur"
     assert filed["status"] == "diterima"
     assert filed["missing"] == []
-    assert "dikaji" in filed["notice"]
+    assert "Kajian awal" in filed["notice"]
+    assert [s["title"] for s in filed["next_steps"]][0] == "Kajian awal"
 
 
 def test_multipart_report_with_evidence(world):
