@@ -20,3 +20,8 @@ def load_run_task(batch_id: int) -> str | None:
 
     batch = load_run(batch_id=batch_id)
     return batch.status if batch is not None else None
+
+
+# The batch screening chunks (manage.py screen) live in their own module; imported here so workers
+# register them with the rest of the app's tasks.
+from netra.patrol.tasks_screening import screen_chunk_task  # noqa: E402, F401

@@ -421,7 +421,8 @@ def _explain(
         source = norm.original[-h.start - 1 : -h.end - 1] if h.start < 0 else norm.source(h.start, h.end)
         key, weight = (h.key, h.weight) if h.key is not None else owner.get(id(h), (None, h.weight))
         kind = h.kind
-        item = (kind, source.lower(), key)
+        # one line per piece of text and contestant: "Prabowo" is a nickname and a part of a name
+        item = ("id" if kind in ID_WEIGHT else kind, source.lower(), key)
         if not source or item in seen:
             continue
         seen.add(item)
