@@ -42,21 +42,23 @@ def terms_for(contestant: Contestant) -> ContestantTerms:
         taglines=tuple(profile.taglines + profile.slogans) if profile else (),
         hashtags=tuple(normalise_hashtag(h) for h in profile.hashtags) if profile else (),
         gestures=tuple(profile.gestures) if profile else (),
-        handles=tuple(a.handle for a in contestant.patrol_accounts.all()),
+        handles=tuple(a.handle for a in contestant.patrol_accounts.all()),  # type: ignore[attr-defined]
         is_empty_box=contestant.is_empty_box,
     )
 
 
 def _has_profile(contestant: Contestant) -> bool:
     try:
-        contestant.patrol_profile  # noqa: B018 (raises when there is none)
+        contestant.patrol_profile  # type: ignore[attr-defined]  # noqa: B018 (raises when there is none)
     except ContestantProfile.DoesNotExist:
         return False
     return True
 
 
-def contestants_for(*, election: Election, region_code: str | None) -> list[Contestant]:
+def contestants_for(*, election: Election | None, region_code: str | None) -> list[Contestant]:
     """Every contestant a post in `region_code` can be about (presidency, governor, regent/mayor)."""
+    if election is None:
+        return []
     ids = [c.pk for c in contestant_list_for_incident(election=election, region_code=region_code)]
     return list(
         Contestant.objects.filter(pk__in=ids)
@@ -68,7 +70,7 @@ def contestants_for(*, election: Election, region_code: str | None) -> list[Cont
     )
 
 
-def registry_for(election: Election, region) -> Registry:
+def registry_for(election: Election | None, region) -> Registry:
     """The screening engine's registry for posts about `region` (a Region, a code, or None: national)."""
     code = getattr(region, "code", region) or None
     return Registry(

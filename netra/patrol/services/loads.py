@@ -167,7 +167,7 @@ def _row(n: int, raw: dict, *, tz, now: dt.datetime, errors: list[dict]) -> Inte
                 err(column, exc.message)
     if kind in NEEDS_TARGET and not (urls["target_url"] or values["target_account"]):
         err("target_url", _("suka/bagikan/komentar/ikuti perlu target_url atau target_account"))
-    if len(errors) > before:
+    if len(errors) > before or at is None:
         return None
     return Interaction(
         row=n,
@@ -216,7 +216,7 @@ def _finish(batch: LoadBatch, *, status: str, errors: list[dict] | None = None, 
 
 def load_run(*, batch_id: int, now: dt.datetime | None = None) -> LoadBatch | None:
     """Run a pending batch: check all rows, then store rows and matched items in one transaction."""
-    from netra.patrol.services.matching import batch_match
+    from netra.patrol.services.matching import batch_match, rows_worth_keeping
 
     batch = (
         LoadBatch.objects.select_related("office", "region", "election", "created_by")
@@ -241,7 +241,8 @@ def load_run(*, batch_id: int, now: dt.datetime | None = None) -> LoadBatch | No
         with transaction.atomic():
             for row in rows:
                 row.batch = batch
-            Interaction.objects.bulk_create(rows, batch_size=2000)
+            kept = rows_worth_keeping(batch=batch, rows=rows, user=batch.created_by)
+            Interaction.objects.bulk_create(kept, batch_size=2000)
             items = batch_match(batch=batch, user=batch.created_by)
             PatrolItem.objects.bulk_create(items, batch_size=1000)
     except Exception:
@@ -252,6 +253,7 @@ def load_run(*, batch_id: int, now: dt.datetime | None = None) -> LoadBatch | No
             errors=[{"row": 0, "column": "", "reason": _("Kesalahan sistem; tidak ada yang disimpan.")}],
         )
         return batch
-    _progress(batch, processed=len(rows))
+    # The export itself is not kept once read (it names every citizen who interacted): its SHA-256 stays.
+    _progress(batch, processed=len(rows), data=b"")
     _finish(batch, status=BatchStatus.DONE, flagged=len(items))
     return batch

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from netra.patrol.models import Interaction, InteractionKind, ItemReason, LoadBatch, PatrolItem
+from netra.elections.models import Contestant
+from netra.patrol.models import AsnAccount, Interaction, InteractionKind, ItemReason, LoadBatch, PatrolItem
 from netra.patrol.screening import screen, screen_many
 from netra.patrol.screening.types import Registry, Screening
 from netra.patrol.selectors import (
@@ -35,7 +36,7 @@ def item_fill(*, item: PatrolItem, text: str, screening: Screening) -> None:
 
 def item_screen(*, item: PatrolItem, text: str, registry: Registry | None = None) -> None:
     if registry is None:
-        registry = registry_for(item.election, item.region) if item.election_id else Registry()
+        registry = registry_for(item.election, item.region)
     item_fill(item=item, text=text, screening=screen(text, registry))
 
 
@@ -48,20 +49,27 @@ def _target_of(row: Interaction, by_account: dict, by_post: dict, platform: str)
     return None
 
 
+def rows_worth_keeping(*, batch: LoadBatch, rows: list[Interaction], user) -> list[Interaction]:
+    """Only what patrol needs of a load: rows of registered ASN accounts and posts of contestants'
+    accounts. Other people's likes, shares and comments are not stored (watch candidates, not citizens)."""
+    contestants = contestants_for(election=batch.election, region_code=batch.region_id)
+    by_account = contestant_accounts_for(contestants=contestants)
+    asn = asn_accounts_matchable(user=user, platform=batch.platform)
+    return [r for r in rows if r.account in asn or (batch.platform, r.account) in by_account]
+
+
 def batch_match(*, batch: LoadBatch, user) -> list[PatrolItem]:
     """The queue items for a stored load (not saved): ASN accounts' interactions with contestants'
     content, and ASN accounts' posts that the screening ties to a contestant."""
     rows = list(batch.interactions.order_by("row"))
-    contestants = (
-        contestants_for(election=batch.election, region_code=batch.region_id) if batch.election_id else []
-    )
+    contestants = contestants_for(election=batch.election, region_code=batch.region_id)
     by_account = contestant_accounts_for(contestants=contestants)
     # Posts in this load made by a contestant's account: interactions may name them by URL only.
     by_post = {r.url: by_account[(batch.platform, r.account)] for r in rows if r.kind == InteractionKind.POST
                and r.url and (batch.platform, r.account) in by_account}  # fmt: skip
     post_text = {r.url: r.text for r in rows if r.kind == InteractionKind.POST and r.url}
     asn = asn_accounts_matchable(user=user, platform=batch.platform)
-    candidates: list[tuple[Interaction, object, str, str]] = []
+    candidates: list[tuple[Interaction, AsnAccount, Contestant | None, str]] = []
     for row in rows:
         account = asn.get(row.account)
         if account is None:
@@ -87,7 +95,7 @@ def batch_match(*, batch: LoadBatch, user) -> list[PatrolItem]:
             reason=ItemReason.ASN_INTERACTION if target is not None else ItemReason.ASN_POST,
             interaction=row,
             asn_account=account,
-            contestant=target or keyed.get(screening.contestant_key or ""),
+            contestant=target if target is not None else keyed.get(screening.contestant_key or ""),
         )
         item_fill(item=item, text=text, screening=screening)
         items.append(item)

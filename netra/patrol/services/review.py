@@ -82,8 +82,8 @@ def _persons(item: PatrolItem) -> list[dict]:
 def provenance(item: PatrolItem) -> str:
     """What the temuan's description records of where its evidence came from (who captured or loaded it,
     when, the file's SHA-256 at capture), so the case tells the whole chain before the evidence store."""
-    if item.capture_id:
-        c = item.capture
+    c, row = item.capture, item.interaction
+    if c is not None:
         line = _("Tangkapan patroli #%(id)s (%(source)s) oleh %(who)s pada %(at)s, tautan %(url)s") % {
             "id": c.pk,
             "source": c.get_source_display(),
@@ -92,7 +92,8 @@ def provenance(item: PatrolItem) -> str:
             "url": c.url,
         }
         return line + (f", SHA-256 {c.file_sha256}." if c.file_sha256 else ".")
-    row = item.interaction
+    if row is None:
+        return ""
     return _("Data patroli %(name)s (SHA-256 %(sha)s) baris %(row)s: @%(account)s %(kind)s pada %(at)s.") % {
         "name": row.batch.name,
         "sha": row.batch.sha256,
@@ -104,7 +105,7 @@ def provenance(item: PatrolItem) -> str:
 
 
 def _links(item: PatrolItem) -> list[str]:
-    if item.capture_id:
+    if item.capture is not None:
         return [item.capture.url]
     row = item.interaction
     return [u for u in (row.url, row.target_url) if u] if row else []
@@ -136,9 +137,10 @@ def item_make_finding(*, actor, item_id: int, finding: FindingFromItemIn, now: d
     now = now or timezone.now()
     with transaction.atomic():
         item = _item_for(actor, item_id, "make_finding")
-        if item.capture_id:
+        if item.capture is not None:
             incident = item.capture.posted_at or item.capture.captured_at
         else:
+            assert item.interaction is not None  # one source, by constraint  # noqa: S101
             incident = item.interaction.at
         case = finding_record(
             user=actor,

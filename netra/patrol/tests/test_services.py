@@ -160,7 +160,10 @@ def test_bulk_load_flags_only_asn_accounts_on_contestants_content(
     assert any(r["kind"] == "hashtag" for r in by_kind["like"].reasons)
     assert items == sorted(items, key=lambda i: -i.score)
     # nothing of the citizen's like, and nobody outside the jurisdiction sees the queue
-    assert not PatrolItem.objects.filter(interaction__account="warga.biasa").exists()
+    assert not Interaction.objects.filter(account="warga.biasa").exists()  # a citizen's like is not kept
+    assert set(Interaction.objects.values_list("account", flat=True)) == {"andifiktif", "lurah.fiktif"}
+    assert bytes(batch.data) == b""  # the export is not kept once read; its hash is
+    assert len(batch.sha256) == 64
     assert not queue_list_visible_to(user=patrol_world["users"]["pbg_officer"]).exists()
 
 
