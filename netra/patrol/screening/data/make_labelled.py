@@ -399,6 +399,91 @@ HAND: list[tuple[str, str, str, int | None]] = [
 ]
 FOOD = ["🍛", "🍳", "🌶️", ""]
 
+# A second held-aside set, "fresh": templates and posts written after the engine was finished and
+# measured once, without any change to the engine afterwards (see the module docstring).
+FRESH = {
+    "support": [
+        ("fs01", "ojo lali tanggal {date} nyoblos {num} yo lur 🙏"),
+        ("fs02", "Alhamdulillah, barusan ikut deklarasi relawan {pair} di {city}. Semoga menang! {emo}"),
+        ("fs03", "{short} the best, gas {nn}! 🔥"),
+        ("fs04", "yang lain boleh beda, tapi keluarga besar kami solid ke {num} 💪"),
+        ("fs05", "RT {handle}: Terima kasih {region}! Mari lanjutkan perjuangan {pair} {tag}"),
+        ("fs06", "siapa lagi kalau bukan {short}? {fingers}{fingers}"),
+        ("fs07", "bener2 cuma {short} yg ngerti masalah {topic}. {date} aku pilih beliau"),
+        ("fs08", "pasang twibbon {pair} dulu ahh, biar semua tau dukunganku {emo}"),
+        ("fs09", "{num} menang, {region} senang!! {emo}"),
+        ("fs10", "Sebagai warga {region} saya mantap mendukung {pair}, semoga amanah."),
+    ],
+    "against": [
+        ("fa01", "ojo milih {short}, wis ketok gagal urus {topic}"),
+        ("fa02", "{short} itu cuma boneka, jangan mau dibodohi 🤮"),
+        ("fa03", "lucu ya {short} ngomong {topic}, padahal dulu ngapain aja? 🤣🤣"),
+        ("fa04", "pokoknya asal bukan {num}!"),
+        ("fa05", "sudah cukup {short}, saatnya ganti pemimpin {region}"),
+        ("fa06", "tim {short} main curang, bagi2 amplop di {city} 😡"),
+        ("fa07", "aku gak bakal nyoblos {pair}, titik."),
+    ],
+    "news": [
+        ("fn01", "KPU menggelar debat kedua. {pair} dan {pair2} beradu gagasan soal {topic}."),
+        ("fn02", "Ketua Bawaslu menyebut ada 12 laporan terkait kampanye {short} di {city}, Senin (4/11)."),
+        ("fn03", "{pair} unggul sementara di real count KPU dengan {p} persen suara masuk."),
+        ("fn04", "Pengamat: strategi {short} di media sosial dinilai efektif menjangkau pemilih muda."),
+        ("fn05", "FOTO: suasana kampanye terbuka paslon {nn} di lapangan {city}"),
+    ],
+    "mention": [
+        ("fm01", "ngopi sambil dengerin podcast {short} vs {name2}, lumayan buat nambah wawasan"),
+        ("fm02", "emang bener {short} mau ke {city} minggu depan? jalanan pasti macet"),
+        ("fm03", "apapun pilihanmu, {short} atau {name2}, tetap jaga persaudaraan ya 🙏"),
+        ("fm04", "sebagai ASN saya wajib netral, jadi no comment soal {short} ya"),
+    ],
+    "chatter_number": [
+        ("fc01", "juara {n} lomba 17an dapet kulkas wkwk 🎉"),
+        ("fc02", "ruang {n}0{n} lantai {n}, rapat jam 2 ya bapak ibu"),
+        ("fc03", "udah {n} jam nunggu di bandara {city}, delay terus ✈️"),
+        ("fc04", "no {n} ya kak, yg warna biru ukuran L"),
+    ],
+    "chatter": [
+        ("fe01", "ayo dukung timnas U-23 malam ini!! garuda di dadaku 🇮🇩"),
+        ("fe02", "mantap banget nasi kuning depan kantor, wajib coba 👍"),
+        ("fe03", "jangan lupa bawa payung ya, hujan terus seminggu ini"),
+        ("fe04", "lanjutkan! kata dosen pembimbing setelah revisi ke-5 😭"),
+        ("fe05", "pilihlah jurusan sesuai passion, bukan gengsi"),
+        ("fe06", "menang arisan bulan ini alhamdulillah 🤲"),
+    ],
+}
+FRESH_HAND: list[tuple[str, str, str, int | None]] = [
+    ("pemilu-2024-presiden", "Cak Imin joget gemoy? wkwk semua paslon sama aja", "neutral", None),
+    (
+        "pemilu-2024-presiden",
+        "Yang penting 14 Feb datang ke TPS, apapun pilihannya. Jangan golput!",
+        "neutral",
+        None,
+    ),
+    ("pemilu-2024-presiden", "Pak Prabowo kemarin ke pasar Kramat Jati borong sayur", "neutral", None),
+    ("pemilu-2024-presiden", "Satu putaran! Satu putaran! ✌️", "support", 2),
+    ("pemilu-2024-presiden", "hidup AMIN! perubahan harga mati 🔥", "support", 1),
+    ("pemilu-2024-presiden", "3 jari untuk Indonesia unggul 🤟🤟", "support", 3),
+    ("pilkada-2024-jakarta", "Bang Doel, Jakarta butuh abang! 🔥", "support", 3),
+    ("pilkada-2024-jakarta", "RIDO cuma jualan nama, Jakarta bukan Bandung", "against", 1),
+    ("pilkada-2024-jateng", "Hendi mantan walikota Semarang, sekarang maju cagub", "neutral", None),
+    ("pilkada-2024-jatim", "Bu Khofifah hadir di pengajian muslimat tadi pagi", "neutral", None),
+    ("pilkada-2024-jatim", "Risma-Gus Hans menyala, arek Suroboyo siap menangkan 3!", "support", 3),
+    ("pilkada-2020-medan", "Bobby menantu presiden, ya jelas menang lah, ckck", "against", 2),
+    (
+        "pilkada-2020-medan",
+        "Akhyar Nasution dan Salman Alfarisi hadir di debat publik kedua",
+        "neutral",
+        None,
+    ),
+    ("pilkada-2020-balikpapan", "warga Balikpapan kompak coblos kotak kosong!", "support", 0),
+    (
+        "pilkada-2020-balikpapan",
+        "Pak Rahmad resmikan jalan baru di Balikpapan Utara kemarin",
+        "neutral",
+        None,
+    ),
+]
+
 
 def _vary(text: str, rng: random.Random) -> str:  # noqa: C901 (a list of independent variations)
     """Writes a post the way people type: casing, abbreviations, stretched letters, emoji."""
@@ -541,8 +626,54 @@ def build(seed: int = 20261204) -> list[dict]:
                 "split": "test" if _is_test(index) else "train",
             }
         )
+    rows += _fresh(seed + 1)
     for i, row in enumerate(rows):
         row["id"] = f"L{i:04d}"
+    return rows
+
+
+def _fresh(seed: int) -> list[dict]:
+    """The "fresh" held-aside set (its own random stream, so the rows above never change)."""
+    rng = random.Random(seed)  # noqa: S311 (a reproducible shuffle, not a secret)
+    regs = sorted(META)
+    labels = {"support": "support", "against": "against"}
+    rows: list[dict] = []
+    for category, templates in FRESH.items():
+        for tid, template in templates:
+            seen: set[str] = set()
+            for _ in range(15):
+                if len(seen) >= 5:
+                    break
+                reg = rng.choice(regs)
+                n = rng.choice(sorted(META[reg]["c"]))
+                text = _vary(template.format(**_slots(reg, n, rng)), rng)
+                if text in seen:
+                    continue
+                seen.add(text)
+                label = labels.get(category, "neutral")
+                rows.append(
+                    {
+                        "registry": reg,
+                        "text": text,
+                        "label": label,
+                        "contestant": _key(reg, n) if label != "neutral" else None,
+                        "category": category,
+                        "template": tid,
+                        "split": "fresh",
+                    }
+                )
+    for index, (reg, text, label, n) in enumerate(FRESH_HAND):
+        rows.append(
+            {
+                "registry": reg,
+                "text": text,
+                "label": label,
+                "contestant": _key(reg, n) if n is not None else None,
+                "category": "hand",
+                "template": f"fh{index:02d}",
+                "split": "fresh",
+            }
+        )
     return rows
 
 
