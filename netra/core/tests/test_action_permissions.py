@@ -6,8 +6,9 @@ import pytest
 from netra.cases.tests.action_cases import CASES as CASE_ACTIONS
 from netra.core.scoping import registered_actions
 from netra.core.testing import check_action
+from netra.patrol.tests.action_cases import CASES as PATROL_ACTIONS
 
-CASES = [*CASE_ACTIONS]
+CASES = [*CASE_ACTIONS, *PATROL_ACTIONS]
 
 
 def test_every_registered_action_has_a_case():
