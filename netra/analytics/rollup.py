@@ -103,7 +103,7 @@ def _function_sql() -> str:
     removed = "\n      ".join(_upsert(c, "old_rows", "-") for c in CUBES)
     added = "\n      ".join(_upsert(c, "new_rows", "") for c in CUBES)
     # DELETE, not TRUNCATE: a flush truncates the facts and the cubes in one statement.
-    empty = " ".join(f"delete from {c.table};" for c in CUBES)
+    empty = " ".join(f"delete from {c.table};" for c in CUBES)  # noqa: S608 (CUBES names)
     return f"""
 create or replace function {FUNCTION}() returns trigger language plpgsql as $$
 begin

@@ -10,6 +10,7 @@ fits several regions at its tier is refused with the candidates, never guessed.
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,6 +72,7 @@ class References:
     conducts: dict[str, str]  # spelling key → code
     employers: dict[str, int | None]  # casefolded name → agency id (None: several agencies share it)
     offices: dict[str, int | None] = field(default_factory=dict)
+    _office_for: Callable[[str], int | None] | None = field(default=None, repr=False)
 
     # --- regions -------------------------------------------------------------------------------------
 
@@ -146,11 +148,12 @@ class References:
 
     def office_id(self, region_code: str) -> int | None:
         """The Bawaslu office that handles cases of this region (kab/kota → province → RI)."""
-        if region_code not in self.offices:
-            from netra.agencies.selectors import bawaslu_office_for
+        if self._office_for is None:
+            from netra.agencies.selectors import handling_office_resolver
 
-            office = bawaslu_office_for(region_code=region_code, handling=True)
-            self.offices[region_code] = office.pk if office else None
+            self._office_for = handling_office_resolver()
+        if region_code not in self.offices:
+            self.offices[region_code] = self._office_for(region_code)
         return self.offices[region_code]
 
 
