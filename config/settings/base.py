@@ -55,6 +55,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "netra.core.middleware_security.SecurityHeadersMiddleware",  # CSP, Permissions-Policy, no-store
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "netra.core.middleware.RequestIdMiddleware",
     "netra.core.middleware.MalformedRequestMiddleware",

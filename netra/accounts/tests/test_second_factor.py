@@ -76,7 +76,7 @@ def _enrol_then_verify(clock):
 def test_api_answers_401_until_the_second_factor(world):
     client = fresh_client()
     sign_in(client, "u-bpp-officer")  # officers recommend: second factor required
-    response = client.get("/api/v1/cases/", HTTP_ACCEPT="application/json")
+    response = client.get("/api/v1/cases", HTTP_ACCEPT="application/json")
     assert response.status_code == 401
     assert response["Content-Type"].startswith("application/problem+json")
     assert response.json()["type"].endswith("second-factor-required")
