@@ -11,12 +11,14 @@ The law behind each step (docs/domain/reporting.md, /shared/domain/REGULATIONS.m
   (Ps. 454 ayat (4)); supervisors may make it a temuan ≤ 7 days after discovery (Ps. 454 ayat (5)).
 """
 
+import copy
 import datetime as dt
 import zoneinfo
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from netra.agencies.models import Agency
 from netra.clocks.selectors import RuleNotFoundError, deadline_for, deadline_rule_get
 from netra.intake.models import Report, ReportKind, ReportStatus
 from netra.regions.timezones import WIB, in_office_tz
@@ -161,8 +163,12 @@ def _tip_steps(report: Report) -> list[NextStep]:
     return steps
 
 
-def next_steps_for(*, report: Report) -> list[NextStep]:
-    """The steps ahead for this report or tip, in order, each with its date when the law gives one."""
+def next_steps_for(*, report: Report, office: Agency | None = None) -> list[NextStep]:
+    """The steps ahead for this report or tip, in order, each with its date when the law gives one.
+    `office`: the office handling it now (the case's, once there is one); default the receiving one."""
+    if office is not None and office != report.office:
+        report = copy.copy(report)  # the steps speak of (and count in the zone of) the handling office
+        report.office = office
     if report.kind == ReportKind.TIP:
         return _tip_steps(report)
     received = report.counted_received_at or report.received_at

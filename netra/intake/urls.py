@@ -15,6 +15,7 @@ urlpatterns = [
     path("privasi/", views_filing.privacy, name="privacy"),
     path("cek/", views.follow, name="follow"),
     path("cek/status/", views.status, name="status"),
+    path("cek/status/pdf/", views.status_pdf, name="status_pdf"),
     path("cek/status/pesan/", views.status_message, name="status_message"),
     path("cek/status/bukti/", views.status_evidence, name="status_evidence"),
     path("cek/keluar/", views.status_logout, name="status_logout"),

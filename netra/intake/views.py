@@ -9,9 +9,13 @@ Thin: parse the form, call one service or selector, render. Reporter protection 
 - officers see a report only through the scoping selectors (out of scope = 404).
 """
 
+import hashlib
+import secrets
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -24,15 +28,13 @@ from netra.core import ratelimit
 from netra.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 from netra.evidence import selectors as evidence_selectors
 from netra.evidence import services as evidence_services
-from netra.intake import selectors, services
+from netra.intake import idempotency, next_steps, receipt_render, selectors, services, timeline
 from netra.intake.forms_followup import EvidenceForm, MessageForm, ReceiptForm, RevealForm
 from netra.intake.models import Message, Report, ReportKind, ReportStatus
+from netra.intake.views_filing import _too_many
 
 SESSION_KEY = "reporter_report_id"
 REPORTER_SESSION_SECONDS = 30 * 60  # a shared phone should not stay logged in to a report
-
-
-from netra.intake.views_filing import _too_many  # noqa: E402
 
 # --- public: the reporter's follow-up -----------------------------------------------------------------
 
@@ -77,6 +79,19 @@ def _session_report(request: HttpRequest) -> Report | None:
     return selectors.report_for_reporter_session(report_id=report_id)
 
 
+FORM_TOKEN = "form_token"  # noqa: S105 (a field name, not a secret)
+
+
+def _token_first_use(request: HttpRequest) -> str | None:
+    """Claim this form's one-time token: its cache key when this is the first send, None when the form
+    was sent already (a double click). A send that then fails gives the token back (`cache.delete`)."""
+    token = request.POST.get(FORM_TOKEN, "")
+    if not idempotency.key_is_well_formed(token):
+        return ""  # a page from before tokens: nothing to claim
+    key = "intake:form-token:" + hashlib.sha256(token.encode()).hexdigest()
+    return key if cache.add(key, 1, timeout=settings.NETRA_IDEMPOTENCY_HOURS * 3600) else None
+
+
 def _status_page(request, report: Report, *, message_form=None, evidence_form=None, status=200):
     view = selectors.reporter_view(report=report)
     services.messages_mark_read(report=report, reader=Message.Sender.REPORTER)
@@ -89,6 +104,9 @@ def _status_page(request, report: Report, *, message_form=None, evidence_form=No
             "statuses": ReportStatus,
             "message_form": message_form or MessageForm(),
             "evidence_form": evidence_form or EvidenceForm(),
+            "form_token": secrets.token_urlsafe(24),
+            "steps": next_steps.next_steps_for(report=view.report, office=view.office),
+            "timeline": timeline.reporter_timeline(view=view),
         },
         status=status,
     )
@@ -110,6 +128,10 @@ def status_message(request: HttpRequest) -> HttpResponse:
     report = _session_report(request)
     if report is None:
         return redirect("intake:follow")
+    claim = _token_first_use(request)
+    if claim is None:
+        messages.info(request, _("Pesan ini sudah terkirim; tidak dikirim dua kali."))
+        return redirect("intake:status")
     form = MessageForm(request.POST)
     if form.is_valid():
         try:
@@ -119,6 +141,8 @@ def status_message(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Pesan Anda terkirim."))
             return redirect("intake:status")
+    if claim:
+        cache.delete(claim)
     return _status_page(request, report, message_form=form, status=400)
 
 
@@ -129,6 +153,10 @@ def status_evidence(request: HttpRequest) -> HttpResponse:
     report = _session_report(request)
     if report is None:
         return redirect("intake:follow")
+    claim = _token_first_use(request)
+    if claim is None:
+        messages.info(request, _("Bukti ini sudah terkirim; tidak ditambahkan dua kali."))
+        return redirect("intake:status")
     form = EvidenceForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -140,7 +168,28 @@ def status_evidence(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("%(n)s bukti ditambahkan. Terima kasih.") % {"n": added})
             return redirect("intake:status")
+    if claim:
+        cache.delete(claim)
     return _status_page(request, report, evidence_form=form, status=400)
+
+
+@never_cache
+@require_GET
+def status_pdf(request: HttpRequest) -> HttpResponse:
+    """The receipt PDF from the status page: reference, dates and next steps, without the code (this
+    session was opened with it) and without any identity."""
+    report = _session_report(request)
+    if report is None:
+        return redirect("intake:follow")
+    view = selectors.reporter_view(report=report)
+    pdf = receipt_render.receipt_pdf(
+        report=view.report,
+        receipt="",
+        steps=next_steps.next_steps_for(report=view.report, office=view.office),
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="tanda-terima-{view.report.reference}.pdf"'
+    return response
 
 
 @never_cache

@@ -148,3 +148,40 @@ def test_seeded_history_is_recorded_when_it_happened(django_capture_on_commit_ca
     forwarding = old.documents.get(kind=DocumentKind.FORWARDING)
     assert forwarding.number.endswith("/X/2024")
     assert forwarding.dated.year == 2024
+
+
+def test_printed_links_use_the_address_actually_served(capsys, settings):
+    """Issue 14 item 6: scripts/demo passes the address it serves on; no link may point elsewhere."""
+    settings.NETRA_SITE_URL = ""
+    call_command("seed_demo", base_url="http://192.0.2.7:8080")
+    out = capsys.readouterr().out
+    assert "http://192.0.2.7:8080/akun/masuk/" in out
+    assert "http://192.0.2.7:8080/admin/" in out
+    assert "127.0.0.1" not in out
+
+    call_command("seed_demo", base_url="10.0.0.5:9000/")  # a bare host:port, as NETRA_DEMO_ADDR is written
+    assert "http://10.0.0.5:9000/akun/masuk/" in capsys.readouterr().out
+
+
+def test_scripts_demo_prints_the_served_address_not_the_default():
+    """The shell side: the address logic of scripts/demo, run on its own (no server started)."""
+    import pathlib
+    import subprocess
+
+    script = (pathlib.Path(__file__).resolve().parents[3] / "scripts" / "demo").read_text()
+    logic = script[script.index('addr="${NETRA_DEMO_ADDR') : script.index('base_url="http://')]
+    logic += 'base_url="http://$shown_host:$port"; echo "$base_url"'
+
+    def run(addr: str) -> str:
+        return subprocess.run(  # noqa: S603 (our own script, fixed arguments)
+            ["/bin/bash", "-c", logic],
+            env={"NETRA_DEMO_ADDR": addr, "PATH": "/usr/bin:/bin"},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+
+    assert run("192.0.2.7:8080") == "http://192.0.2.7:8080"
+    assert run("9000") == "http://127.0.0.1:9000"
+    assert run("0.0.0.0:8000").endswith(":8000")
+    assert not run("0.0.0.0:8000").startswith("http://0.0.0.0")

@@ -1,5 +1,6 @@
 """`manage.py seed_demo`: load the demo world and print the demo logins. Refused in production."""
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from netra.demo.seed import DEMO_PASSWORD, PEOPLE, DemoNotAllowedError, seed_demo
@@ -8,7 +9,18 @@ from netra.demo.seed import DEMO_PASSWORD, PEOPLE, DemoNotAllowedError, seed_dem
 class Command(BaseCommand):
     help = "Create demo offices, officers and a simulated election (idempotent; never in production)."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--base-url",
+            default="",
+            help="Where the site is served, for the printed links (default: NETRA_SITE_URL, else "
+            "http://127.0.0.1:8000). scripts/demo passes the address it starts the server on.",
+        )
+
     def handle(self, *args, **options):
+        base = (options["base_url"] or settings.NETRA_SITE_URL or "http://127.0.0.1:8000").rstrip("/")
+        if "://" not in base:
+            base = f"http://{base}"
         try:
             world = seed_demo()
         except DemoNotAllowedError as exc:
@@ -18,15 +30,14 @@ class Command(BaseCommand):
             self.style.SUCCESS(f"Demo data ready: {len(offices)} offices, {len(PEOPLE)} officers.")
         )
         self.stdout.write(f"Simulated election: {world['election'].name}\n")
-        self.stdout.write(
-            f"Demo logins (password for all: {DEMO_PASSWORD}) at http://127.0.0.1:8000/akun/masuk/"
-        )
+        self.stdout.write(f"Public home page: {base}/")
+        self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}) at {base}/akun/masuk/")
         width = max(len(p.username) for p in PEOPLE)
         for person in PEOPLE:
             office = offices[person.office].name if person.office else "-"
             self.stdout.write(f"  {person.username.ljust(width)}  {', '.join(person.roles):28}  {office}")
-        self.stdout.write("Django admin: http://127.0.0.1:8000/admin/ (user: admin)")
+        self.stdout.write(f"Django admin: {base}/admin/ (user: admin)")
         if world["receipt"]:
             self.stdout.write(
-                f"Demo reporter: follow report 1 at http://127.0.0.1:8000/lapor/cek/ with receipt {world['receipt']}"
+                f"Demo reporter: follow report 1 at {base}/lapor/cek/ with receipt {world['receipt']}"
             )
