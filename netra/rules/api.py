@@ -35,8 +35,9 @@ ElectionKindIn = Literal[tuple(ElectionScope.values)]  # type: ignore[valid-type
 
 
 class LevelPositionOut(Schema):
+    """A level some source gives a [CONFLICT] row; which sources say so is a research note (admin only)."""
+
     level: str
-    sources: str = ""
 
 
 class ViolationOut(Schema):
@@ -53,7 +54,6 @@ class ViolationOut(Schema):
     applies_to_pns: bool
     applies_to_pppk: bool
     legal_basis: str
-    source_note: str
     verification: str
     level_positions: list[LevelPositionOut]
     valid_from: dt.date
@@ -172,6 +172,10 @@ class CrimeReferralOut(Schema):
     text: str
 
     @staticmethod
+    def resolve_text(obj) -> str:
+        return obj.public_text
+
+    @staticmethod
     def resolve_code(obj) -> str:
         return obj.provision.code
 
@@ -228,6 +232,11 @@ class ClassificationOut(Schema):
     @staticmethod
     def resolve_conduct(obj: selectors.Classification) -> str:
         return obj.conduct.code
+
+    @staticmethod
+    def resolve_crime_note(obj: selectors.Classification) -> str:
+        # The public API, like the public pages, carries no confidence marks (issue 14).
+        return "\n".join(r.public_text for r in obj.crime_referrals)
 
     @staticmethod
     def resolve_election(obj: selectors.Classification) -> str | None:
