@@ -270,6 +270,10 @@ NETRA_RETENTION_DAYS_AFTER_CLOSE = env.int("NETRA_RETENTION_DAYS_AFTER_CLOSE", d
 
 NINJA_PAGINATION_PER_PAGE = 50
 
+# Error reports (technical 500 page, mails to ADMINS) never carry POST values or frame variables: they
+# hold reporters' identities (netra.core.error_reports; tested by test_no_plaintext_identity).
+DEFAULT_EXCEPTION_REPORTER_FILTER = "netra.core.error_reports.IdentitySafeExceptionReporterFilter"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
