@@ -193,3 +193,25 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.full_name or self.username
+
+
+class SavedView(TimeStampedModel):
+    """One user's named filter for a list page (e.g. the case list): the page's own query string,
+    rebuilt by the page from the filters it understands, so nothing else is ever stored. A saved view is
+    its owner's alone; it narrows what the page shows, never widens the reader's scope."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("pengguna"), on_delete=models.CASCADE, related_name="saved_views"
+    )
+    page = models.CharField(_("halaman"), max_length=40)
+    name = models.CharField(_("nama"), max_length=80)
+    query = models.CharField(_("filter"), max_length=1000, blank=True)
+
+    class Meta:
+        ordering = ["user", "page", "name"]
+        verbose_name = _("filter tersimpan")
+        verbose_name_plural = _("filter tersimpan")
+        constraints = [models.UniqueConstraint(fields=["user", "page", "name"], name="saved_view_unique")]
+
+    def __str__(self) -> str:
+        return self.name

@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from django.db.models import Q, QuerySet
 
-from netra.agencies.models import Agency, AgencyKind, User
+from netra.agencies.models import Agency, AgencyKind, SavedView, User
 from netra.core.cache import ttl_memoize
 from netra.core.scoping import restrict
 from netra.regions.codes import region_code_lineage
@@ -154,6 +154,13 @@ def employer_choices() -> QuerySet[Agency]:
         .select_related("region")
         .order_by("name")
     )
+
+
+def saved_view_list(*, user, page: str) -> QuerySet[SavedView]:
+    """The user's own saved filters for one list page (nobody else's, whatever their role)."""
+    if not getattr(user, "pk", None):
+        return SavedView.objects.none()
+    return SavedView.objects.filter(user_id=user.pk, page=page).order_by("name")
 
 
 def handling_office_resolver() -> Callable[[str], int | None]:

@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from netra.agencies.models import REGION_LEVEL_OF_KIND, Agency, User
+from netra.agencies.models import REGION_LEVEL_OF_KIND, Agency, SavedView, User
 from netra.agencies.roles import ROLE_PERMISSIONS
 from netra.audit.services import audit_record
 from netra.core.exceptions import ApplicationError
@@ -114,3 +114,42 @@ def user_update(*, actor, user: User, data: dict, roles: list[str] | None = None
         if changed:
             audit_record(actor=actor, action="user.update", instance=user, before=before, after=after)
     return user
+
+
+def saved_view_save(*, user: User, page: str, name: str, query: str) -> SavedView:
+    """Save (or replace) the user's named filter for a list page; `query` is the page's own canonical
+    query string. Audited like every write."""
+    name = " ".join(name.split())[:80]
+    if not name:
+        raise ApplicationError(_("Beri nama filter yang disimpan."), extra={"field": "name"})
+    if len(query) > 1000:
+        raise ApplicationError(_("Filter terlalu panjang untuk disimpan."), extra={"field": "name"})
+    with transaction.atomic():
+        view, created = SavedView.objects.update_or_create(
+            user=user, page=page, name=name, defaults={"query": query}
+        )
+        view.full_clean()
+        audit_record(
+            actor=user,
+            action="saved_view.create" if created else "saved_view.update",
+            instance=view,
+            after={"page": page, "name": name, "query": query},
+        )
+    return view
+
+
+def saved_view_delete(*, user: User, view_id: int) -> None:
+    """Delete one of the user's own saved filters (another user's is not found)."""
+    from netra.core.exceptions import NotFoundError
+
+    with transaction.atomic():
+        view = SavedView.objects.select_for_update().filter(pk=view_id, user=user).first()
+        if view is None:
+            raise NotFoundError(_("Filter tersimpan tidak ditemukan."))
+        audit_record(
+            actor=user,
+            action="saved_view.delete",
+            instance=view,
+            before={"page": view.page, "name": view.name, "query": view.query},
+        )
+        view.delete()

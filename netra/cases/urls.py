@@ -6,13 +6,17 @@ from netra.cases import (
     views_clarifications,
     views_documents,
     views_findings,
+    views_list,
     views_subjects,
 )
 
 app_name = "cases"
 
 urlpatterns = [
-    path("", views.case_list, name="list"),
+    path("", views_list.case_list, name="list"),
+    path("ekspor.xlsx", views_list.case_export, name="export"),
+    path("filter/simpan/", views_list.saved_filter_save, name="saved_filter_save"),
+    path("filter/<int:view_id>/hapus/", views_list.saved_filter_delete, name="saved_filter_delete"),
     path("temuan/baru/", views_findings.finding_new, name="finding_new"),
     path("terlapor/<int:person_id>/", views_subjects.person_detail, name="person"),
     path("<int:case_id>/", views.case_detail, name="detail"),

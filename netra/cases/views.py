@@ -8,67 +8,22 @@ what they share is in views_common and the page's context in views_context.
 """
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from netra.cases import selectors, workflow
-from netra.cases.models import CaseState
-from netra.cases.selectors.cases import sanction_follow_up_stats
-from netra.cases.selectors.clarifications import clarification_stats
-from netra.cases.selectors.deadlines import deadline_queue_overdue, deadline_queue_upcoming, deadline_statuses
+from netra.cases import workflow
 from netra.cases.services import transitions as transition_services
 from netra.cases.services.edits import (
     case_deadline_extend,
     case_note_add,
     case_update,
 )
-from netra.cases.services.opening import finding_refusal
 from netra.cases.steps import step_for
 from netra.cases.views_common import _case_or_404, _run, _version
 from netra.cases.views_context import _detail_context
 from netra.core.exceptions import ApplicationError
-
-
-@login_required
-@require_GET
-def case_list(request: HttpRequest) -> HttpResponse:
-    state = request.GET.get("tahap", "")
-    q = request.GET.get("q", "").strip()[:100]
-    cases = selectors.case_list_visible_to(
-        user=request.user, state=state if state in CaseState.values else "", q=q
-    )
-    page = Paginator(cases, 50).get_page(request.GET.get("halaman"))
-    stats = clarification_stats(selectors.case_list_visible_to(user=request.user))
-    rate = stats["absence_rate"]
-    stats["absence_percent"] = None if rate is None else round(rate * 100)
-    return render(
-        request,
-        "cases/list.html",
-        {
-            "page": page,
-            "states": CaseState,
-            "state": state,
-            "q": q,
-            "clarification": stats,
-            "can_record_finding": finding_refusal(user=request.user) is None,
-            "follow_up": sanction_follow_up_stats(cases=selectors.case_list_visible_to(user=request.user)),
-            **_queues(request),
-        },
-    )
-
-
-def _queues(request: HttpRequest) -> dict:
-    """The overdue queue and what falls due soon, for the clocks this user's offices answer for."""
-    overdue = list(deadline_queue_overdue(user=request.user)[:20])
-    upcoming = list(deadline_queue_upcoming(user=request.user)[:20])
-    now = timezone.now()
-    for d, status in zip(overdue + upcoming, deadline_statuses(overdue + upcoming, now), strict=True):
-        d.status = status
-    return {"overdue": overdue, "upcoming": upcoming}
 
 
 @login_required
