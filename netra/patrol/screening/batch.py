@@ -53,8 +53,15 @@ def read_posts(lines: Iterable[str]) -> tuple[list[Post], list[BadLine]]:
         if problem:
             bad.append(BadLine(number, problem))
             continue
-        posts.append(Post(line=number, id=data["id"], text=data["text"]))
+        post_id = _utf8(data["id"]) if isinstance(data["id"], str) else data["id"]
+        posts.append(Post(line=number, id=post_id, text=_utf8(data["text"])))
     return posts, bad
+
+
+def _utf8(text: str) -> str:
+    """The text as it can be written back out: a lone surrogate ("\\ud800" is valid JSON, not valid
+    UTF-8) becomes "?"."""
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def _problem(data: Any) -> str:

@@ -53,10 +53,15 @@ def embed(texts: Sequence[str]) -> np.ndarray:
         return np.zeros((0, model.dim), dtype=np.float32)
     chunks = []
     for i in range(0, len(texts), BATCH):
-        batch = [" ".join(t.split())[:1000] for t in texts[i : i + BATCH]]
+        # the C engine takes UTF-8: a lone surrogate (possible in JSON input) would not encode
+        batch = [_clean(t) for t in texts[i : i + BATCH]]
         with _lock:  # the C engine's handle is not documented as re-entrant
             chunks.append(np.asarray(model.query(batch), dtype=np.float32))
     return np.vstack(chunks)
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())[:1000].encode("utf-8", "replace").decode("utf-8")
 
 
 @dataclass(frozen=True)

@@ -170,3 +170,10 @@ def test_a_large_batch_fans_out_over_a_real_worker_with_progress(screening_worke
     assert text.count("patrol.screen_chunk") >= 5, text[-3000:]
     assert "succeeded" in text
     assert time.monotonic() - started < 120
+
+
+def test_a_lone_surrogate_in_the_json_is_screened_and_written(tmp_path):
+    records, err = _run(tmp_path, ['{"id": "s\\ud800", "text": "coblos 02 \\ud800 prabowo"}'])
+    assert records[0]["id"] == "s?"
+    assert records[0]["label"] == "support"
+    assert "Traceback" not in err

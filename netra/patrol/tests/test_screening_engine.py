@@ -1,6 +1,8 @@
 """The screening engine's behaviour on posts a supervisor would recognise (no database needed)."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from netra.patrol.screening import evaluate, model, screen, screen_many, screen_rules_only
 from netra.patrol.screening.normalize import normalize
@@ -128,3 +130,42 @@ def test_the_model_runs_only_on_gated_posts_in_one_batch(pilpres, monkeypatch):
     assert results[2].label == "against"
     assert results[1].label == results[3].label == "neutral"
     assert screen("hujan deres bgt", pilpres).path == "rules"
+    lone = screen("coblos 02 \ud800 prabowo", pilpres)  # valid JSON, not valid UTF-8: still embedded
+    assert lone.path == "full"
+    assert lone.label == "support"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(
+                [
+                    "Prabowo",
+                    "coblos",
+                    "no 2",
+                    "02",
+                    "✌️",
+                    "#AMINajaDulu",
+                    "@prabowo",
+                    "jangan",
+                    "pilih",
+                    "2️⃣",
+                    "Mas'ud",
+                ]
+            ),
+            st.text(max_size=12),
+        ),
+        max_size=12,
+    )
+)
+def test_any_text_is_screened_and_every_reason_quotes_it(parts):
+    """Arbitrary input (emoji, combining marks, surrogates, control characters) never breaks the rules
+    path, and the reasons are still pieces of the post."""
+    text = " ".join(parts)
+    registry = evaluate.registries()[PILPRES]
+    result = screen_rules_only(text, registry)
+    assert result.label in ("support", "against", "neutral")
+    assert 0.0 <= result.score <= 1.0
+    for evidence in result.evidence:
+        assert evidence.text in text
