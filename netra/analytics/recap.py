@@ -19,6 +19,7 @@ SECTIONS = (
     ("ppk", "Tindak lanjut rekomendasi oleh PPK"),
     ("category", "Menurut kategori pelanggaran"),
     ("province", "Menurut provinsi"),
+    ("trend", "Perbandingan antarpemilihan per wilayah"),
     ("vulnerability", "Kerawanan netralitas ASN"),
 )
 CHARTED = {"funnel": ("label", "n"), "waiting": ("label", "n"), "province": ("key", "n")}
@@ -51,7 +52,7 @@ def _cells(row: dict, columns) -> list:
 
 
 def recap_sections(data: dict[str, list[dict]]) -> list[dict]:
-    from netra.analytics.views import COLUMNS
+    from netra.analytics.views import columns_for
 
     sections = []
     for key, title in SECTIONS:
@@ -64,8 +65,8 @@ def recap_sections(data: dict[str, list[dict]]) -> list[dict]:
             {
                 "key": key,
                 "title": title,
-                "headers": [str(h) for _k, h in COLUMNS[key]],
-                "rows": [_cells(r, COLUMNS[key]) for r in rows],
+                "headers": [str(h) for _k, h in columns_for(key, rows)],
+                "rows": [_cells(r, columns_for(key, rows)) for r in rows],
                 "chart": chart,
             }
         )

@@ -387,3 +387,43 @@ def _deadline_days(qs) -> dict[tuple, dict]:
     for kind, agency_id, start, end in met.values_list("kind", "agency_id", "starts_at", "met_at"):
         buckets.setdefault((kind, agency_id), []).append((end - start).total_seconds() / 86400)
     return {k: {"median": _py_quantile(v, 0.5), "p90": _py_quantile(v, 0.9)} for k, v in buckets.items()}
+
+
+# --- trend across elections --------------------------------------------------------------------------
+
+
+def stats_trend(facts: QuerySet[SubjectFact], *, region_code: str = "", limit: int = 40) -> list[dict]:
+    """ASN alleged per region and election, side by side (Balikpapan 2020 next to 2024): per province
+    nationally, per kab/kota within a province or kab/kota filter. One row per region with a count per
+    election code (0 where none), the regions with the most first."""
+    key = Substr("region_code", 1, 5) if region_code else F("province_code")
+    cube = _cube(facts, "fact")
+    source = facts if cube is None else cube
+    count = Count("pk") if cube is None else Sum("n")
+    grouped = (
+        source.exclude(election_code="")
+        .values("election_code", region=key)
+        .annotate(total_n=count)
+        .filter(total_n__gt=0)
+    )
+    by_region: dict[str, dict[str, int]] = {}
+    for r in grouped:
+        by_region.setdefault(r["region"] or "", {})[r["election_code"]] = r["total_n"]
+    elections = sorted({e for counts in by_region.values() for e in counts}, key=_election_order)
+    rows = [
+        {"key": region, **{e: counts.get(e, 0) for e in elections}, "total": sum(counts.values())}
+        for region, counts in by_region.items()
+    ]
+    rows.sort(key=lambda r: (-r["total"], r["key"]))
+    return rows[:limit]
+
+
+def _election_order(code: str) -> tuple[str, str]:
+    """Elections in time order: the year in the code ("pilkada-2020"), then the code."""
+    year = code.rsplit("-", 1)[-1]
+    return (year if year.isdigit() else "9999", code)
+
+
+def trend_elections(rows: list[dict]) -> list[str]:
+    """The election codes of `stats_trend` rows, in their column order."""
+    return [k for k in (rows[0] if rows else {}) if k not in ("key", "name", "total")]

@@ -21,9 +21,11 @@ from netra.analytics.selectors import (
     stats_clarification,
     stats_funnel,
     stats_ppk_follow_up,
+    stats_trend,
     stats_waiting,
     stats_waiting_by_agency,
     stats_within_time,
+    trend_elections,
 )
 from netra.analytics.synthetic import BATCH_NAME as SYNTHETIC_BATCH
 from netra.analytics.vulnerability import stats_vulnerability
@@ -90,6 +92,11 @@ COLUMNS = {
         ("proven", _("Terbukti")),
         ("sanctioned", _("Disanksi")),
     ),
+    "trend": (  # and one column per election, in time order (columns_for)
+        ("key", _("Kode wilayah")),
+        ("name", _("Wilayah")),
+        ("total", _("Jumlah")),
+    ),
     "vulnerability": (
         ("region", _("Provinsi")),
         ("grade", _("Kerawanan")),
@@ -97,6 +104,21 @@ COLUMNS = {
         ("reason", _("Dasar penilaian")),
     ),
 }
+
+
+def columns_for(key: str, rows: list[dict]) -> tuple[tuple[str, str], ...]:
+    """A table's columns; the trend table has one per election shown, between the region and the total."""
+    columns = COLUMNS[key]
+    if key != "trend":
+        return columns
+    return (*columns[:2], *((e, e) for e in trend_elections(rows)), columns[2])
+
+
+def _with_region_names(rows: list[dict]) -> list[dict]:
+    from netra.regions.models import Region
+
+    names = dict(Region.objects.filter(code__in=[r["key"] for r in rows]).values_list("code", "name"))
+    return [{**r, "name": names.get(r["key"], "")} for r in rows]
 
 
 def tables(request: HttpRequest, form: StatsFilterForm) -> dict[str, list[dict]]:
@@ -120,6 +142,7 @@ def tables(request: HttpRequest, form: StatsFilterForm) -> dict[str, list[dict]]
         "position": stats_breakdown(facts, dimension="position", limit=20),
         "province": stats_breakdown(facts, dimension="province", limit=40),
         "employer": stats_breakdown(facts, dimension="employer", limit=20),
+        "trend": _with_region_names(stats_trend(facts, region_code=filters.region_code)),
         "vulnerability": stats_vulnerability(facts),
         "clarification": [stats_clarification(facts)],
     }
@@ -133,8 +156,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     chart = {
         "funnel": [[str(r["label"]), r["n"]] for r in data["funnel"]],
         "waiting": [[str(r["label"]), r["n"]] for r in data["waiting"]],
+        "trend": {
+            "elections": trend_elections(data["trend"]),
+            "rows": [
+                [r["name"] or r["key"], *(r[e] for e in trend_elections(data["trend"]))]
+                for r in data["trend"][:12]
+            ],
+        },
     }
-    sections = [(key, COLUMNS[key], data[key]) for key in COLUMNS]
+    sections = [(key, columns_for(key, data[key]), data[key]) for key in COLUMNS]
     return render(
         request,
         "analytics/dashboard.html",
@@ -158,7 +188,8 @@ def download(request: HttpRequest, table: str, fmt: str) -> HttpResponse:
     if table not in COLUMNS or fmt not in ("csv", "xlsx"):
         raise Http404
     form = StatsFilterForm(request.GET or None)
-    return table_response(name=table, columns=COLUMNS[table], rows=tables(request, form)[table], fmt=fmt)
+    rows = tables(request, form)[table]
+    return table_response(name=table, columns=columns_for(table, rows), rows=rows, fmt=fmt)
 
 
 @login_required

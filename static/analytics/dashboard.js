@@ -21,6 +21,23 @@
   bar("chart-funnel", data.funnel);
   bar("chart-waiting", data.waiting);
 
+  // Elections side by side per region (the table below it holds every region shown).
+  (function trend(el, t) {
+    if (!el || !t || !t.rows.length) { return; }
+    var chart = window.echarts.init(el, null, { renderer: "canvas" });
+    chart.setOption({
+      legend: { top: 0 },
+      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+      xAxis: { type: "value", minInterval: 1 },
+      yAxis: { type: "category", inverse: true, data: t.rows.map(function (r) { return r[0]; }) },
+      series: t.elections.map(function (e, i) {
+        return { name: e, type: "bar", data: t.rows.map(function (r) { return r[i + 1]; }) };
+      }),
+      tooltip: { trigger: "axis" }
+    });
+    window.addEventListener("resize", function () { chart.resize(); });
+  })(document.getElementById("chart-trend"), data.trend);
+
   // The choropleth: provinces shaded by ASN alleged; a click drills into the province's kab/kota.
   var mapEl = document.getElementById("chart-map");
   if (!mapEl) { return; }
