@@ -165,6 +165,8 @@ class VulnerabilityOut(Schema):
     previous: int | None
     trend: str
     reason: str
+    grade_label: str = Field("", description="Kerawanan dalam bahasa pembaca")
+    trend_label: str = Field("", description="Tren dalam bahasa pembaca")
 
 
 @router.get("/vulnerability", response=list[VulnerabilityOut], summary="Kerawanan netralitas ASN per wilayah")

@@ -99,8 +99,8 @@ COLUMNS = {
     ),
     "vulnerability": (
         ("region", _("Provinsi")),
-        ("grade", _("Kerawanan")),
-        ("trend", _("Tren")),
+        ("grade_label", _("Kerawanan")),
+        ("trend_label", _("Tren")),
         ("reason", _("Dasar penilaian")),
     ),
 }
