@@ -25,6 +25,8 @@ from typing import Any
 
 from celery import current_app, shared_task
 from django.conf import settings
+from kombu.exceptions import OperationalError as KombuOperationalError
+from redis.exceptions import RedisError
 
 from netra.patrol.registry_io import registry_from_json
 from netra.patrol.screening.batch import screen_posts
@@ -51,7 +53,7 @@ def _registry(document: str) -> Registry:
 def _redis():
     import redis
 
-    return redis.Redis.from_url(settings.REDIS_URL)
+    return redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=5)
 
 
 @shared_task(name="patrol.screen_chunk", acks_late=True)
@@ -109,16 +111,24 @@ def _fan_out(
     digest = hashlib.sha256(registry_document.encode()).hexdigest()[:8]
     job = f"{digest}-{uuid.uuid4().hex[:12]}"
     options = {"queue": queue} if queue else {}
-    for index, part in enumerate(chunks):
-        screen_chunk_task.apply_async(
-            args=(job, index, registry_document, [[pid, text] for pid, text in part]), **options
-        )
+    try:
+        for index, part in enumerate(chunks):
+            screen_chunk_task.apply_async(
+                args=(job, index, registry_document, [[pid, text] for pid, text in part]), **options
+            )
+    except (OSError, KombuOperationalError, RedisError) as exc:
+        raise ScreeningBatchError(f"cannot reach the Celery broker ({exc}); try --in-process") from None
     connection = _redis()
     done_key = f"netra:screen:{job}:done"
     done, last_change = 0, time.monotonic()
     try:
         while True:
-            counts = connection.hvals(done_key)
+            try:
+                counts = connection.hvals(done_key)
+            except RedisError as exc:
+                raise ScreeningBatchError(
+                    f"lost Redis while waiting for the workers ({exc}); try --in-process"
+                ) from None
             now_done = sum(int(c) for c in counts)
             if now_done != done:
                 done, last_change = now_done, time.monotonic()

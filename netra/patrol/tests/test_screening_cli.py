@@ -177,3 +177,19 @@ def test_a_lone_surrogate_in_the_json_is_screened_and_written(tmp_path):
     assert records[0]["id"] == "s?"
     assert records[0]["label"] == "support"
     assert "Traceback" not in err
+
+
+def test_an_unreachable_broker_is_a_message_not_a_hang(tmp_path, monkeypatch):
+    """With Celery configured but its broker down, the command says so (and how to run in-process)."""
+    monkeypatch.setitem(current_app.conf, "task_always_eager", False)
+    monkeypatch.setattr(settings, "REDIS_URL", "redis://127.0.0.1:9/0")
+    monkeypatch.setattr(current_app.conf, "broker_url", "redis://127.0.0.1:9/0")
+    monkeypatch.setitem(current_app.conf, "broker_connection_retry", False)
+    monkeypatch.setitem(current_app.conf, "broker_connection_max_retries", 0)
+    # new connections for this test only (an earlier test may have pooled one to the real broker)
+    monkeypatch.setattr(current_app, "_pool", None)
+    monkeypatch.setattr(current_app.amqp, "_producer_pool", None)
+    posts = tmp_path / "posts.jsonl"
+    posts.write_text("".join(json.dumps({"id": i, "text": f"coblos 0{i % 3 + 1}"}) + "\n" for i in range(6)))
+    with pytest.raises(CommandError, match="cannot reach the Celery broker.*--in-process"):
+        call_command("screen", str(posts), "--registry", str(REGISTRY), "--chunk", "2", stderr=io.StringIO())
