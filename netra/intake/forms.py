@@ -376,6 +376,18 @@ class SubmissionForms:
             **fields,
         )
 
+    def error_summary(self) -> list[tuple[str, str, str]]:
+        """(anchor id, label, message) of every error, in the form's order, for the summary at the top
+        of the page that links to each field (without JavaScript, too)."""
+        items = [("", "", str(e)) for e in self.main.non_field_errors()]
+        for form in (self.main, *self.persons, *self.witnesses):
+            for bound in form:
+                items += [
+                    (bound.id_for_label or bound.auto_id, str(bound.label), str(e)) for e in bound.errors
+                ]
+        items += [(f"group-{name}", "", message) for name, message in self.group_errors.items()]
+        return items
+
     def check_files(self) -> None:
         """Check the evidence files even when other fields have errors, so that every error shows at once."""
         if self.is_valid() or self.main.has_error("files"):
