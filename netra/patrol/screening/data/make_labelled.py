@@ -15,7 +15,8 @@ are held aside as `test`, so a test post never shares its wording with a trainin
 vocabulary. The engine's weights were tuned and the classifier trained on `train` only. The `test`
 split was looked at once during development and four general fixes followed (docs/patrol.md says
 which), so a second held-aside split, `fresh` (FRESH, FRESH_HAND: new templates and posts written after
-the engine was finished), was committed and then measured once, with no change to the engine since.
+the engine was finished), was committed and then measured once. After fixes for what `fresh` showed, a third split, `fresh2`
+(FRESH2, FRESH2_HAND), was written and committed before the fixed engine was measured on it.
 
 Limits: these are not real posts. Real posts are longer, noisier, mix topics, quote others, and use
 irony the templates do not imagine; labels are one person's reading. Figures on this set measure the
@@ -630,18 +631,82 @@ def build(seed: int = 20261204) -> list[dict]:
             }
         )
     rows += _fresh(seed + 1)
+    rows += _generated(seed + 2, FRESH2, FRESH2_HAND, "fresh2", "gh")
     for i, row in enumerate(rows):
         row["id"] = f"L{i:04d}"
     return rows
 
 
-def _fresh(seed: int) -> list[dict]:
-    """The "fresh" held-aside set (its own random stream, so the rows above never change)."""
+# A third held-aside set, "fresh2": written after the fixes that followed the one look at "fresh",
+# committed before the fixed engine was measured on it.
+FRESH2 = {
+    "support": [
+        ("gs01", "Hari ini kami warga {city} berkumpul, sepakat mendukung {pair} untuk {region}. Bismillah!"),
+        ("gs02", "ingat ya, {date} cuma satu yg dicoblos: {num} {fingers}"),
+        ("gs03", "dari dulu sampai sekarang tetap {short}. gak bakal pindah ke lain hati ❤️"),
+        ("gs04", "{pair} menang banyak di {city}! ayo kawal suaranya sampai akhir {tag}"),
+        ("gs05", "kalau mau {region} lebih maju, pilihannya cuma {short} {emo}"),
+        ("gs06", "Terima kasih {short} sudah datang ke kampung kami. Kami siap memenangkan {num}!"),
+        ("gs07", "{nn} {nn} {nn}!!! {fingers}"),
+        ("gs08", "keluarga besar sudah sepakat, {date} nyoblos {pair} 👍"),
+    ],
+    "against": [
+        ("ga01", "Maaf ya, saya tidak bisa mendukung {short}. Rekam jejaknya {crit}."),
+        ("ga02", "{pair}? no way. {crit}"),
+        ("ga03", "masa iya {region} mau dipimpin orang yg {crit}? mikir dong"),
+        ("ga04", "udah jelas {short} {crit}, masih aja ada yg belain 🙄"),
+        ("ga05", "gw sih ogah sama {num}, {crit}"),
+    ],
+    "news": [
+        (
+            "gn01",
+            "Paslon {nn} {pair} menggelar kampanye terbuka di {city} pada Sabtu (9/11), dihadiri ribuan simpatisan.",
+        ),
+        ("gn02", "Berdasarkan hasil rekapitulasi tingkat kecamatan, {pair} meraih {p} persen suara."),
+        ("gn03", "{short} diperiksa Bawaslu terkait dugaan pelanggaran kampanye, ujar komisioner."),
+        ("gn04", "Live report: debat pamungkas {pair} vs {pair2} malam ini pukul 19.00 WIB."),
+    ],
+    "mention": [
+        ("gm01", "tadi liat {short} di tv, ternyata orangnya tinggi ya"),
+        ("gm02", "netizen pada ribut soal {short} lagi, capek bacanya"),
+        ("gm03", "kemarin ada yg nanya aku pilih {short} atau {name2}. rahasia dong 🤫"),
+        ("gm04", "spanduk {pair} di depan rumah kena angin, miring semua"),
+    ],
+    "chatter_number": [
+        ("gc01", "nomor antrian {n}{n} dipanggil, akhirnya 😮‍💨"),
+        ("gc02", "jari {jari} keseleo abis main voli 😭"),
+        ("gc03", "lagu nomor {n} di playlist ini enak bgt 🎶"),
+        ("gc04", "bus jurusan {city} jalur {n} berangkat jam 8"),
+    ],
+    "chatter": [
+        ("ge01", "lanjut kerja lagi, semangat senin! 💪"),
+        ("ge02", "menangkan hadiah jutaan rupiah, ikuti giveaway kami! 🎁"),
+        ("ge03", "coblos balon pake jarum, anakku ketawa ngakak 😂"),
+        ("ge04", "harus pilih antara gaji besar atau dekat keluarga, bingung 😔"),
+        ("ge05", "dukung terus produk lokal, beli batik asli {city}"),
+    ],
+}
+FRESH2_HAND: list[tuple[str, str, str, int | None]] = [
+    ("pemilu-2024-presiden", "Ayo ke TPS! Satu suara menentukan. #PemiluDamai", "neutral", None),
+    ("pemilu-2024-presiden", "Gemoy joget lagi di kampanye, rame banget yg nonton", "neutral", None),
+    ("pemilu-2024-presiden", "Abah Anies idolaku sejak jadi gubernur, 14 Feb pasti ke 01", "support", 1),
+    ("pemilu-2024-presiden", "Nomor 3 aja deh, yg lain udah kebanyakan janji", "support", 3),
+    ("pemilu-2024-presiden", "Prabowo presiden terpilih, dilantik 20 Oktober", "neutral", None),
+    ("pilkada-2024-jakarta", "Pramono-Rano unggul di quick count Litbang Kompas", "neutral", None),
+    ("pilkada-2024-jateng", "Luthfi-Yasin jangan sampai menang, Jateng butuh perubahan", "against", 2),
+    ("pilkada-2024-jatim", "Mbak Luluk satu-satunya yg berani ngomong soal petani. Coblos 1!", "support", 1),
+    ("pilkada-2020-medan", "Bang Bobby udah kerja nyata, lanjutkan 2 periode!", "support", 2),
+    ("pilkada-2020-balikpapan", "kotak kosong itu bukan pilihan, ayo dukung Pak Rahmad", "support", 1),
+    ("pilkada-2020-balikpapan", "rapat RT malam ini bahas kerja bakti, bukan politik ya", "neutral", None),
+]
+
+
+def _generated(seed: int, groups: dict, hand: list, split: str, hand_prefix: str) -> list[dict]:
+    """A held-aside set from its own templates and posts (its own random stream)."""
     rng = random.Random(seed)  # noqa: S311 (a reproducible shuffle, not a secret)
     regs = sorted(META)
-    labels = {"support": "support", "against": "against"}
     rows: list[dict] = []
-    for category, templates in FRESH.items():
+    for category, templates in groups.items():
         for tid, template in templates:
             seen: set[str] = set()
             for _ in range(15):
@@ -653,7 +718,7 @@ def _fresh(seed: int) -> list[dict]:
                 if text in seen:
                     continue
                 seen.add(text)
-                label = labels.get(category, "neutral")
+                label = category if category in ("support", "against") else "neutral"
                 rows.append(
                     {
                         "registry": reg,
@@ -662,10 +727,10 @@ def _fresh(seed: int) -> list[dict]:
                         "contestant": _key(reg, n) if label != "neutral" else None,
                         "category": category,
                         "template": tid,
-                        "split": "fresh",
+                        "split": split,
                     }
                 )
-    for index, (reg, text, label, n) in enumerate(FRESH_HAND):
+    for index, (reg, text, label, n) in enumerate(hand):
         rows.append(
             {
                 "registry": reg,
@@ -673,11 +738,16 @@ def _fresh(seed: int) -> list[dict]:
                 "label": label,
                 "contestant": _key(reg, n) if n is not None else None,
                 "category": "hand",
-                "template": f"fh{index:02d}",
-                "split": "fresh",
+                "template": f"{hand_prefix}{index:02d}",
+                "split": split,
             }
         )
     return rows
+
+
+def _fresh(seed: int) -> list[dict]:
+    """The "fresh" held-aside set (its own random stream, so the rows above never change)."""
+    return _generated(seed, FRESH, FRESH_HAND, "fresh", "fh")
 
 
 def main() -> None:
