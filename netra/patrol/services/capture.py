@@ -22,6 +22,7 @@ from netra.evidence.models import EvidenceKind
 from netra.intake.selectors import election_for_incident
 from netra.patrol.models import Capture, CaptureSource, ItemReason, OcrStatus, PatrolItem
 from netra.patrol.registry_io import normalise_handle
+from netra.patrol.selectors import asn_accounts_matchable
 from netra.patrol.services.matching import item_screen
 from netra.regions.models import Region
 
@@ -142,7 +143,13 @@ def capture_create(*, actor, data: CaptureIn, file=None, now: dt.datetime | None
         capture.full_clean()
         capture.save()
         item = PatrolItem(
-            office=actor.agency, region=region, election=election, reason=ItemReason.CAPTURE, capture=capture
+            office=actor.agency,
+            region=region,
+            election=election,
+            reason=ItemReason.CAPTURE,
+            capture=capture,
+            # the author's account, when the ASN registry (as this supervisor sees it) knows it
+            asn_account=asn_accounts_matchable(user=actor, platform=platform).get(capture.author_handle),
         )
         item_screen(item=item, text=capture.text)
         item.save()

@@ -199,7 +199,7 @@ def test_capture_to_temuan_with_its_evidence(patrol_world, django_capture_on_com
     officer = patrol_world["users"]["bpp_officer"]
     now = timezone.now()
     data = CaptureIn(
-        url="https://www.facebook.com/lurah.fiktif/posts/123?fbclid=IwAR0xyz&utm_source=wa",
+        url="https://www.instagram.com/p/LURAH123/?igsh=abc&utm_source=wa",
         region_code="64.71",
         source=CaptureSource.OFFICER,
         text="Mari dukung Bang Andi nomor 1 #AndiBudiMenang",
@@ -209,10 +209,11 @@ def test_capture_to_temuan_with_its_evidence(patrol_world, django_capture_on_com
     with django_capture_on_commit_callbacks(execute=True):
         capture = capture_create(actor=officer, data=data, file=screenshot(["Coblos nomor 1"]), now=now)
     capture.refresh_from_db()
-    assert capture.url == "https://www.facebook.com/lurah.fiktif/posts/123"
+    assert capture.url == "https://www.instagram.com/p/LURAH123/"
     assert len(capture.file_sha256) == 64
     item = capture.item
     assert item.status == ItemStatus.OPEN
+    assert item.asn_account == patrol_world["asn"]  # the author is a registered ASN account
     assert item.contestant_key == "pilkada-uji-kini/64.71/1"
     with pytest.raises(ApplicationError):
         item_dismiss(actor=officer, item_id=item.pk, reason="")
@@ -233,6 +234,7 @@ def test_capture_to_temuan_with_its_evidence(patrol_world, django_capture_on_com
     assert [link.url for link in report.evidence_links.all()] == [capture.url]
     assert capture.file_sha256 in report.description
     assert AuditLogEntry.objects.filter(action="patrol.item_finding", object_id=str(item.pk)).exists()
+    assert [s.name for s in case.subjects.all()] == ["Lurah Fiktif"]  # the ASN named as terlapor
     with pytest.raises(ApplicationError):  # decided once
         item_dismiss(actor=officer, item_id=item.pk, reason="sudah jadi temuan")
 
