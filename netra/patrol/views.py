@@ -41,12 +41,13 @@ def _viewer(request: HttpRequest) -> None:
 
 
 def highlight(text: str, reasons: list[dict]) -> str:
-    """The text, escaped, with every phrase a reason quotes marked (longest first, no overlaps)."""
+    """The text, escaped, with every phrase a reason quotes marked (longest first, no overlaps). The
+    model's reason quotes the whole text: it is listed, not marked."""
     spans: list[tuple[int, int, str]] = []
     lowered = text.lower()
     for reason in sorted(reasons, key=lambda r: -len(r.get("text") or "")):
         phrase = (reason.get("text") or "").lower()
-        if not phrase:
+        if not phrase or reason.get("kind") == "model":
             continue
         start = lowered.find(phrase)
         while start != -1:
@@ -155,6 +156,12 @@ def item_finding_view(request: HttpRequest, pk: int) -> HttpResponse:
     return _item_page(request, item, finding=form, status=400)
 
 
+def initial_region(request: HttpRequest) -> dict:
+    """The office's own region as the form's starting value."""
+    agency = getattr(request.user, "agency", None)
+    return {"region_code": agency.region_id} if agency is not None and agency.region_id else {}
+
+
 def _patroller(request: HttpRequest) -> None:
     refusal = patrol_refusal(request.user)
     if refusal is not None:
@@ -166,7 +173,9 @@ def _patroller(request: HttpRequest) -> None:
 def capture(request: HttpRequest) -> HttpResponse:
     _patroller(request)
     posted = request.method == "POST"
-    form = CaptureForm(request.POST if posted else None, request.FILES if posted else None)
+    form = CaptureForm(
+        request.POST if posted else None, request.FILES if posted else None, initial=initial_region(request)
+    )
     if posted and form.is_valid():
         d = form.cleaned_data
         data = CaptureIn(
@@ -193,7 +202,9 @@ def capture(request: HttpRequest) -> HttpResponse:
 def loads(request: HttpRequest) -> HttpResponse:
     _patroller(request)
     posted = request.method == "POST"
-    form = LoadForm(request.POST if posted else None, request.FILES if posted else None)
+    form = LoadForm(
+        request.POST if posted else None, request.FILES if posted else None, initial=initial_region(request)
+    )
     if posted and form.is_valid():
         d = form.cleaned_data
         upload = d["file"]

@@ -23,7 +23,7 @@ from netra.patrol.selectors import (
 from netra.patrol.services.accounts import AsnAccountIn, asn_account_create, asn_account_deactivate
 from netra.patrol.services.capture import patrol_refusal
 from netra.patrol.services.registry import TERMS, ProfileIn, account_add, account_remove, profile_set
-from netra.patrol.views import _patroller, _viewer, form_error
+from netra.patrol.views import _patroller, _viewer, form_error, initial_region
 
 
 @login_required
@@ -113,7 +113,7 @@ def asn_accounts(request: HttpRequest) -> HttpResponse:
     posted = request.method == "POST"
     if posted:
         _patroller(request)
-    form = AsnAccountForm(request.POST if posted else None)
+    form = AsnAccountForm(request.POST if posted else None, initial=initial_region(request))
     if posted and form.is_valid():
         d = form.cleaned_data
         try:

@@ -24,7 +24,9 @@ def test_ocr_refuses_what_is_not_an_image():
 
 
 @pytest.mark.django_db
-def test_a_screenshot_only_capture_is_screened_on_its_ocr_text(patrol_world, django_capture_on_commit_callbacks):
+def test_a_screenshot_only_capture_is_screened_on_its_ocr_text(
+    patrol_world, django_capture_on_commit_callbacks
+):
     officer = patrol_world["users"]["bpp_officer"]
     data = CaptureIn(
         url="https://www.tiktok.com/@lurah.fiktif/video/1?_r=1&u_code=abc",

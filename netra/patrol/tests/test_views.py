@@ -27,7 +27,8 @@ def test_queue_and_item_pages_are_scoped(client, patrol_world):
     assert page.status_code == 200
     assert reverse("patrol:item", args=[item.pk]) in page.content.decode()
     detail = client.get(reverse("patrol:item", args=[item.pk])).content.decode()
-    assert '<mark data-kind="hashtag">#AndiBudiMenang</mark>' in detail or "<mark" in detail
+    assert '<mark data-kind="hashtag">#AndiBudiMenang</mark>' in detail
+    assert '<mark data-kind="number">coblos nomor 1</mark>' in detail
     client.force_login(patrol_world["users"]["pbg_officer"])
     assert client.get(reverse("patrol:item", args=[item.pk])).status_code == 404
     assert reverse("patrol:item", args=[item.pk]) not in client.get(reverse("patrol:queue")).content.decode()
@@ -133,3 +134,15 @@ def test_registry_and_asn_pages(client, patrol_world):
     assert AsnAccount.objects.filter(
         handle="guru.x", established_by=patrol_world["users"]["bpp_officer"]
     ).exists()
+
+
+def test_highlight_escapes_and_marks_without_overlaps():
+    from netra.patrol.views import highlight
+
+    reasons = [
+        {"kind": "name", "text": "Andi"},
+        {"kind": "hashtag", "text": "#AndiMenang"},
+        {"kind": "model", "text": "<b>Pilih</b> #AndiMenang"},
+    ]
+    out = highlight("<b>Pilih</b> #AndiMenang", reasons)
+    assert out == '&lt;b&gt;Pilih&lt;/b&gt; <mark data-kind="hashtag">#AndiMenang</mark>'
