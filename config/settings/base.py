@@ -221,6 +221,7 @@ CELERY_BEAT_SCHEDULE = {
     # Letters whose PDF is still pending 15 minutes after issue (a worker died mid-render) go back on
     # the queue (netra.cases.services.letters_render).
     "cases-documents-render-pending": {"task": "cases.documents_render_pending", "schedule": 10 * 60},
+    "analytics-imports-resume": {"task": "analytics.imports_resume", "schedule": 5 * 60},
 }
 if REDIS_URL:
     CACHES = {

@@ -33,6 +33,7 @@ class ImportBatch(models.Model):
         RUNNING = "berjalan", _("Berjalan")
         DONE = "selesai", _("Selesai")
         FAILED = "gagal", _("Gagal")
+        WITHDRAWN = "ditarik", _("Ditarik")
 
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     created_by = models.ForeignKey(
@@ -46,6 +47,14 @@ class ImportBatch(models.Model):
     rows_added = models.PositiveIntegerField(default=0)
     errors = models.JSONField(default=list, blank=True)  # [{"row": 3, "column": "region", "why": "..."}]
     finished_at = models.DateTimeField(null=True, blank=True)
+    # The last sign of life of a run (queued, each progress step): a batch silent for long is resumed
+    # (netra.analytics.imports.recovery), e.g. when its task was lost with the broker.
+    progress_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("ditarik pada"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdraw_reason = models.TextField(_("alasan penarikan"), blank=True)
 
     class Meta:
         verbose_name = _("impor riwayat")

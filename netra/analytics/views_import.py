@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from netra.analytics.imports import COLUMNS, import_batches_for, import_refusal, import_start, template_bytes
 from netra.analytics.imports.reading import max_bytes, max_rows
+from netra.analytics.imports.recovery import import_withdraw
 from netra.analytics.models import ImportBatch
 from netra.core.exceptions import ApplicationError
 
@@ -25,6 +26,12 @@ _XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 class ImportUploadForm(forms.Form):
     file = forms.FileField(label=_("Berkas (.csv atau .xlsx)"))
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Alasan penarikan"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 def _importer(request: HttpRequest) -> None:
@@ -39,7 +46,7 @@ def _batch(request: HttpRequest, pk: int) -> ImportBatch:
 
 
 def _finished(batch: ImportBatch) -> bool:
-    return batch.status in (ImportBatch.Status.DONE, ImportBatch.Status.FAILED)
+    return batch.status in (ImportBatch.Status.DONE, ImportBatch.Status.FAILED, ImportBatch.Status.WITHDRAWN)
 
 
 @login_required
@@ -72,7 +79,10 @@ def upload(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    batch = _batch(request, pk)
+    return _batch_page(request, _batch(request, pk), WithdrawForm())
+
+
+def _batch_page(request: HttpRequest, batch: ImportBatch, withdraw_form: WithdrawForm) -> HttpResponse:
     return render(
         request,
         "analytics/import_batch.html",
@@ -82,8 +92,31 @@ def batch_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "errors": batch.errors[:SHOWN_ERRORS],
             "more_errors": max(0, len(batch.errors) - SHOWN_ERRORS),
             "already_present": batch.rows_total - batch.rows_added,
+            "may_withdraw": batch.status == ImportBatch.Status.DONE and import_refusal(request.user) is None,
+            "withdraw_form": withdraw_form,
         },
+        status=400 if withdraw_form.errors else 200,
     )
+
+
+@login_required
+@require_http_methods(["POST"])
+def batch_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """Withdraw a batch loaded by mistake: its facts leave the dashboard; the batch stays, marked."""
+    batch = _batch(request, pk)
+    form = WithdrawForm(request.POST)
+    if form.is_valid():
+        try:
+            import_withdraw(batch_id=batch.pk, user=request.user, reason=form.cleaned_data["reason"])
+        except ApplicationError as exc:
+            if exc.status == 404:
+                raise Http404 from exc
+            if exc.status == 403:
+                raise PermissionDenied(exc.message) from exc
+            form.add_error("reason", exc.message)
+        else:
+            return redirect("analytics:import_batch", pk=batch.pk)
+    return _batch_page(request, batch, form)
 
 
 @login_required
@@ -138,4 +171,5 @@ urlpatterns: list = [
     path("impor/<int:pk>/", batch_detail, name="import_batch"),
     path("impor/<int:pk>/status.json", batch_status, name="import_status"),
     path("impor/<int:pk>/kesalahan.csv", batch_errors, name="import_errors"),
+    path("impor/<int:pk>/tarik/", batch_withdraw, name="import_withdraw"),
 ]

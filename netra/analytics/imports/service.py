@@ -156,7 +156,9 @@ def import_existing(*, row_keys: list[str]) -> set[str]:
 
 
 def _progress(batch: ImportBatch, **fields) -> None:
-    """Committed at once (the caller is outside any transaction on the real path): a poller sees it."""
+    """Committed at once (the caller is outside any transaction on the real path): a poller sees it,
+    and `progress_at` tells the recovery sweep the run is alive."""
+    fields["progress_at"] = timezone.now()
     ImportBatch.objects.filter(pk=batch.pk).update(**fields)
     for name, value in fields.items():
         setattr(batch, name, value)
