@@ -8,6 +8,7 @@ from netra.cases import (
     views_findings,
     views_list,
     views_subjects,
+    views_summary,
 )
 
 app_name = "cases"
@@ -20,6 +21,7 @@ urlpatterns = [
     path("temuan/baru/", views_findings.finding_new, name="finding_new"),
     path("terlapor/<int:person_id>/", views_subjects.person_detail, name="person"),
     path("<int:case_id>/", views.case_detail, name="detail"),
+    path("<int:case_id>/ringkasan.pdf", views_summary.case_summary_pdf, name="summary"),
     path("<int:case_id>/langkah/<slug:name>/", views.case_transition, name="transition"),
     path("<int:case_id>/catatan/", views.case_note, name="note"),
     path("<int:case_id>/ubah/", views.case_edit, name="edit"),

@@ -14,6 +14,7 @@ from netra.cases import workflow
 from netra.cases.models import Case, ClarificationRole, DecisionOutcome, PositionCategory
 from netra.cases.selectors.casefile import case_file_for
 from netra.cases.selectors.cases import case_timeline
+from netra.cases.selectors.chain import case_chain
 from netra.cases.selectors.clarifications import clarification_list_visible
 from netra.cases.selectors.deadlines import deadline_statuses
 from netra.cases.selectors.documents import document_list_visible
@@ -66,6 +67,7 @@ def _detail_context(request: HttpRequest, case: Case) -> dict:
         "transitions": transitions,
         "subjects": subjects,
         "deadlines": deadlines,
+        "chain": case_chain(case=case, subjects=subjects, deadlines=deadlines),
         "reports": reports,
         "events": case_timeline(case=case, user=user),
         "is_bawaslu": scope.acts_as(AgencyFamily.BAWASLU),
