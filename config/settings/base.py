@@ -119,10 +119,9 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:workspace"
 LOGOUT_REDIRECT_URL = "core:home"
 # Staff sign-in (netra.accounts; docs/operations.md "Staff accounts and security").
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",  # refuses a locked-out username before the password is checked
-    "django.contrib.auth.backends.ModelBackend",
-]
+# One backend: Django's ModelBackend with django-axes' check in front (a locked-out username is refused
+# before its password is tested). A single backend also keeps `User.objects.with_perm()` working.
+AUTHENTICATION_BACKENDS = ["netra.accounts.backends.LockoutModelBackend"]
 AXES_FAILURE_LIMIT = env.int("NETRA_LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("NETRA_LOGIN_LOCKOUT_MINUTES", default=30))
 # Per username: an office behind one address must not be locked out by one colleague's typos.
