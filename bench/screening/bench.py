@@ -46,7 +46,7 @@ def rate(n: int, seconds: float) -> str:
 
 
 def main() -> None:
-    rows = evaluate.items("train") + evaluate.items("test") + evaluate.items("fresh")
+    rows = evaluate.items()
     regs = evaluate.registries()
     affinity = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else "?"
     print(
@@ -95,7 +95,8 @@ def main() -> None:
 
 SPLITS = (
     ("test", "held aside by template; looked at once during development"),
-    ("fresh", "written after the engine was finished, measured without changes since"),
+    ("fresh", "written after the engine was finished; measured once, then the engine was fixed for it"),
+    ("fresh2", "written and committed before the fixed engine was measured on it: the honest figure"),
 )
 
 

@@ -82,6 +82,10 @@ CALL_TO_VOTE: dict[str, float] = {
     ),
     **dict.fromkeys(
         [
+            "siapa lagi kalau bukan",
+            "siapa lagi klo bukan",
+            "siapa lagi kalo bukan",
+            "siapa lagi kl bukan",
             "gak ada pilihan lain selain",
             "ga ada pilihan lain selain",
             "tidak ada pilihan lain selain",
@@ -157,6 +161,8 @@ STANCE: dict[str, float] = dict.fromkeys(
         "berjuang",
         "setia",
         "loyal",
+        "solid",
+        "all out",
         "fix",
         "fiks",
         "yakin",
@@ -226,6 +232,7 @@ NEGATION: tuple[str, ...] = (
     "gak akan",
     "ga akan",
     "ora",
+    "ojo",
     "dak",
     "indak",
     "hindari",
@@ -514,6 +521,32 @@ QUESTION: dict[str, float] = dict.fromkeys(
         "galau",
     ],
     1.0,
+)
+
+# Statements of neutrality or of respect for others' choice ("sebagai ASN saya wajib netral", "apapun
+# pilihanmu"): they name contestants and even call words, and are the opposite of support.
+NEUTRALITY: tuple[str, ...] = (
+    "netral",
+    "wajib netral",
+    "harus netral",
+    "tetap netral",
+    "netralitas",
+    "jaga netralitas",
+    "no comment",
+    "tidak memihak",
+    "gak memihak",
+    "ga memihak",
+    "tidak berpihak",
+    "apapun pilihanmu",
+    "apapun pilihannya",
+    "apa pun pilihanmu",
+    "apa pun pilihannya",
+    "siapapun pilihanmu",
+    "siapa pun pilihanmu",
+    "siapapun pilihannya",
+    "beda pilihan",
+    "jaga persaudaraan",
+    "tetap rukun",
 )
 
 # "selain 02 gak ada": a negator followed by these does not negate the contestant.

@@ -166,6 +166,9 @@ class Matcher:
             self._add(word, "idiom", None, 0.0)
         for word in lexicon.QUESTION:
             self._add(word, "question", None, 1.0)
+        for word in lexicon.NEUTRALITY:
+            self._add(word, "neutrality", None, 1.0)
+        self._cues_inside_registry_terms()
         words = sorted(self.terms, key=len, reverse=True)
         self.pattern = re.compile(rf"(?<= )(?P<t>{_trie_pattern(words)}){SUFFIXES}(?= )")
 
@@ -192,6 +195,18 @@ class Matcher:
         if c.is_empty_box:
             for phrase in ("kolom kosong", "kotak kosong", "koko"):
                 self._add(phrase, "name", c.key, ID_WEIGHT["name"])
+
+    def _cues_inside_registry_terms(self) -> None:
+        """A registry term that contains a stance word also counts as that word: the gesture "coblos
+        kotak kosong" is a call to vote too (one pass matches the longest term, which would hide it)."""
+        for term, entries in self.terms.items():
+            if all(key is None for _, key, _ in entries) or " " not in term:
+                continue
+            for word in term.split():
+                for kind, key, weight in self.terms.get(word, ()):
+                    cue = key is None and kind in ("call_to_vote", "stance", "criticism")
+                    if cue and (kind, key, weight) not in entries:
+                        entries.append((kind, key, weight))
 
     def _add(self, word: str, kind: str, key: str | None, weight: float) -> None:
         term = normalize_term(word)
@@ -330,7 +345,7 @@ def screen_rules(text: str, matcher: Matcher) -> RuleResult:  # noqa: C901 (the 
     stops = sorted({t for tokens in mentions.values() for t in tokens})
     news = min(sum(h.weight for h in hits if h.kind == "news"), 3.0)
     sarcasm = min(sum(h.weight for h in hits if h.kind == "sarcasm"), 2.0)
-    question = min(sum(h.weight for h in hits if h.kind == "question"), 2.0)
+    question = min(sum(h.weight for h in hits if h.kind in ("question", "neutrality")), 2.0)
     evidence: list[Evidence] = []
     for h in hits:
         if h.kind not in ("call_to_vote", "stance", "criticism"):

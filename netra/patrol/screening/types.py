@@ -40,7 +40,7 @@ class Evidence:
     """One reason behind a score, in words a reviewer can check against the text."""
 
     kind: str  # "name", "nickname", "number", "hashtag", "handle", "tagline", "gesture", "call_to_vote",
-    # "stance", "negation", "criticism", "news", "sarcasm", "question", "party", "model"
+    # "stance", "negation", "criticism", "news", "sarcasm", "question", "neutrality", "party", "model"
     text: str  # the user's own words that matched (a slice of the input), never an internal token
     contestant_key: str | None = None
     weight: float = 0.0

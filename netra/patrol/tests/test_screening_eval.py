@@ -11,9 +11,9 @@ import pytest
 from netra.patrol.screening import evaluate, screen_many, screen_rules_only
 
 
-def _measure(split):
+def _measure(split, *, full=True):
     rows = evaluate.items(split)
-    return {
+    measured = {
         "rows": rows,
         "baseline": evaluate.score(
             rows, evaluate.predict(rows, lambda t, r: [evaluate.keyword_baseline(x, r) for x in t])
@@ -21,8 +21,10 @@ def _measure(split):
         "rules": evaluate.score(
             rows, evaluate.predict(rows, lambda t, r: [screen_rules_only(x, r) for x in t])
         ),
-        "full": evaluate.score(rows, evaluate.predict(rows, screen_many)),
     }
+    if full:  # the model costs ~30 ms a post: CI measures it on two splits, the bench on all three
+        measured["full"] = evaluate.score(rows, evaluate.predict(rows, screen_many))
+    return measured
 
 
 @pytest.fixture(scope="module")
@@ -33,10 +35,18 @@ def held_aside():
 
 @pytest.fixture(scope="module")
 def fresh():
-    """The second held-aside split, written after the engine was finished and measured once without any
-    change to the engine afterwards (rules F1 ≈ 0.71, full ≈ 0.79, baseline ≈ 0.45 on 195 posts)."""
+    """The second held-aside split (195 posts): measured once (rules F1 0.71, full 0.79, baseline 0.45),
+    then the engine was fixed for what it showed (now rules ≈ 0.89, full ≈ 0.94)."""
     assert len(evaluate.items("fresh")) >= 150
-    return _measure("fresh")
+    return _measure("fresh", full=False)
+
+
+@pytest.fixture(scope="module")
+def fresh2():
+    """The third held-aside split (161 posts), written and committed before the fixed engine was measured
+    on it: the honest figure for new phrasing (rules F1 ≈ 0.55, full ≈ 0.57, baseline ≈ 0.45)."""
+    assert len(evaluate.items("fresh2")) >= 150
+    return _measure("fresh2")
 
 
 def test_the_set_is_large_varied_and_split_by_template():
@@ -47,7 +57,7 @@ def test_the_set_is_large_varied_and_split_by_template():
     train_templates = {r.template for r in evaluate.items("train") if r.category != "hand"}
     test_templates = {r.template for r in evaluate.items("test") if r.category != "hand"}
     assert not train_templates & test_templates
-    fresh_templates = {r.template for r in evaluate.items("fresh")}
+    fresh_templates = {r.template for r in evaluate.items("fresh") + evaluate.items("fresh2")}
     assert not train_templates & fresh_templates
     assert 0.2 <= len(evaluate.items("test")) / len(evaluate.items("train") + evaluate.items("test")) <= 0.4
 
@@ -69,12 +79,24 @@ def test_everyday_posts_are_almost_never_flagged(held_aside):
 
 
 def test_on_the_fresh_split_too(fresh):
-    full, rules, baseline = fresh["full"], fresh["rules"], fresh["baseline"]
-    print(f"\nfresh baseline {baseline.line()}\nfresh rules    {rules.line()}\nfresh full     {full.line()}")
-    assert full.f1 >= 0.65
-    assert full.f1 >= baseline.f1 + 0.15
-    assert rules.f1 >= baseline.f1 + 0.10
+    rules, baseline = fresh["rules"], fresh["baseline"]
+    print(f"\nfresh baseline {baseline.line()}\nfresh rules    {rules.line()}")
+    assert rules.f1 >= 0.75
+    assert rules.f1 >= baseline.f1 + 0.15
+    assert rules.everyday >= 40
+    assert rules.everyday_fp_rate <= 0.01
+
+
+def test_on_new_phrasing_precision_holds_and_recall_drops(fresh2):
+    """What the engine does with wording it has never seen: better than the baseline mostly through
+    precision; recall drops to under a half (documented in docs/patrol.md)."""
+    full, rules, baseline = fresh2["full"], fresh2["rules"], fresh2["baseline"]
+    print(
+        f"\nfresh2 baseline {baseline.line()}\nfresh2 rules    {rules.line()}\nfresh2 full     {full.line()}"
+    )
+    assert full.f1 >= baseline.f1 + 0.08
+    assert full.precision >= 0.7
+    assert full.precision >= baseline.precision + 0.3
     assert full.f1 >= rules.f1
-    assert full.precision >= 0.75
     assert full.everyday >= 40
     assert full.everyday_fp_rate <= 0.01
