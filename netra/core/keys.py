@@ -102,7 +102,7 @@ def rotation_pending() -> RotationReport:
     current = sealing.current_key_id()
     report = RotationReport(key_id=current)
     for model in sealed_models():
-        stale = model.objects.filter(sealed__isnull=False).exclude(key_id=current)
+        stale = model._default_manager.filter(sealed__isnull=False).exclude(key_id=current)
         report.rows[model._meta.label] = stale.count()
     for storage in _sealed_file_storages():
         for name in _walk(storage):
@@ -119,14 +119,14 @@ def _rotate_rows(model: type[models.Model], current: str, batch: int) -> int:
 
     with transaction.atomic():
         rows = list(
-            model.objects.select_for_update(skip_locked=True)
+            model._default_manager.select_for_update(skip_locked=True)
             .filter(sealed__isnull=False)
             .exclude(key_id=current)
             .order_by("pk")[:batch]
         )
         for row in rows:
             blob, key_id = sealing.seal(sealing.unseal(bytes(row.sealed)))
-            model.objects.filter(pk=row.pk).update(sealed=blob, key_id=key_id)
+            model._default_manager.filter(pk=row.pk).update(sealed=blob, key_id=key_id)
         if rows:
             audit_record(
                 actor=None,
