@@ -1,4 +1,5 @@
-"""Self-check through a real browser on a phone: an ASN asks whether liking a candidate's post is allowed.
+"""Self-check through a real browser on a phone: an ASN asks whether liking a candidate's post is allowed,
+and gets the answer first (tidak boleh / boleh / tergantung), then the items, sanctions and basis.
 
 The live server needs the transactional database, which is emptied after each test, including the rows
 the data migration loaded. `serialized_rollback=True` did not restore them reliably when other test
@@ -37,6 +38,14 @@ def test_asn_learns_that_liking_a_candidates_post_is_ke4_before_and_d6_after(pag
     page.get_by_role("button", name="Periksa").click()
 
     expect(page).to_have_url(re.compile(r"/aturan/cek/\?q=boleh"))  # a plain GET form, no JavaScript
+    answer = page.locator("section.rules-answer")
+    expect(answer.get_by_role("heading", level=2)).to_contain_text("Tidak boleh")
+    expect(answer.get_by_role("link", name="KE-4")).to_be_visible()
+    expect(answer.get_by_role("link", name="D-6")).to_be_visible()
+    expect(answer).to_contain_text("Sanksi moral")
+    expect(answer).to_contain_text("Hukuman disiplin berat")
+    expect(answer).to_contain_text("“like”")  # the user's own words
+    expect(answer).to_contain_text("“postingan”")
     first = page.locator("article.result").first
     expect(first.get_by_role("heading", level=3)).to_contain_text("Menyukai, mengomentari, membagikan")
     expect(first.get_by_role("link", name="KE-4")).to_be_visible()
@@ -49,6 +58,20 @@ def test_asn_learns_that_liking_a_candidates_post_is_ke4_before_and_d6_after(pag
     # The text stays in the box for a second try, and the page fits a phone screen.
     expect(page.get_by_label("Ceritakan kegiatan Anda")).to_have_value(QUESTION)
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_voting_is_answered_as_allowed_with_its_basis(page: Page):
+    page.goto("/aturan/cek/")
+
+    page.get_by_label("Ceritakan kegiatan Anda").fill("mencoblos di TPS")
+    page.get_by_role("button", name="Periksa").click()
+
+    answer = page.locator("section.rules-answer")
+    expect(answer.get_by_role("heading", level=2)).to_contain_text("Boleh")
+    expect(answer).to_contain_text("Menggunakan hak pilih (mencoblos) di TPS")
+    expect(answer).to_contain_text("UU 7/2017 Pasal 198 ayat (1)")
+    expect(page.locator("body")).not_to_contain_text("[UNVERIFIED")
+    expect(page.locator("body")).not_to_contain_text("[SECONDARY")
 
 
 def test_empty_question_shows_an_indonesian_error(page: Page):

@@ -43,6 +43,7 @@ INTERNAL_NOTES = (
     "belum dicek",
     "belum dibaca dari naskah resmi",
     "asumsi yang perlu dicek",
+    "isi 'berlaku",
     "Catatan riset",
 )
 _DOMAIN = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:com|co|id|net|org|news|shop))\b", re.IGNORECASE)

@@ -331,6 +331,7 @@ class OversightBody(CatalogueEntry):
     valid_until = models.DateField(_("berlaku sampai"), null=True, blank=True)
     legal_basis = models.TextField(_("dasar hukum"))
     notes = models.TextField(_("catatan"), blank=True)
+    notes_en = english_field(_("catatan (Inggris)"), text=True)
     research_note = internal_note_field()
     agency_kind = models.CharField(
         _("jenis instansi"),
@@ -376,8 +377,10 @@ class RoutingRule(CatalogueEntry):
         _("jenis instansi tujuan"), max_length=24, blank=True, validators=[validate_agency_kind]
     )
     deadline_note = models.TextField(_("catatan tenggat"), blank=True)
+    deadline_note_en = english_field(_("catatan tenggat (Inggris)"), text=True)
     legal_basis = models.TextField(_("dasar hukum"))
     note = models.TextField(_("catatan"), blank=True)
+    note_en = english_field(_("catatan (Inggris)"), text=True)
     research_note = internal_note_field()
     verification = verification_field()
     priority = models.PositiveSmallIntegerField(

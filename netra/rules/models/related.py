@@ -12,6 +12,7 @@ from netra.rules.choices import Punishes, SubjectType
 from netra.rules.models.catalogue import (
     CatalogueEntry,
     _in,
+    english_field,
     internal_note_field,
     validate_text_list,
     verification_field,
@@ -35,10 +36,13 @@ class CrimeProvision(CatalogueEntry):
         _("jenis subjek yang disebut"), default=list, validators=[validate_text_list]
     )
     prohibition = models.CharField(_("larangan"), max_length=300)
+    prohibition_en = english_field(_("larangan (Inggris)"))
     penal_article = models.CharField(_("pasal pidana"), max_length=200, blank=True)
     punishes = models.CharField(_("yang dipidana"), max_length=16, choices=Punishes.choices)
     penalty = models.CharField(_("ancaman pidana"), max_length=300, blank=True)
+    penalty_en = english_field(_("ancaman pidana (Inggris)"))
     summary = models.TextField(_("ringkasan"))
+    summary_en = english_field(_("ringkasan (Inggris)"), text=True)
     legal_basis = models.TextField(_("dasar hukum"))
     research_note = internal_note_field()
     verification = verification_field()

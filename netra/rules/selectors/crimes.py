@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from netra.rules.i18n import localized_text
 from netra.rules.models import CrimeProvision, Punishes, Verification
 
 MARKS = {
@@ -33,14 +34,17 @@ class CrimeReferral:
 
     @property
     def public_text(self) -> str:
-        """The suggestion without the confidence mark (public pages: the self-check)."""
+        """The suggestion without the confidence mark (public pages: the self-check), in the active
+        language (the provision's texts are data: `summary_en`, …)."""
         p = self.provision
         kind = p.get_election_kind_display()
+        prohibition = localized_text(p, "prohibition")
+        summary = localized_text(p, "summary")
         if p.punishes == Punishes.NONE:
             return _("%(kind)s: %(prohibition)s — bukan tindak pidana bagi subjek ini. %(summary)s") % {
                 "kind": kind,
-                "prohibition": p.prohibition,
-                "summary": p.summary,
+                "prohibition": prohibition,
+                "summary": summary,
             }
         who = (
             _("terlapor dapat dipidana")
@@ -52,11 +56,11 @@ class CrimeReferral:
             "(%(penalty)s); %(who)s. %(summary)s Bawaslu yang memutuskan; tidak diteruskan otomatis."
         ) % {
             "kind": kind,
-            "prohibition": p.prohibition,
+            "prohibition": prohibition,
             "article": p.penal_article,
-            "penalty": p.penalty,
+            "penalty": localized_text(p, "penalty"),
             "who": who,
-            "summary": p.summary,
+            "summary": summary,
         }
 
     @property
