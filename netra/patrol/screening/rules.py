@@ -145,7 +145,6 @@ class Matcher:
         self.by_number: dict[int, list[str]] = {}
         self.hashtags: dict[str, str] = {}
         self.handles: dict[str, str] = {}
-        self.labels = {c.key: c.label for c in registry.contestants}
         for c in registry.contestants:
             self._add_contestant(c)
         for word, weight in lexicon.CALL_TO_VOTE.items():
@@ -346,7 +345,6 @@ def screen_rules(text: str, matcher: Matcher) -> RuleResult:  # noqa: C901 (the 
     news = min(sum(h.weight for h in hits if h.kind == "news"), 3.0)
     sarcasm = min(sum(h.weight for h in hits if h.kind == "sarcasm"), 2.0)
     question = min(sum(h.weight for h in hits if h.kind in ("question", "neutrality")), 2.0)
-    evidence: list[Evidence] = []
     for h in hits:
         if h.kind not in ("call_to_vote", "stance", "criticism"):
             continue
@@ -402,7 +400,7 @@ def screen_rules(text: str, matcher: Matcher) -> RuleResult:  # noqa: C901 (the 
         label, key = "against", against_key
     else:
         label, key = "neutral", None
-    evidence = _explain(norm, hits, tallies, negators)
+    evidence = _explain(norm, hits, tallies)
     screening = Screening(
         score=round(score, 4),
         label=label,
@@ -420,9 +418,7 @@ def screen_rules(text: str, matcher: Matcher) -> RuleResult:  # noqa: C901 (the 
     )
 
 
-def _explain(
-    norm: Normalized, hits: list[Hit], tallies: dict[str, _Tally], negators: list[int]
-) -> list[Evidence]:
+def _explain(norm: Normalized, hits: list[Hit], tallies: dict[str, _Tally]) -> list[Evidence]:
     """Every match, as the user's own words, with the contestant it was attributed to."""
     owner: dict[int, tuple[str | None, float]] = {}
     for owner_key, tally in tallies.items():
