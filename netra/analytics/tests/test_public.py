@@ -9,7 +9,7 @@ from django.test import Client
 
 from netra.analytics.models import Stage, SubjectFact
 from netra.analytics.public import public_table
-from netra.analytics.suppression import ALL, disclosed, flat, pinned, relations_for
+from netra.analytics.suppression import ALL, complete_table, disclosed, flat, pinned, relations_for
 
 COUNTS = {
     ("64", "pilkada-2020"): 2,
@@ -79,3 +79,52 @@ def test_the_page_and_open_data_show_the_same_cells_without_login():
     assert all(v is None or v == truth[k] for k, v in shown.items())  # what is shown is true
     assert shown == {k: (None if v == "" else int(v)) for k, v in by_key.items()}  # CSV = JSON
     assert set(data["rows"][0]) == {"province", "election", "asn_alleged"}  # counts only, never a name
+
+
+WAITING = {
+    ("64", Stage.BAWASLU): 3,
+    ("64", Stage.EMPLOYER): 9,
+    ("33", Stage.OVERSIGHT): 12,
+    ("33", Stage.EMPLOYER): 6,
+}
+
+
+@pytest.mark.django_db
+def test_where_cases_wait_is_public_suppressed_and_unrecoverable():
+    from netra.analytics.public import public_waiting
+
+    SubjectFact.objects.bulk_create(
+        SubjectFact(
+            row_key=f"import:w:{p}:{s}:{i}", is_imported=True, province_code=p, region_code=p, stage=s
+        )
+        for (p, s), n in WAITING.items()
+        for i in range(n)
+    )
+    waiting = public_waiting()
+    assert waiting.stages == [Stage.BAWASLU, Stage.OVERSIGHT, Stage.EMPLOYER, ALL]
+    assert waiting.cells[("64", Stage.BAWASLU)] is None  # 3 < 5
+    assert waiting.cells[(ALL, ALL)] == 30
+    hidden = {k for k, v in waiting.cells.items() if v is None}
+    dims = (flat(["33", "64"]), flat([Stage.BAWASLU, Stage.OVERSIGHT, Stage.EMPLOYER]))
+    relations = relations_for(*dims)
+    table = complete_table(WAITING, *dims)  # the true counts, margins included
+    assert not (set(disclosed(table, hidden, relations)) & hidden)  # the differencing attack fails
+    assert not (pinned(table, hidden, relations) & hidden)
+    page = Client().get("/statistik/publik/")
+    assert 'data-testid="public-waiting"' in page.content.decode()
+    data = Client().get("/statistik/publik/data/asn-menunggu.json").json()
+    assert {(r["province"], r["stage"]): r["asn_waiting"] for r in data["rows"]}[("64", "bawaslu")] is None
+    assert Client().get("/statistik/publik/data/nama-orang.json").status_code == 404
+
+
+@pytest.mark.django_db
+def test_within_time_is_public_only_for_agencies_with_enough_clocks(case_world, settings):
+    from netra.analytics.public import public_within_time
+
+    settings.NETRA_PUBLIC_MIN_CELL = 1
+    rows = public_within_time()
+    assert all(set(r) == {"clock", "clock_label", "agency", "ended", "share_within"} for r in rows)
+    settings.NETRA_PUBLIC_MIN_CELL = 10_000
+    assert public_within_time() == []
+    csv_text = Client().get("/statistik/publik/data/tepat-waktu.csv").content.decode("utf-8-sig")
+    assert csv_text.splitlines()[0] == "clock,clock_label,agency,ended,share_within"
