@@ -147,11 +147,13 @@ class ReportedPerson(models.Model):
 
 
 class Witness(models.Model):
-    """A witness named by the reporter (personal data: purged with the identity by the retention job)."""
+    """A witness named by the reporter: name and contact sealed to the office key like the reporter's
+    identity (`{"name", "contact"}` as JSON, netra.intake.crypto), opened only together with it
+    (`identity_reveal`, audited). Personal data: purged with the identity by the retention job."""
 
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="witnesses")
-    name = models.CharField(_("nama"), max_length=200)
-    contact = models.CharField(_("kontak/alamat"), max_length=300, blank=True)
+    sealed = models.BinaryField(_("saksi tersegel"), null=True, blank=True)
+    key_id = models.CharField(_("id kunci"), max_length=16, blank=True)
 
     class Meta:
         ordering = ["report", "id"]
@@ -159,7 +161,7 @@ class Witness(models.Model):
         verbose_name_plural = _("saksi")
 
     def __str__(self) -> str:
-        return self.name
+        return f"{_('Saksi')} #{self.pk}"
 
 
 class ReporterIdentity(models.Model):

@@ -111,7 +111,7 @@ def messages_mark_read(*, report: Report, reader: str) -> int:
     )
 
 
-@sensitive_variables("identity")
+@sensitive_variables("identity", "witnesses")
 def identity_reveal(*, report: Report, officer, reason: str) -> dict:
     """Open the reporter's identity for an officer with the named permission, for a stated reason.
     Written to the audit log and shown to the reporter."""
@@ -134,6 +134,11 @@ def identity_reveal(*, report: Report, officer, reason: str) -> dict:
         raise ApplicationError(
             _("Server ini tidak memegang kunci pembuka identitas. Gunakan aplikasi petugas."), code="no-key"
         ) from exc
+    # The witnesses the reporter named are sealed too and open with the identity, under the same record.
+    witnesses = [
+        crypto.open_identity(bytes(w.sealed or b""))
+        for w in Witness.objects.filter(report=report, sealed__isnull=False)
+    ]
     with transaction.atomic():
         reveal = IdentityReveal.objects.create(
             report=report, officer=officer, agency=officer.agency, reason=reason
@@ -142,9 +147,9 @@ def identity_reveal(*, report: Report, officer, reason: str) -> dict:
             actor=officer,
             action="report.identity_reveal",
             instance=report,
-            after={"reveal_id": reveal.pk, "reason": reason},
+            after={"reveal_id": reveal.pk, "reason": reason, "witnesses": len(witnesses)},
         )
-    return identity
+    return {**identity, "witnesses": witnesses}
 
 
 def reports_status_set(

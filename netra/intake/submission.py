@@ -387,17 +387,20 @@ def reported_persons_create(*, report: Report, persons: list[PersonIn]) -> None:
     )
 
 
+@sensitive_variables("witness")
+def _witness_sealed(report: Report, witness: WitnessIn) -> Witness:
+    """A witness's name and contact are sealed like the reporter's identity (issue 13, item 7)."""
+    blob, key_id = crypto.seal_identity(
+        {"name": witness.name.strip()[:200], "contact": witness.contact.strip()[:300]}
+    )
+    return Witness(report=report, sealed=blob, key_id=key_id)
+
+
 @sensitive_variables("identity", "sealed")
 def _people_store(report: Report, sub: Submission, identity: IdentityIn, sealed) -> None:
     """Terlapor, witnesses and the sealed identity with its blind indexes (to count one reporter)."""
     reported_persons_create(report=report, persons=sub.persons)
-    Witness.objects.bulk_create(
-        [
-            Witness(report=report, name=w.name.strip()[:200], contact=w.contact.strip()[:300])
-            for w in sub.witnesses
-            if w.name.strip()
-        ]
-    )
+    Witness.objects.bulk_create([_witness_sealed(report, w) for w in sub.witnesses if w.name.strip()])
     if sealed is not None:
         blob, key_id = sealed
         ReporterIdentity.objects.create(

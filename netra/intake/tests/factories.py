@@ -124,9 +124,14 @@ class WitnessFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Witness
 
+    class Params:
+        name = factory.Sequence(lambda n: f"Saksi Uji {n}")
+        contact = "0811-222-333"
+
     report = factory.SubFactory(ReportFactory)
-    name = factory.Sequence(lambda n: f"Saksi Uji {n}")
-    contact = "0811-222-333"
+    # Sealed like `report_submit` stores it (issue 13, item 7): only the office key opens it.
+    sealed = factory.LazyAttribute(lambda o: crypto.seal_identity({"name": o.name, "contact": o.contact})[0])
+    key_id = factory.LazyAttribute(lambda o: bytes(o.sealed).split(b":", 1)[0].decode())
 
 
 class ReporterIdentityFactory(factory.django.DjangoModelFactory):

@@ -15,6 +15,7 @@ from PIL import Image
 from netra.agencies.roles import Role, sync_roles
 from netra.agencies.tests.factories import UserFactory, bawaslu
 from netra.elections.tests.factories import ElectionFactory, ElectionStageFactory
+from netra.intake import crypto
 from netra.intake.models import IdentityReveal, Message, Report, ReporterIdentity, ReportKind
 from netra.intake.views import SESSION_KEY
 
@@ -222,7 +223,7 @@ def test_valid_report_shows_the_receipt_once_and_stores_the_identity_sealed(clie
     assert report.identity_confidential is True
     assert report.statement_of_truth is True
     assert [p.name for p in report.reported_persons.all()] == ["Lurah Manggar"]
-    assert [w.name for w in report.witnesses.all()] == ["Rina Wati"]
+    assert [crypto.open_identity(bytes(w.sealed))["name"] for w in report.witnesses.all()] == ["Rina Wati"]
     assert report.evidence.count() == 1
     sealed = bytes(ReporterIdentity.objects.get(report=report).sealed)
     assert NAME.encode() not in sealed
