@@ -10,7 +10,8 @@ DEBUG = False
 SECRET_KEY = "netra-test-only-not-a-secret"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast; Argon2 is tested explicitly
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = tempfile.mkdtemp(prefix="netra-test-media-")
+# A worker started by a test (the real Celery path) shares the test process's folder.
+MEDIA_ROOT = os.environ.get("NETRA_TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="netra-test-media-")
 STATIC_ROOT = tempfile.mkdtemp(prefix="netra-test-static-")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

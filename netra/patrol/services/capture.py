@@ -206,7 +206,7 @@ def capture_ocr_run(*, capture_id: int) -> Capture | None:
         return None
     try:
         text, error = ocr_image(capture_bytes(capture)), ""
-    except OcrError as exc:
+    except (OcrError, OSError) as exc:  # OSError: the stored file cannot be read (recorded, not retried)
         text, error = "", str(exc)[:300]
     with transaction.atomic():
         capture = Capture.objects.select_for_update().get(pk=capture_id)
