@@ -17,7 +17,8 @@ from netra.patrol.screening import evaluate, model, screen_many, screen_rules_on
 from netra.patrol.screening.rules import matcher_for, screen_rules  # noqa: E402
 
 RULE_PASSES = int(os.environ.get("BENCH_RULE_PASSES", "20"))
-MODEL_POSTS = int(os.environ.get("BENCH_MODEL_POSTS", "300"))
+MODEL_POSTS = int(os.environ.get("BENCH_MODEL_POSTS", "200"))
+REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))
 
 
 def timed(fn):
@@ -66,18 +67,32 @@ def main() -> None:
     sample = [rows[i * len(rows) // count] for i in range(count)]  # spread over every category
     texts = [r.text for r in sample]
     gated = [r.text for r in sample if gate(r)]
-    _, bare_wall, bare_cpu = timed(lambda: model.embed(texts))
-    print(
-        f"bare model call (all posts)       {len(texts):7d}      {rate(len(texts), bare_wall)}     "
-        f"{rate(len(texts), bare_cpu)}"
+    # the three model timings alternate, REPEAT rounds, and each keeps its best (least disturbed) round:
+    # on a shared machine other processes take the core for a while, and the ratio should not depend on
+    # which timing they happened to hit
+    runs = {
+        "bare": lambda: model.embed(texts),
+        "gated": lambda: model.embed(gated),
+        "full": lambda: run_path(by_registry(sample), use_model=True),
+    }
+    best = {name: (float("inf"), float("inf")) for name in runs}
+    for _ in range(REPEAT):
+        for name, fn in runs.items():
+            _, wall, cpu = timed(fn)
+            best[name] = (min(best[name][0], wall), min(best[name][1], cpu))
+    (bare_wall, bare_cpu), (gated_wall, gated_cpu), (full_wall, full_cpu) = (
+        best["bare"],
+        best["gated"],
+        best["full"],
     )
-    _, gated_wall, gated_cpu = timed(lambda: model.embed(gated))
+    n = len(texts)
+    print(f"bare model call (all posts)       {n:7d}      {rate(n, bare_wall)}     {rate(n, bare_cpu)}")
     print(
         f"bare model call (gated posts)     {len(gated):7d}      {rate(len(gated), gated_wall)}     "
         f"{rate(len(gated), gated_cpu)}"
     )
-    n, full_wall, full_cpu = timed(lambda: run_path(by_registry(sample), use_model=True))
     print(f"full path (rules + gated model)   {n:7d}      {rate(n, full_wall)}     {rate(n, full_cpu)}")
+    print(f"(model timings: best of {REPEAT} alternating rounds)")
     print(f"\ngated: {len(gated)} of {len(texts)} posts ({len(gated) / len(texts):.0%}) reach the model")
     print(
         f"full path / bare model call, same posts:   wall {full_wall / bare_wall:.2f}x   CPU {full_cpu / bare_cpu:.2f}x"
