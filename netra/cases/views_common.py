@@ -23,7 +23,9 @@ def _version(request: HttpRequest) -> int | None:
     return int(raw) if raw.isdigit() else None
 
 
-def _run(request: HttpRequest, case_id: int, action, success: str, form: str = "") -> HttpResponse:
+def _run(
+    request: HttpRequest, case_id: int, action, success: str, form: str = "", warning: str = ""
+) -> HttpResponse:
     """Call a service; on success go back to the case page with a notice. A refusal is shown on the
     case page too; when the refused `form` is named, the page is rendered again with what was typed,
     that form open and the refused field marked (nothing typed is lost)."""
@@ -45,4 +47,6 @@ def _run(request: HttpRequest, case_id: int, action, success: str, form: str = "
         context["failed"] = failed
         return render(request, "cases/detail.html", context, status=exc.status)
     messages.success(request, success)
+    if warning:  # advice that does not block (e.g. a lurah recorded as kepala desa)
+        messages.warning(request, warning)
     return redirect("cases:detail", case_id=case_id)

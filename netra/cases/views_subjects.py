@@ -12,6 +12,7 @@ from netra.cases.selectors.cases import person_history, person_latest_subject
 from netra.cases.services import subjects as subject_services
 from netra.cases.services.subjects import subject_update
 from netra.cases.views_common import _case_or_404, _run, _version
+from netra.rules.selectors.positions import subject_type_warning
 
 
 @login_required
@@ -27,6 +28,7 @@ def subject_add(request: HttpRequest, case_id: int) -> HttpResponse:
         ),
         _("Terlapor ditambahkan."),
         form="subject_add",
+        warning=subject_type_warning(data["employment_type"], data["position"]),
     )
 
 
@@ -58,6 +60,7 @@ def subject_edit(request: HttpRequest, case_id: int, subject_id: int) -> HttpRes
         ),
         _("Data terlapor diperbarui."),
         form=f"subject_edit-{subject_id}",
+        warning=subject_type_warning(data["employment_type"], data["position"]),
     )
 
 

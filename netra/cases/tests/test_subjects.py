@@ -331,3 +331,28 @@ def test_classification_note_suggests_gakkumdu_with_the_article(case_world):
     assert "juga dapat diteruskan ke Sentra Gakkumdu (1×24 jam)" in subject.classification_note
     assert "Pasal 188" in subject.classification_note
     assert case.state == state
+
+
+def test_a_lurah_recorded_as_kepala_desa_is_added_with_a_warning(case_world):
+    """Issue 10 item 6: UU 10/2016 Pasal 71(1) names "kepala desa … /lurah" together, but a lurah is an
+    ASN (routed to the oversight body, sanctioned by the PPK); the page warns without blocking."""
+    from django.test import Client
+
+    u, case = case_world["users"], case_world["case"]
+    page = Client()
+    page.force_login(u["bpp_officer"])
+    response = page.post(
+        f"/kasus/{case.pk}/terlapor/",
+        {
+            "version": case.version,
+            "name": "Budi",
+            "position": "Lurah Damai",
+            "employment_type": "kepala_desa",
+        },
+        follow=True,
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Terlapor ditambahkan." in html
+    assert "adalah jabatan ASN" in html
+    assert case.subjects.count() == 2  # added all the same: the officer decides
