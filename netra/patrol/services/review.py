@@ -21,6 +21,7 @@ from netra.evidence import services as evidence
 from netra.evidence.models import UploadedBy
 from netra.patrol.models import CaptureSource, ItemStatus, PatrolItem
 from netra.patrol.services.capture import capture_bytes
+from netra.regions.timezones import office_local
 
 
 def _item_for(actor, item_id: int, action: str) -> PatrolItem:
@@ -137,11 +138,15 @@ def item_make_finding(*, actor, item_id: int, finding: FindingFromItemIn, now: d
     now = now or timezone.now()
     with transaction.atomic():
         item = _item_for(actor, item_id, "make_finding")
+        # Discovered when captured or loaded: the temuan's 7 days run from then (UU 7/2017 Pasal 454
+        # ayat (5)), not from the day someone reviews the queue.
         if item.capture is not None:
             incident = item.capture.posted_at or item.capture.captured_at
+            found = item.capture.captured_at
         else:
             assert item.interaction is not None  # one source, by constraint  # noqa: S101
             incident = item.interaction.at
+            found = item.interaction.batch.created_at
         case = finding_record(
             user=actor,
             description=f"{finding.description.strip()}\n\n{provenance(item)}"
@@ -149,8 +154,8 @@ def item_make_finding(*, actor, item_id: int, finding: FindingFromItemIn, now: d
             else "",
             incident_region_code=item.region_id,
             incident_place=finding.incident_place or _("Media sosial"),
-            incident_date=finding.incident_date or timezone.localtime(incident).date(),
-            found_date=finding.found_date or timezone.localdate(now),
+            incident_date=finding.incident_date or office_local(incident, actor.agency).date(),
+            found_date=finding.found_date or office_local(found, actor.agency).date(),
             persons=_persons(item),
             links=_links(item),
             now=now,

@@ -29,6 +29,7 @@ from netra.patrol.services.loads import LoadIn, load_start
 from netra.patrol.services.registry import registry_import
 from netra.patrol.services.review import FindingFromItemIn, item_dismiss, item_make_finding
 from netra.patrol.tests.fixtures import REGISTRY
+from netra.regions.timezones import office_local
 
 pytestmark = pytest.mark.django_db
 
@@ -206,8 +207,10 @@ def test_capture_to_temuan_with_its_evidence(patrol_world, django_capture_on_com
         author_handle="@lurah.fiktif",
         election_code="pilkada-uji-kini",
     )
-    with django_capture_on_commit_callbacks(execute=True):
-        capture = capture_create(actor=officer, data=data, file=screenshot(["Coblos nomor 1"]), now=now)
+    with django_capture_on_commit_callbacks(execute=True):  # captured three days before the review
+        capture = capture_create(
+            actor=officer, data=data, file=screenshot(["Coblos nomor 1"]), now=now - dt.timedelta(days=3)
+        )
     capture.refresh_from_db()
     assert capture.url == "https://www.instagram.com/p/LURAH123/"
     assert len(capture.file_sha256) == 64
@@ -228,6 +231,8 @@ def test_capture_to_temuan_with_its_evidence(patrol_world, django_capture_on_com
     assert item.case == case
     report = CaseReport.objects.get(case=case).report
     assert report.reference.startswith("TEM-")
+    # discovered when captured: the temuan's 7-day window runs from the capture, not from the review
+    assert report.known_date == office_local(capture.captured_at, officer.agency).date()
     stored = list(report.evidence.all())
     assert [e.sha256 for e in stored] == [capture.file_sha256]
     assert stored[0].uploaded_by == "petugas"
