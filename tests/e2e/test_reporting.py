@@ -90,27 +90,37 @@ def _where(page: Page) -> None:
     page.get_by_label("Tempat kejadian").fill("Grup WhatsApp warga RT 12")
 
 
+def next_step(page: Page) -> None:
+    """On a phone the form is short steps: "Lanjut" shows the next one (intake.js)."""
+    page.get_by_role("button", name="Lanjut").click()
+
+
 def _file_report(page: Page, *, photo: Path | None, link: str, statement: bool) -> str:
     page.goto("/lapor/")
     page.get_by_role("link", name="Buat laporan").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Laporan dugaan pelanggaran")
-    expect(page.get_by_label("Rahasiakan identitas saya")).to_be_checked()
     expect(page.get_by_role("button", name="Perbarui pilihan wilayah")).to_have_count(0)
 
-    page.get_by_label("Nama lengkap").fill("Budi Santoso")
-    page.get_by_label("NIK").fill("6471012345670001")
-    page.get_by_label("Alamat", exact=True).fill("Jl. Mulawarman 12, Balikpapan")
-    page.get_by_label("Nomor telepon/WhatsApp").fill("0812 3456 7890")
+    expect(page.get_by_text("Langkah 1 dari 4")).to_be_visible()
     page.locator("#id_terlapor1-name").fill("Lurah Manggar")
     page.get_by_label("Uraian kejadian").fill(
         "Lurah membagikan unggahan kampanye pasangan calon wali kota di grup WhatsApp warga."
     )
+    next_step(page)
     _where(page)
     _dates(page)
+    next_step(page)
     if photo is not None:
         page.get_by_label("Berkas bukti").set_input_files(photo)
     if link:
         page.get_by_label("Tautan 1").fill(link)
+    next_step(page)
+    expect(page.get_by_text("Langkah 4 dari 4")).to_be_visible()
+    expect(page.get_by_label("Rahasiakan identitas saya")).to_be_checked()
+    page.get_by_label("Nama lengkap").fill("Budi Santoso")
+    page.get_by_label("NIK").fill("6471012345670001")
+    page.get_by_label("Alamat", exact=True).fill("Jl. Mulawarman 12, Balikpapan")
+    page.get_by_label("Nomor telepon/WhatsApp").fill("0812 3456 7890")
     if statement:
         page.get_by_label("Saya menyatakan").check()
     if SCREENSHOTS:
@@ -135,7 +145,7 @@ def test_citizen_files_a_formal_report_with_evidence_on_a_phone(page: Page, worl
         page, photo=photo, link="https://www.facebook.com/groups/warga/posts/123", statement=True
     )
 
-    expect(page.get_by_text("hanya ditampilkan sekali")).to_be_visible()
+    expect(page.get_by_text("kami tidak menyimpannya")).to_be_visible()
     expect(page.get_by_test_id("reference")).to_have_text(re.compile(r"^LAP-\d{4}-\d{6}$"))
     expect(page.get_by_test_id("office")).to_have_text(OFFICE)
     expect(page.get_by_text("Belum ada bukti")).to_have_count(0)
@@ -153,8 +163,10 @@ def test_anonymous_tip_gets_a_receipt(page: Page, world):
     page.get_by_label("Uraian kejadian").fill(
         "Kepala dinas memakai mobil dinas untuk mengantar tim kampanye ke lokasi rapat umum."
     )
+    next_step(page)
     _where(page)
     page.get_by_label("Tanggal kejadian").fill((timezone.localdate() - dt.timedelta(days=1)).isoformat())
+    next_step(page)
     page.get_by_role("button", name="Kirim informasi").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Informasi Anda diterima")

@@ -224,3 +224,14 @@ def test_privacy_page_explains_what_is_kept_and_how_anonymity_can_be_lost(client
         "Saran aman bagi pengirim informasi",
     ):
         assert heading in html
+
+
+def test_a_report_without_an_office_still_gets_its_receipt_page(client, settings):
+    """No Bawaslu office covers the region (not even Bawaslu RI): the receipt still shows (WIB)."""
+    from netra.agencies.models import Agency
+
+    Agency.objects.update(is_active=False)
+    html = submit(client, report_data(), files=[png()]).content.decode()
+    assert Report.objects.get().office is None
+    assert 'data-testid="receipt"' in html
+    assert client.get(reverse("intake:receipt_pdf")).status_code == 200
