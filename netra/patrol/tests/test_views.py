@@ -146,3 +146,17 @@ def test_highlight_escapes_and_marks_without_overlaps():
     ]
     out = highlight("<b>Pilih</b> #AndiMenang", reasons)
     assert out == '&lt;b&gt;Pilih&lt;/b&gt; <mark data-kind="hashtag">#AndiMenang</mark>'
+
+
+def test_queue_page_stays_within_a_query_budget(client, patrol_world, django_assert_max_num_queries):
+    for n in range(3):
+        _item(patrol_world, text=f"Ayo coblos nomor 1 #AndiBudiMenang ke-{n}")
+    client.force_login(patrol_world["users"]["bpp_officer"])
+    client.get(reverse("patrol:queue"))  # warm the session and the scope
+    with django_assert_max_num_queries(12) as few:
+        client.get(reverse("patrol:queue"))
+    for n in range(10):
+        _item(patrol_world, text=f"Selamat pagi {n}")
+    with django_assert_max_num_queries(len(few.captured_queries)):  # 13 items cost what 3 did
+        page = client.get(reverse("patrol:queue"))
+    assert page.content.decode().count('data-testid="queue-row"') == 13
