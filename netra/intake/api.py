@@ -20,7 +20,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 from netra.core import ratelimit
 from netra.core.exceptions import ApplicationError
-from netra.intake import idempotency, next_steps, selectors, services
+from netra.intake import idempotency, next_steps, receipt_throttle, selectors, services
 from netra.intake import submission as intake_submission
 from netra.intake.models import Report, ReportChannel, ReportKind
 
@@ -337,17 +337,19 @@ def _submit(request, submission: intake_submission.Submission, honeypot: str, fi
 
 
 class ReceiptAuth(APIKeyHeader):
-    """`X-Receipt: XXXX-XXXX-XXXX-XXXX-XXXX`. Failures count against the client; too many → 429."""
+    """`X-Receipt: XXXX-XXXX-XXXX-XXXX-XXXX`. Wrong codes are throttled (per address and code prefix,
+    per prefix, per address); too many → 429."""
 
     param_name = "X-Receipt"
 
     def authenticate(self, request, key):
-        client = ratelimit.client_key(request)
-        if ratelimit.exceeded("receipt", client, limit=settings.NETRA_RECEIPT_FAILURES_PER_HOUR):
-            raise HttpError(429, "Terlalu banyak percobaan kode yang salah. Coba lagi dalam satu jam.")
+        # Same throttle as the web page (netra.intake.receipt_throttle): per address and code prefix.
+        refusal = receipt_throttle.receipt_refusal(request, key or "")
+        if refusal:
+            raise HttpError(429, refusal.message)
         report = services.report_for_receipt(receipt=key or "")
         if report is None:
-            ratelimit.hit("receipt", client)
+            receipt_throttle.receipt_failure(request, key or "")
             return None
         return report
 

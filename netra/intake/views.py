@@ -24,11 +24,18 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from netra.core import ratelimit
 from netra.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 from netra.evidence import selectors as evidence_selectors
 from netra.evidence import services as evidence_services
-from netra.intake import idempotency, next_steps, receipt_render, selectors, services, timeline
+from netra.intake import (
+    idempotency,
+    next_steps,
+    receipt_render,
+    receipt_throttle,
+    selectors,
+    services,
+    timeline,
+)
 from netra.intake.forms_followup import EvidenceForm, MessageForm, ReceiptForm, RevealForm
 from netra.intake.models import Message, Report, ReportKind, ReportStatus
 from netra.intake.views_filing import _too_many
@@ -48,17 +55,18 @@ def follow(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         return render(request, "intake/follow.html", {"form": ReceiptForm()})
     form = ReceiptForm(request.POST)
-    client = ratelimit.client_key(request)
-    too_many = _("Terlalu banyak percobaan kode yang salah dari perangkat ini. Coba lagi dalam satu jam.")
-    if ratelimit.exceeded("receipt", client, limit=settings.NETRA_RECEIPT_FAILURES_PER_HOUR):
-        return _too_many(request, too_many)
+    # Throttled per (address, code prefix), per prefix and per address (netra.intake.receipt_throttle):
+    # a valid code opens from an address other devices share, unless that code itself is under attack.
+    refusal = receipt_throttle.receipt_refusal(request, request.POST.get("receipt", ""))
+    if refusal:
+        return _too_many(request, refusal.message)
     if not form.is_valid():
         return render(request, "intake/follow.html", {"form": form}, status=400)
     found = services.report_for_receipt(receipt=form.cleaned_data["receipt"])
     if found is None:
-        failures = ratelimit.hit("receipt", client)
-        if failures >= settings.NETRA_RECEIPT_FAILURES_PER_HOUR:
-            return _too_many(request, too_many)
+        refusal = receipt_throttle.receipt_failure(request, form.cleaned_data["receipt"])
+        if refusal:
+            return _too_many(request, refusal.message)
         form.add_error(
             "receipt",
             _("Kode tanda terima tidak dikenal. Periksa kembali 20 huruf dan angkanya, lalu coba lagi."),

@@ -164,8 +164,10 @@ def test_wrong_receipts_are_throttled(filed, settings):
         for _ in range(4)
     ]
     assert codes == [401, 401, 401, 429]
-    # Even the right code is refused while the client is locked out.
-    assert client.get("/api/v1/my-report", HTTP_X_RECEIPT=filed["receipt"]).status_code == 429
+    # That code's prefix is throttled for this client; the right code (another prefix) still opens: the
+    # address may be a carrier's NAT shared by many reporters (issue 13, item 8).
+    assert not filed["receipt"].startswith("AAAA")
+    assert client.get("/api/v1/my-report", HTTP_X_RECEIPT=filed["receipt"]).status_code == 200
 
 
 def test_officer_api_hides_identity_and_counts_same_reporter(filed, world):
