@@ -8,12 +8,14 @@ model permissions), so no "change" rule is registered: `restrict(..., "change")`
 from django.db.models import Q
 
 from netra.core.scoping import Scope, register_scope
-from netra.rules.models import Conduct, OversightBody, PermittedAct, RoutingRule, Sanction, ViolationType
+from netra.rules.models import Conduct, OversightBody, RoutingRule, Sanction, ViolationType
 
 
 def _public(scope: Scope) -> Q:
     return Q()
 
 
-for _model in (Conduct, ViolationType, Sanction, OversightBody, RoutingRule, PermittedAct):
+# Permitted acts are read only by the self-check's selector (no list or detail endpoint), so they need
+# no scoping rule of their own.
+for _model in (Conduct, ViolationType, Sanction, OversightBody, RoutingRule):
     register_scope(_model, "view")(_public)
