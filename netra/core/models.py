@@ -51,3 +51,25 @@ class AppendOnlyModel(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError(f"{self._meta.verbose_name} rows cannot be deleted.")
+
+
+class DeferredTask(models.Model):
+    """A background task that could not be queued because the broker (Redis) was down (issue 13).
+
+    Kept in PostgreSQL, in the same place as the report that caused it, and queued again by
+    `netra.core.deferred.deferred_flush` once the broker answers: nothing accepted is lost."""
+
+    name = models.CharField(_("tugas"), max_length=200)
+    args = models.JSONField(_("argumen"), default=list)
+    kwargs = models.JSONField(_("argumen bernama"), default=dict)
+    options = models.JSONField(_("opsi"), default=dict)
+    created_at = models.DateTimeField(_("dibuat"), db_index=True)
+    attempts = models.PositiveIntegerField(_("percobaan"), default=0)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("tugas tertunda")
+        verbose_name_plural = _("tugas tertunda")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.created_at:%Y-%m-%d %H:%M})"
