@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "netra.core.middleware_security.SecurityHeadersMiddleware",  # CSP, Permissions-Policy, no-store
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "netra.core.middleware.RequestIdMiddleware",
+    "netra.core.metrics.RequestMetricsMiddleware",  # counts answers by view/status, one access line each
     "netra.core.middleware.MalformedRequestMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "netra.core.middleware.IndonesianFirstMiddleware",
@@ -273,6 +274,10 @@ NETRA_RECEIPT_SHOW_MINUTES = env.int("NETRA_RECEIPT_SHOW_MINUTES", default=30)
 NETRA_TRUST_X_FORWARDED_FOR = env.bool("NETRA_TRUST_X_FORWARDED_FOR", default=False)
 NETRA_UPLOAD_MAX_BYTES = env.int("NETRA_UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
 NETRA_UPLOAD_MAX_FILES = env.int("NETRA_UPLOAD_MAX_FILES", default=10)
+# Prometheus metrics at /metrics (netra.core.metrics): a bearer token and/or networks whose direct
+# clients may scrape (a proxied request never qualifies by address). Neither set: /metrics is a 404.
+NETRA_METRICS_TOKEN = env("NETRA_METRICS_TOKEN", default="")
+NETRA_METRICS_ALLOWED_NETWORKS = env.list("NETRA_METRICS_ALLOWED_NETWORKS", default=[])
 # Retention (UU 27/2022 tentang Pelindungan Data Pribadi): reporter identity and display copies are
 # purged this many days after the report's case is closed.
 NETRA_RETENTION_DAYS_AFTER_CLOSE = env.int("NETRA_RETENTION_DAYS_AFTER_CLOSE", default=365)

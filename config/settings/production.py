@@ -50,3 +50,10 @@ LANGUAGE_COOKIE_HTTPONLY = True  # read only by the server (the selector posts t
 NETRA_2FA_REQUIRED = env.bool("NETRA_2FA_REQUIRED", default=True)
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
+
+# Structured logs: one JSON object per line with the request id (netra.core.logging_json), for the log
+# shipper; NETRA_LOG_JSON=false gives the plain lines of the other settings.
+LOGGING["formatters"]["json"] = {"()": "netra.core.logging_json.JsonFormatter"}  # noqa: F405
+LOGGING["handlers"]["console"]["formatter"] = "json" if env.bool("NETRA_LOG_JSON", default=True) else "plain"  # noqa: F405
+# Probes and the scraper talk to gunicorn directly over plain HTTP (docs/operations.md).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^ping$", r"^metrics$"]

@@ -23,6 +23,7 @@ PUBLIC = {
     # Operations: liveness and readiness probes for the load balancer (no data in them).
     "core:healthz",
     "core:ping",
+    "core:readyz",
     # Reporting: the public forms; the receipt pages ask for the receipt (the reporter's credential).
     "intake:start",
     "intake:report",
