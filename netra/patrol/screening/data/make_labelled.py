@@ -16,7 +16,8 @@ vocabulary. The engine's weights were tuned and the classifier trained on `train
 split was looked at once during development and four general fixes followed (docs/patrol.md says
 which), so a second held-aside split, `fresh` (FRESH, FRESH_HAND: new templates and posts written after
 the engine was finished), was committed and then measured once. After fixes for what `fresh` showed, a third split, `fresh2`
-(FRESH2, FRESH2_HAND), was written and committed before the fixed engine was measured on it.
+(FRESH2, FRESH2_HAND), was written and committed before the fixed engine was measured on it; and
+after fixes for what `fresh2` showed, the same again with `fresh3` (FRESH3, FRESH3_HAND).
 
 Limits: these are not real posts. Real posts are longer, noisier, mix topics, quote others, and use
 irony the templates do not imagine; labels are one person's reading. Figures on this set measure the
@@ -632,6 +633,7 @@ def build(seed: int = 20261204) -> list[dict]:
         )
     rows += _fresh(seed + 1)
     rows += _generated(seed + 2, FRESH2, FRESH2_HAND, "fresh2", "gh")
+    rows += _generated(seed + 3, FRESH3, FRESH3_HAND, "fresh3", "ih")
     for i, row in enumerate(rows):
         row["id"] = f"L{i:04d}"
     return rows
@@ -698,6 +700,61 @@ FRESH2_HAND: list[tuple[str, str, str, int | None]] = [
     ("pilkada-2020-medan", "Bang Bobby udah kerja nyata, lanjutkan 2 periode!", "support", 2),
     ("pilkada-2020-balikpapan", "kotak kosong itu bukan pilihan, ayo dukung Pak Rahmad", "support", 1),
     ("pilkada-2020-balikpapan", "rapat RT malam ini bahas kerja bakti, bukan politik ya", "neutral", None),
+]
+
+# A fourth held-aside set, "fresh3": written after the fixes that followed the one look at "fresh2"
+# (affixed verb forms, number chants), committed before the engine was measured on it.
+FRESH3 = {
+    "support": [
+        ("hs01", "yok bareng2 menangkan {pair} di {city}, jangan sampai kecolongan!"),
+        ("hs02", "sudah kuputuskan: {short}. titik. {emo}"),
+        ("hs03", "{region} butuh pemimpin kayak {short}, tegas dan merakyat 👏"),
+        ("hs04", "mohon doa dan dukungannya untuk {pair}, nomor urut {n} 🙏"),
+        ("hs05", "Besok semua ke TPS ya, coblos yang nomor {n}! {fingers}"),
+        ("hs06", "{tag} sampai menang!!"),
+        ("hs07", "bangga jadi relawan {short}, capek tapi seneng 😊"),
+    ],
+    "against": [
+        ("ha01", "kok bisa ya masih ada yg percaya sama {short}, {crit}"),
+        ("ha02", "{pair} bawa {region} mundur, jangan diulang lagi"),
+        ("ha03", "sumpah kecewa berat sama {short}, dulu aku pendukungnya"),
+        ("ha04", "{short} cuma modal pencitraan di medsos 🙄"),
+        ("ha05", "say no to {pair}! {crit}"),
+    ],
+    "news": [
+        ("hn01", "Tim kampanye {pair} melaporkan akun palsu yang mencatut nama {short} ke polisi."),
+        ("hn02", "Jelang pencoblosan, {short} mengunjungi pasar tradisional di {city}, Rabu (20/11)."),
+        ("hn03", "Survei terbaru menempatkan {pair} di posisi teratas dengan elektabilitas {p} persen."),
+        ("hn04", "Debat ketiga: {short} menjawab pertanyaan panelis soal {topic}."),
+    ],
+    "mention": [
+        ("hm01", "liat debat semalem, {short} banyak senyum ya wkwk"),
+        ("hm02", "pak RT nanya siapa aja yg mau ikut nonton debat {short} vs {name2} di balai warga"),
+        ("hm03", "berita soal {short} muncul terus di beranda, algoritma ya gini"),
+    ],
+    "chatter_number": [
+        ("hc01", "anak no {n} lagi demam, izin gak masuk kantor dulu"),
+        ("hc02", "pilih paket {n} atau {m} ya buat internet rumah? 🤔"),
+        ("hc03", "kelompok {n} presentasi duluan besok"),
+    ],
+    "chatter": [
+        ("he01", "yuk coblos nomor undian doorprize di acara kantor nanti"),
+        ("he02", "menang lomba 17an, hadiahnya panci 😂"),
+        ("he03", "jangan pilih-pilih makanan ya nak"),
+        ("he04", "support terus UMKM teman kita, pesan di link bio"),
+        ("he05", "semangat pagi! lanjutkan aktivitas dengan senyum 😊"),
+    ],
+}
+FRESH3_HAND: list[tuple[str, str, str, int | None]] = [
+    ("pemilu-2024-presiden", "AMIN! semoga Allah kabulkan doa kita semua", "neutral", None),
+    ("pemilu-2024-presiden", "Dua jari! Prabowo-Gibran satu putaran 🔥", "support", 2),
+    ("pemilu-2024-presiden", "Ganjar-Mahfud? Saya sih masih menimbang-nimbang", "neutral", None),
+    ("pemilu-2024-presiden", "pilih 01 biar ada perubahan, setuju gak?", "support", 1),
+    ("pilkada-2024-jakarta", "Pramono diusung PDIP, resmi didaftarkan ke KPU DKI", "neutral", None),
+    ("pilkada-2024-jateng", "Andika-Hendi menang di Solo? Kita lihat hasil resminya", "neutral", None),
+    ("pilkada-2024-jatim", "Khofifah lagi, Khofifah lagi. Bosen!", "against", 2),
+    ("pilkada-2020-medan", "Bobby Nasution kemarin potong pita peresmian pasar", "neutral", None),
+    ("pilkada-2020-balikpapan", "Rahmad Mas'ud menang telak atas kotak kosong, kata KPU", "neutral", None),
 ]
 
 
