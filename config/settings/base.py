@@ -270,6 +270,8 @@ NETRA_RECEIPT_FAILURES_PER_HOUR = env.int("NETRA_RECEIPT_FAILURES_PER_HOUR", def
 NETRA_IDEMPOTENCY_HOURS = env.int("NETRA_IDEMPOTENCY_HOURS", default=24)
 # How long the receipt page can be shown again (refresh, PDF download) after a submission, in minutes.
 NETRA_RECEIPT_SHOW_MINUTES = env.int("NETRA_RECEIPT_SHOW_MINUTES", default=30)
+# A reporter who asked for e-mail news gets at most one e-mail per report in this many minutes.
+NETRA_REPORTER_NEWS_MIN_MINUTES = env.int("NETRA_REPORTER_NEWS_MIN_MINUTES", default=60)
 # Set only behind a proxy that appends the client address to X-Forwarded-For (netra.core.ratelimit).
 NETRA_TRUST_X_FORWARDED_FOR = env.bool("NETRA_TRUST_X_FORWARDED_FOR", default=False)
 NETRA_UPLOAD_MAX_BYTES = env.int("NETRA_UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)

@@ -78,6 +78,10 @@ class ReportIn(_IncidentIn):
     witnesses: list[WitnessIn] = Field(default_factory=list, max_length=50)
     identity_confidential: bool = True
     statement_of_truth: bool = False
+    notify_by_email: bool = Field(
+        False,
+        description="Opt-in: e-mail the reporter (reporter.email) a content-free notice when there is news.",
+    )
 
 
 class TipIn(_IncidentIn):
@@ -253,6 +257,7 @@ def _submission(data: _IncidentIn, kind: str) -> intake_submission.Submission:
         identity=intake_submission.IdentityIn(**data.reporter.dict()),
         identity_confidential=data.identity_confidential,
         statement_of_truth=data.statement_of_truth,
+        notify_by_email=data.notify_by_email and bool(data.reporter.email.strip()),
     )
 
 

@@ -197,6 +197,15 @@ class ReportForm(IncidentForm):
         ),
         required=False,
     )
+    notify_by_email = forms.BooleanField(
+        label=_("Kabari saya lewat surel bila ada pembaruan"),
+        help_text=_(
+            "Surel hanya berbunyi “ada pembaruan pada laporan Anda” dengan nama kantor Bawaslu, tanpa isi "
+            "laporan. Tidak wajib."
+        ),
+        required=False,
+        initial=False,
+    )
 
     IDENTITY_FIELDS = (
         "reporter_name",
@@ -212,6 +221,12 @@ class ReportForm(IncidentForm):
         "reporter_occupation",
         "reporter_nationality",
     )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("notify_by_email") and not (data.get("reporter_email") or "").strip():
+            self.add_error("notify_by_email", _("Isi alamat surel Anda agar kami dapat mengabari Anda."))
+        return data
 
     def clean_reporter_nik(self) -> str:
         nik = _DIGITS.sub("", self.cleaned_data["reporter_nik"])
@@ -373,6 +388,7 @@ class SubmissionForms:
             identity=self.main.identity(),
             identity_confidential=self.main.cleaned_data["identity_confidential"],
             statement_of_truth=self.main.cleaned_data["statement_of_truth"],
+            notify_by_email=self.main.cleaned_data["notify_by_email"],
             **fields,
         )
 

@@ -55,7 +55,7 @@ class ReporterView:
     link_count: int
 
 
-def _handling_office(report: Report) -> Agency | None:
+def handling_office(report: Report) -> Agency | None:
     """The case's office once the report belongs to a case (a Panwaslu Kecamatan receives, the Bawaslu
     Kabupaten/Kota handles; a merged report follows its new case), else the office that received it.
     Read through the reverse relation the case workflow adds to Report, without importing it (intake
@@ -72,7 +72,7 @@ def reporter_view(*, report: Report) -> ReporterView:
     ).get(pk=report.pk)
     return ReporterView(
         report=report,
-        office=_handling_office(report),
+        office=handling_office(report),
         messages=list(report.messages.select_related("agency")),
         reveals=list(report.reveals.select_related("agency")),
         evidence_count=report.evidence.count(),

@@ -23,9 +23,10 @@ from netra.intake.models import (
     Message,
     Report,
     ReporterIdentity,
+    ReportStatus,
     Witness,
 )
-from netra.intake.signals import reporter_message_received
+from netra.intake.signals import reporter_message_received, reporter_news
 from netra.intake.submission import check_file_count
 
 MIN_REVEAL_REASON = 20
@@ -100,6 +101,7 @@ def message_from_officer(*, report: Report, officer, body: str) -> Message:
             instance=report,
             after={"sender": "petugas", "message_id": message.pk},
         )
+        _news_after_commit(report.pk)
     return message
 
 
@@ -176,7 +178,13 @@ def reports_status_set(
                 after={"status": report.status, "closed_at": report.closed_at},
             )
             changed += 1
+            if status != ReportStatus.IN_REVIEW:  # the case opening at arrival is not news to tell
+                _news_after_commit(report.pk)
     return changed
+
+
+def _news_after_commit(report_id: int) -> None:
+    transaction.on_commit(lambda: reporter_news.send(sender=Report, report_id=report_id))
 
 
 def report_status_advance(*, report: Report, status: str, only_from: str, actor=None) -> bool:

@@ -95,6 +95,8 @@ class Submission:
     identity: IdentityIn | None = None
     identity_confidential: bool = True
     statement_of_truth: bool = False
+    # Opt-in: e-mail the reporter "ada pembaruan" when there is news (sealed with the identity).
+    notify_by_email: bool = False
     links: list[str] = field(default_factory=list)
 
 
@@ -309,7 +311,13 @@ def _sealed_identity(sub: Submission, identity: IdentityIn) -> tuple[bytes, str]
     """The reporter's identity sealed for the officers' tier (a laporan with an identity only)."""
     if sub.kind != ReportKind.LAPORAN or identity.is_empty():
         return None
-    return crypto.seal_identity({k: getattr(identity, k) for k in identity.__dataclass_fields__})
+    sealed = {k: getattr(identity, k) for k in identity.__dataclass_fields__}
+    if sub.notify_by_email and identity.email:
+        sealed[NOTIFY_KEY] = True  # only the officers' tier (and its notice worker) can read it
+    return crypto.seal_identity(sealed)
+
+
+NOTIFY_KEY = "notify_by_email"
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@
   otherwise would not learn what became of their forwarding;
 - an assignment → the assigned officer;
 - a reporter's message → the handling Bawaslu office (never the message or the reporter's identity);
+- news on a report (its status changed, the office wrote) → the reporter, by e-mail, if they opted in
+  (content-free: "ada pembaruan pada laporan Anda");
 - the deadline sweep: reminder and breach → the responsible office; escalation → the level above.
 """
 
@@ -24,7 +26,7 @@ from netra.cases.signals import (
     deadline_reminder_due,
     sanction_below_recommendation,
 )
-from netra.intake.signals import reporter_message_received
+from netra.intake.signals import reporter_message_received, reporter_news
 from netra.notifications.models import NotificationKind
 from netra.notifications.services import agency_recipients, notify_agency, notify_users
 from netra.regions.timezones import in_office_tz
@@ -229,3 +231,11 @@ def _on_lighter_sanction(sender, case: Case, sanction, actor, **kwargs) -> None:
         url=case_url(case),
         exclude=actor,
     )
+
+
+@receiver(reporter_news)
+def _on_reporter_news(sender, report_id: int, **kwargs) -> None:
+    """Sent after commit; the e-mail goes from the worker (which holds the identity key)."""
+    from netra.notifications.tasks import reporter_news_email_task
+
+    reporter_news_email_task.delay(report_id)

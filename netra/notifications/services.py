@@ -6,9 +6,11 @@ notice exists exactly when the thing it announces does; e-mail leaves only after
 commits (`transaction.on_commit` → the `notifications.send_email` task).
 """
 
+import logging
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
@@ -22,6 +24,7 @@ from netra.core.scoping import restrict
 from netra.core.services import in_record_language
 from netra.notifications.models import Notification
 
+logger = logging.getLogger(__name__)
 DEFAULT_PERMISSION = "cases.change_case"  # the officers who act on a case
 
 
@@ -132,6 +135,50 @@ def notifications_email_send(*, notification_ids: list[int]) -> int:
             note.save(update_fields=["emailed_at"])
             sent += 1
     return sent
+
+
+def reporter_news_email_send(*, report_id: int) -> bool:
+    """Tell a reporter who opted in that their report has news: "ada pembaruan pada laporan Anda", the
+    handling office's name and where to look. Never the report's content, number or status (an inbox
+    is read by others too). At most one e-mail per report per NETRA_REPORTER_NEWS_MIN_MINUTES: the
+    status page shows everything that happened meanwhile. Returns whether an e-mail went."""
+    from netra.intake.crypto import IdentityKeyUnavailableError
+    from netra.intake.notices import reporter_notice_for
+
+    try:
+        notice = reporter_notice_for(report_id=report_id)
+    except IdentityKeyUnavailableError:
+        logger.warning("reporter news for report %s: this worker holds no identity key", report_id)
+        return False
+    if notice is None:
+        return False
+    gate = f"notifications:reporter-news:{report_id}"
+    if not cache.add(gate, 1, timeout=settings.NETRA_REPORTER_NEWS_MIN_MINUTES * 60):
+        return False
+    site = settings.NETRA_SITE_URL.rstrip("/")
+    try:
+        send_mail(
+            subject=_("[Netra] Ada pembaruan pada laporan Anda"),
+            message="\n\n".join(
+                [
+                    _("Ada pembaruan pada laporan Anda di %(office)s.") % {"office": notice.office_name},
+                    _(
+                        "Buka halaman Cek laporan %(link)s dan masukkan kode tanda terima Anda untuk melihatnya."
+                    )
+                    % {"link": f"{site}/lapor/cek/" if site else "/lapor/cek/"},
+                    _(
+                        "Surel ini sengaja tidak memuat isi laporan. Anda menerimanya karena memintanya saat "
+                        "melapor; jangan membalas surel ini."
+                    ),
+                ]
+            ),
+            from_email=None,
+            recipient_list=[notice.email],
+        )
+    except OSError:
+        cache.delete(gate)  # the task retries; the gate must not swallow the retry
+        raise
+    return True
 
 
 def notification_mark_read(*, user, notification_id: int) -> Notification:
