@@ -201,6 +201,8 @@ DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="Netra <noreply@ne
 # naskah dinas rules; configure them per deployment), stored under a private folder no URL serves.
 NETRA_LETTER_NUMBER_FORMAT = env("NETRA_LETTER_NUMBER_FORMAT", default="")  # "" = netra.cases.letters default
 NETRA_CASE_DOCUMENT_ROOT = env("NETRA_CASE_DOCUMENT_ROOT", default="") or None
+# Evidence files (netra.evidence.storage); unset: <MEDIA_ROOT>/evidence (docs/operations.md).
+NETRA_EVIDENCE_ROOT = env("NETRA_EVIDENCE_ROOT", default="") or None
 # Clarification: after this many absences of a terlapor, their superior/PPK may be asked to present them.
 NETRA_CLARIFICATION_ABSENCES_BEFORE_REQUEST = env.int(
     "NETRA_CLARIFICATION_ABSENCES_BEFORE_REQUEST", default=2
