@@ -17,7 +17,7 @@ from netra.core.scoping import restrict, scope_for
 from netra.evidence.models import Platform
 from netra.patrol.models import AsnAccount, EstablishedHow
 from netra.patrol.registry_io import normalise_handle
-from netra.regions.models import Region
+from netra.patrol.services.capture import region_inside
 
 FIELDS = ("platform", "handle", "url", "name", "nip", "agency_name", "position", "established_how", "basis")
 
@@ -35,16 +35,6 @@ class AsnAccountIn:
     agency_name: str = ""
     position: str = ""
     person_id: int | None = None
-
-
-def _region_inside(user, code: str) -> Region:
-    region = Region.objects.filter(code=code).first()
-    if region is None:
-        raise ApplicationError(_("Wilayah tidak dikenal."), extra={"field": "region_code"})
-    inside = scope_for(user).region_q("code")
-    if inside is None or not Region.objects.filter(inside, code=region.code).exists():
-        raise PermissionDeniedError(_("Wilayah di luar wilayah kerja Anda."), extra={"field": "region_code"})
-    return region
 
 
 def _problems(data: AsnAccountIn) -> dict[str, str]:
@@ -73,7 +63,7 @@ def asn_account_create(*, actor, data: AsnAccountIn, now=None) -> AsnAccount:
         raise ApplicationError(
             next(iter(errors.values())), extra={"errors": errors, "field": next(iter(errors))}
         )
-    region = _region_inside(actor, data.region_code)
+    region = region_inside(actor, data.region_code)
     person = None
     if data.person_id is not None:
         person = restrict(Person.objects.all(), actor, "view").filter(pk=data.person_id).first()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.core.files.base import ContentFile
@@ -65,7 +66,7 @@ class CaptureIn:
     election_code: str = ""
 
 
-def _region_inside(user, code: str) -> Region:
+def region_inside(user, code: str) -> Region:
     region = Region.objects.filter(code=code).first()
     if region is None:
         raise ApplicationError(_("Wilayah tidak dikenal."), extra={"field": "region_code"})
@@ -75,11 +76,12 @@ def _region_inside(user, code: str) -> Region:
     return region
 
 
-def _election(data: CaptureIn, region: Region, on: dt.date):
+def election_named(code: str, region: Region, on: dt.date):
+    """The election named by its code, or the one running in `region` on `on` (None if none)."""
     from netra.elections.models import Election
 
-    if data.election_code:
-        election = Election.objects.filter(code=data.election_code).first()
+    if code:
+        election = Election.objects.filter(code=code).first()
         if election is None:
             raise ApplicationError(_("Pemilihan tidak dikenal."), extra={"field": "election_code"})
         return election
@@ -99,9 +101,17 @@ def patrol_refusal(user) -> ApplicationError | None:
     return None
 
 
-def capture_create(*, actor, data: CaptureIn, file=None, now: dt.datetime | None = None) -> Capture:
-    """Record a captured post and put it in the review queue (screened now on its text, again after OCR)."""
-    now = now or timezone.now()
+@dataclass(frozen=True)
+class _Checked:
+    url: str
+    platform: str
+    region: Region
+    election: Any
+    file: Any  # evidence.CheckedFile or None
+
+
+def _capture_check(*, actor, data: CaptureIn, file, now: dt.datetime) -> _Checked:
+    """Everything about a capture that can be refused, before anything is written."""
     if (refusal := patrol_refusal(actor)) is not None:
         raise refusal
     if data.source not in CaptureSource.values:
@@ -116,62 +126,80 @@ def capture_create(*, actor, data: CaptureIn, file=None, now: dt.datetime | None
         raise ApplicationError(
             _("Lampirkan tangkapan layar/halaman atau salin teks unggahan."), extra={"field": "file"}
         )
-    region = _region_inside(actor, data.region_code)
-    election = _election(data, region, timezone.localdate(now))
+    region = region_inside(actor, data.region_code)
+    election = election_named(data.election_code, region, timezone.localdate(now))
     checked = None
     if file is not None:
         try:
             checked = evidence.evidence_check(uploaded_file=file)
         except evidence.EvidenceRejected as exc:
             raise ApplicationError(exc.message, extra={"field": "file"}) from None
-    with transaction.atomic():
-        capture = Capture(
-            office=actor.agency,
-            region=region,
-            election=election,
-            platform=platform,
-            url=url,
-            author_handle=normalise_handle(data.author_handle),
-            text=data.text.strip(),
-            posted_at=data.posted_at,
-            source=data.source,
-            captured_at=now,
-            captured_by=actor,
-        )
-        if checked is not None:
-            _attach_file(capture, checked)
-        capture.full_clean()
-        capture.save()
-        item = PatrolItem(
-            office=actor.agency,
-            region=region,
-            election=election,
-            reason=ItemReason.CAPTURE,
-            capture=capture,
-            # the author's account, when the ASN registry (as this supervisor sees it) knows it
-            asn_account=asn_accounts_matchable(user=actor, platform=platform).get(capture.author_handle),
-        )
-        item_screen(item=item, text=capture.text)
-        item.save()
-        audit_record(
-            actor=actor,
-            action="patrol.capture",
-            instance=capture,
-            after={
-                "url": url,
-                "platform": platform,
-                "source": capture.source,
-                "sha256": capture.file_sha256,
-                "size": capture.file_size,
-                "region": region.code,
-            },
-        )
-        if capture.ocr_status == OcrStatus.PENDING:
-            from netra.patrol.tasks import capture_ocr_task
+    return _Checked(url=url, platform=platform, region=region, election=election, file=checked)
 
-            capture_id = capture.pk
-            transaction.on_commit(lambda: capture_ocr_task.delay(capture_id))
+
+def capture_create(*, actor, data: CaptureIn, file=None, now: dt.datetime | None = None) -> Capture:
+    """Record a captured post and put it in the review queue (screened now on its text, again after OCR)."""
+    now = now or timezone.now()
+    ok = _capture_check(actor=actor, data=data, file=file, now=now)
+    capture = Capture(
+        office=actor.agency,
+        region=ok.region,
+        election=ok.election,
+        platform=ok.platform,
+        url=ok.url,
+        author_handle=normalise_handle(data.author_handle),
+        text=data.text.strip(),
+        posted_at=data.posted_at,
+        source=data.source,
+        captured_at=now,
+        captured_by=actor,
+    )
+    try:
+        with transaction.atomic():
+            if ok.file is not None:
+                _attach_file(capture, ok.file)
+            capture.full_clean()
+            capture.save()
+            _queue(actor=actor, capture=capture)
+    except BaseException:
+        if capture.file:  # written before the rollback: remove it again
+            capture.file.storage.delete(capture.file.name)
+        raise
     return capture
+
+
+def _queue(*, actor, capture: Capture) -> PatrolItem:
+    """The capture's queue item (its author matched against the ASN registry as this supervisor sees it),
+    the audit row, and the OCR task after commit."""
+    item = PatrolItem(
+        office=capture.office,
+        region=capture.region,
+        election=capture.election,
+        reason=ItemReason.CAPTURE,
+        capture=capture,
+        asn_account=asn_accounts_matchable(user=actor, platform=capture.platform).get(capture.author_handle),
+    )
+    item_screen(item=item, text=capture.text)
+    item.save()
+    audit_record(
+        actor=actor,
+        action="patrol.capture",
+        instance=capture,
+        after={
+            "url": capture.url,
+            "platform": capture.platform,
+            "source": capture.source,
+            "sha256": capture.file_sha256,
+            "size": capture.file_size,
+            "region": capture.region_id,
+        },
+    )
+    if capture.ocr_status == OcrStatus.PENDING:
+        from netra.patrol.tasks import capture_ocr_task
+
+        capture_id = capture.pk
+        transaction.on_commit(lambda: capture_ocr_task.delay(capture_id))
+    return item
 
 
 def _attach_file(capture: Capture, checked) -> None:

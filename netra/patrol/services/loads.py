@@ -25,7 +25,7 @@ from netra.core.exceptions import ApplicationError
 from netra.evidence.models import Platform
 from netra.patrol.models import BatchStatus, Interaction, InteractionKind, LoadBatch, PatrolItem
 from netra.patrol.registry_io import normalise_handle
-from netra.patrol.services.capture import _election, _region_inside, clean_post_url, patrol_refusal
+from netra.patrol.services.capture import clean_post_url, election_named, patrol_refusal, region_inside
 from netra.regions.timezones import WIB
 
 logger = logging.getLogger(__name__)
@@ -58,14 +58,8 @@ def load_start(*, actor, load: LoadIn, now: dt.datetime | None = None) -> LoadBa
         raise ApplicationError(_("Berkas kosong atau lebih dari 20 MB."), extra={"field": "file"})
     if load.platform not in Platform.values:
         raise ApplicationError(_("Platform tidak dikenal."), extra={"field": "platform"})
-    region = _region_inside(actor, load.region_code)
-    from netra.patrol.services.capture import CaptureIn
-
-    election = _election(
-        CaptureIn(url="", region_code=region.code, election_code=load.election_code),
-        region,
-        timezone.localdate(now),
-    )
+    region = region_inside(actor, load.region_code)
+    election = election_named(load.election_code, region, timezone.localdate(now))
     with transaction.atomic():
         batch = LoadBatch.objects.create(
             office=actor.agency,
