@@ -37,6 +37,15 @@ class Command(BaseCommand):
             office = offices[person.office].name if person.office else "-"
             self.stdout.write(f"  {person.username.ljust(width)}  {', '.join(person.roles):28}  {office}")
         self.stdout.write(f"Django admin: {base}/admin/ (user: admin)")
+        if settings.NETRA_2FA_REQUIRED:
+            self.stdout.write(
+                "Two-step verification is ON: pimpinan, petugas and admin enrol an authenticator app "
+                "(FreeOTP, Aegis, Google Authenticator) at their first sign-in, then type its 6-digit code."
+            )
+        else:
+            self.stdout.write(
+                "Two-step verification is off in this demo (NETRA_2FA_REQUIRED=false; on in production)."
+            )
         if world["receipt"]:
             self.stdout.write(
                 f"Demo reporter: follow report 1 at {base}/lapor/cek/ with receipt {world['receipt']}"
