@@ -2,6 +2,7 @@ from django.urls import path
 
 from netra.cases import (
     views,
+    views_calendar,
     views_casefile,
     views_clarifications,
     views_documents,
@@ -19,6 +20,9 @@ urlpatterns = [
     path("filter/simpan/", views_list.saved_filter_save, name="saved_filter_save"),
     path("filter/<int:view_id>/hapus/", views_list.saved_filter_delete, name="saved_filter_delete"),
     path("temuan/baru/", views_findings.finding_new, name="finding_new"),
+    path("klarifikasi/kalender/", views_calendar.clarification_calendar_page, name="calendar"),
+    path("klarifikasi/kalender.ics", views_calendar.clarification_calendar_ics, name="calendar_ics"),
+    path("klarifikasi/kalender.xlsx", views_calendar.clarification_calendar_xlsx, name="calendar_xlsx"),
     path("terlapor/<int:person_id>/", views_subjects.person_detail, name="person"),
     path("<int:case_id>/", views.case_detail, name="detail"),
     path("<int:case_id>/ringkasan.pdf", views_summary.case_summary_pdf, name="summary"),

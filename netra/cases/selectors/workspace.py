@@ -19,7 +19,7 @@ from netra.cases.selectors.deadlines import deadline_queue_overdue, deadline_que
 from netra.core.scoping import restrict, scope_for
 
 QUEUE_LIMIT = 10
-DUE_SOON_DAYS = 3
+DUE_SOON_DAYS = 7
 
 
 @dataclass
@@ -126,7 +126,7 @@ def office_load(*, user, now: dt.datetime) -> list[OfficerLoad]:
     return [
         OfficerLoad(
             user_id=u.pk,
-            name=u.get_full_name() or u.username,
+            name=str(u),  # the full name, else the username
             open_cases=u.open_cases,
             overdue_cases=u.overdue_cases,
         )
