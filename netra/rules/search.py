@@ -18,8 +18,9 @@ Ranking: BM25 over the weighted fields (keywords > title > examples > descriptio
 each *cue* — a phrase of the act written in the data ("kumpul kades", "coblos tps") — whose words all
 occur in the question. An act with `requires` matches only if the question names one of them (the KTP
 item needs "KTP"/"fotokopi"/"surat dukungan", not just "kumpul"; the spouse item needs a spouse). Without
-a cue, an act matches only if the question names one of its distinctive terms and either a second one
-or an election context word (as before), so "rapat anggaran di kantor" matches nothing.
+a phrase cue, an act matches only if the question names one of its distinctive terms; either way the
+question must be about an election (a context word: calon, partai, kampanye, TPS, baliho, …, or a term
+most acts share), so "rapat anggaran di kantor" or "share resep ke grup WA" match nothing.
 
 The answer (`Index.answer`) is the verdict of the best act: tidak boleh, boleh or tergantung.
 """
@@ -221,7 +222,7 @@ class Index:
 
     def _cue_bonus(self, key: str, present: set[str]) -> tuple[float, set[str], bool]:
         """The cue bonus, the question words the cues cover, and whether a multi-word cue matched (a
-        phrase is evidence on its own; a one-word cue only weighs in once the act matches otherwise, so
+        phrase stands in for a distinctive term; a one-word cue only weighs in once the act matches otherwise, so
         "like" alone still matches nothing)."""
         matched = [cue for cue in self.cues.get(key, ()) if cue <= present]
         covered: set[str] = set().union(*matched) if matched else set()
@@ -242,7 +243,10 @@ class Index:
             bonus, covered, phrase = self._cue_bonus(key, present)
             matched = tuple(t for t in terms if t in tf or t in covered)
             distinctive = [t for t in matched if self.is_distinctive(t)]
-            if not phrase and (not distinctive or (len(distinctive) < 2 and not in_context)):
+            # Every act needs the election context ("like foto kucing teman", "share resep ke grup WA",
+            # "pasang spanduk HUT RI" share terms and even phrases with catalogue items but concern no
+            # election), and a phrase cue or a distinctive term.
+            if not in_context or not (phrase or distinctive):
                 continue
             norm = BM25_K1 * (1 - BM25_B + BM25_B * self.length[key] / self.avg_length)
             score = bonus + sum(

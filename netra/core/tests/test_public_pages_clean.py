@@ -67,7 +67,7 @@ CITED_DOMAINS = _cited_domains()
 
 def _leaks(text: str) -> list[str]:
     found = [m.group(0) for m in MARK.finditer(text)]
-    found += [note for note in INTERNAL_NOTES if note in text]
+    found += [note for note in INTERNAL_NOTES if re.search(rf"(?<!\w){re.escape(note)}(?!\w)", text)]
     lowered = text.lower()
     found += [d for d in CITED_DOMAINS if re.search(rf"(?<![\w.-]){re.escape(d)}\b", lowered)]
     found += [name for name in NAMED_SOURCES if name in lowered]

@@ -495,14 +495,15 @@ def test_self_check_respects_the_limit():
 
 
 def test_self_check_index_follows_catalogue_edits():
-    assert self_check(text="saya makan siang").status == SelfCheckStatus.NO_MATCH
+    # Every match needs the election context ("calon" here), and a term of the act (none yet).
+    assert self_check(text="saya makan siang dengan calon").status == SelfCheckStatus.NO_MATCH
     from netra.rules.models import Conduct
 
     lunch = Conduct.objects.get(code="kegiatan-keberpihakan")
     lunch.keywords = [*lunch.keywords, "makan siang bersama pegawai"]
     lunch.save()
 
-    result = self_check(text="saya makan siang")
+    result = self_check(text="saya makan siang dengan calon")
     assert result.status == SelfCheckStatus.OK
     assert result.matches[0].conduct.code == "kegiatan-keberpihakan"
 

@@ -114,6 +114,20 @@ def test_the_ktp_item_needs_an_identity_card_not_just_collecting(index):
     assert keys[0] == "dukungan-ktp"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "like foto kucing teman",
+        "share resep masakan ke grup wa keluarga",
+        "pasang spanduk HUT RI di kantor",
+        "foto bareng pak camat saat upacara",
+        "rapat anggaran di kantor kecamatan",
+    ],
+)
+def test_everyday_acts_without_an_election_match_nothing(index, text):
+    assert index.answer(search.tokenize(text)) == search.Answer(None, ())
+
+
 def test_the_spouse_item_needs_a_spouse_not_just_leave(index):
     keys = [h.key for h in index.search(search.tokenize("ikut kampanye saat cuti tahunan"))]
     assert "kampanye-suami-istri" not in keys
