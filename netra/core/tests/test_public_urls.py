@@ -33,6 +33,14 @@ PUBLIC = {
     "intake:status_message",
     "intake:status_evidence",
     "intake:status_logout",
+    # The receipt page and its PDF read the receipt this browser just filed (session, 30 minutes); the
+    # status PDF needs the receipt login; the privacy page and the offices' contacts are public by design.
+    "intake:receipt",
+    "intake:receipt_pdf",
+    "intake:receipt_done",
+    "intake:status_pdf",
+    "intake:contacts",
+    "intake:privacy",
     # Signing in, out, and choosing the language.
     "accounts:login",
     "accounts:logout",
