@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
-from celery import current_app, shared_task
+from celery import Task, current_app, shared_task
 from django.conf import settings
 from kombu.exceptions import OperationalError as KombuOperationalError
 from redis.exceptions import RedisError
@@ -56,7 +56,10 @@ def _redis():
     return redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=5)
 
 
-@shared_task(name="patrol.screen_chunk", acks_late=True)
+# base=Task: not the project's DeferrableTask, which keeps a task in PostgreSQL while Redis is down
+# and queues it later. A chunk is only useful to the command waiting for it, so when the broker is
+# down the command says so at once (and can be rerun with --in-process).
+@shared_task(name="patrol.screen_chunk", acks_late=True, base=Task)
 def screen_chunk_task(job: str, index: int, registry_document: str, posts: list[list]) -> int:
     """Screen one chunk of a batch and store its records in Redis (see the module docstring)."""
     records = screen_posts([(p[0], p[1]) for p in posts], _registry(registry_document))

@@ -101,6 +101,49 @@ CALL_TO_VOTE: dict[str, float] = {
     **dict.fromkeys(["all in", "satu putaran", "1 putaran", "wajib", "pasti menang"], 1.6),
 }
 
+
+def affixed(root: str) -> set[str]:
+    """The verb forms Indonesian builds on a root, so a call is found however it is conjugated:
+    meN- with its sound changes (pilih → memilih, coblos → mencoblos, kawal → mengawal, tolak →
+    menolak), di- (dipilih), the colloquial nasal (milih, nyoblos, ngawal, nolak), with -kan, -i,
+    -in, -nya, -lah (memenangkan, menangin, dukungnya). Not ter- ("terpilih" is what news say)."""
+    first = root[0]
+    if first in "bfv":
+        men, nasal = "mem" + root, "m" + root
+    elif first == "p":
+        men, nasal = "mem" + root[1:], "m" + root[1:]
+    elif first == "t":
+        men, nasal = "men" + root[1:], "n" + root[1:]
+    elif first in "dcjz":
+        men, nasal = "men" + root, ("ny" + root[1:]) if first == "c" else "n" + root
+    elif first == "s":
+        men, nasal = "meny" + root[1:], "ny" + root[1:]
+    elif first == "k":
+        men, nasal = "meng" + root[1:], "ng" + root[1:]
+    elif first in "gh" or first in "aiueo":
+        men, nasal = "meng" + root, "ng" + root
+    else:  # l, r, w, y, m, n
+        men, nasal = "me" + root, root
+    forms = set()
+    for stem in (root, men, nasal, "di" + root):
+        for suffix in ("", "kan", "i", "in", "nya", "kannya", "lah", "kanlah"):
+            forms.add(stem + suffix)
+    return forms
+
+
+# Roots of the calls to vote; every affixed form counts with the root's weight.
+CALL_ROOTS: dict[str, float] = {
+    "coblos": 1.6,
+    "pilih": 1.6,
+    "menang": 1.6,
+    "dukung": 1.0,
+    "kawal": 1.0,
+    "lanjut": 1.0,
+}
+for _root, _weight in CALL_ROOTS.items():
+    for _form in affixed(_root):
+        CALL_TO_VOTE.setdefault(_form, _weight)
+
 # Praise and allegiance: "mantap", "keren", "idolaku", "presidenku", "❤️", "🔥".
 STANCE: dict[str, float] = dict.fromkeys(
     [

@@ -38,6 +38,7 @@ from netra.patrol.screening.types import ContestantTerms, Evidence, Registry, Sc
 THRESHOLD = 0.5
 BIAS_SUPPORT = -2.6
 BIAS_AGAINST = -1.2
+CHANT = 1.0  # the same contestant's number said twice or more
 SUFFIXES = "(?:nya|ku|lah|mu|pun|kah|tuh|dong|deh|sih)?"
 
 # Identification weights (log-odds) per kind of contestant term.
@@ -360,6 +361,9 @@ def screen_rules(text: str, matcher: Matcher) -> RuleResult:  # noqa: C901 (the 
         else:
             tallies[key].support.append((h, h.weight * decay))
     for key, tally in tallies.items():
+        numbers = [h for h in tally.ident if h.kind == "number"]
+        if len(numbers) >= 2:  # a chant: "02 02 02!!!", "no 2 ... no 2"
+            tally.support.append((numbers[1], CHANT))
         for h in tally.ident:
             if _negated(h.token, negators, excepts, stops, 2):
                 tally.against.append((Hit("negation", key, 1.2, h.token, h.start, h.end), 1.2))

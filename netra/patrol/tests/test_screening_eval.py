@@ -43,10 +43,18 @@ def fresh():
 
 @pytest.fixture(scope="module")
 def fresh2():
-    """The third held-aside split (161 posts), written and committed before the fixed engine was measured
-    on it: the honest figure for new phrasing (rules F1 ≈ 0.55, full ≈ 0.57, baseline ≈ 0.45)."""
+    """The third held-aside split (161 posts): measured once before any fix (rules F1 0.55, full 0.57,
+    baseline 0.45), then the engine was fixed for what it showed (now rules ≈ 0.78, full ≈ 0.80)."""
     assert len(evaluate.items("fresh2")) >= 150
-    return _measure("fresh2")
+    return _measure("fresh2", full=False)
+
+
+@pytest.fixture(scope="module")
+def fresh3():
+    """The fourth held-aside split (144 posts), written and committed before the engine was measured on
+    it (rules F1 ≈ 0.88, full ≈ 0.97, baseline ≈ 0.48; small: 37 support posts)."""
+    assert len(evaluate.items("fresh3")) >= 120
+    return _measure("fresh3")
 
 
 def test_the_set_is_large_varied_and_split_by_template():
@@ -57,7 +65,7 @@ def test_the_set_is_large_varied_and_split_by_template():
     train_templates = {r.template for r in evaluate.items("train") if r.category != "hand"}
     test_templates = {r.template for r in evaluate.items("test") if r.category != "hand"}
     assert not train_templates & test_templates
-    fresh_templates = {r.template for r in evaluate.items("fresh") + evaluate.items("fresh2")}
+    fresh_templates = {r.template for split in ("fresh", "fresh2", "fresh3") for r in evaluate.items(split)}
     assert not train_templates & fresh_templates
     assert 0.2 <= len(evaluate.items("test")) / len(evaluate.items("train") + evaluate.items("test")) <= 0.4
 
@@ -87,16 +95,24 @@ def test_on_the_fresh_split_too(fresh):
     assert rules.everyday_fp_rate <= 0.01
 
 
-def test_on_new_phrasing_precision_holds_and_recall_drops(fresh2):
-    """What the engine does with wording it has never seen: better than the baseline mostly through
-    precision; recall drops to under a half (documented in docs/patrol.md)."""
-    full, rules, baseline = fresh2["full"], fresh2["rules"], fresh2["baseline"]
+def test_on_the_fresh2_split_too(fresh2):
+    rules, baseline = fresh2["rules"], fresh2["baseline"]
+    print(f"\nfresh2 baseline {baseline.line()}\nfresh2 rules    {rules.line()}")
+    assert rules.f1 >= baseline.f1 + 0.15
+    assert rules.precision >= 0.75
+    assert rules.everyday_fp_rate <= 0.01
+
+
+def test_on_unseen_phrasing(fresh3):
+    """The split nobody tuned on: the full path well above the baseline, the model adding to the rules."""
+    full, rules, baseline = fresh3["full"], fresh3["rules"], fresh3["baseline"]
     print(
-        f"\nfresh2 baseline {baseline.line()}\nfresh2 rules    {rules.line()}\nfresh2 full     {full.line()}"
+        f"\nfresh3 baseline {baseline.line()}\nfresh3 rules    {rules.line()}\nfresh3 full     {full.line()}"
     )
-    assert full.f1 >= baseline.f1 + 0.08
-    assert full.precision >= 0.7
-    assert full.precision >= baseline.precision + 0.3
+    assert full.f1 >= 0.75
+    assert full.f1 >= baseline.f1 + 0.15
+    assert rules.f1 >= baseline.f1 + 0.10
     assert full.f1 >= rules.f1
+    assert full.precision >= 0.8
     assert full.everyday >= 40
     assert full.everyday_fp_rate <= 0.01
