@@ -278,7 +278,21 @@ def _multipart_body(ref: str) -> dict:
                 },
             },
             "required": True,
-        }
+        },
+        "parameters": [
+            {
+                "name": "Idempotency-Key",
+                "in": "header",
+                "required": False,
+                "description": (
+                    "A key of the client's own (16–255 printable ASCII characters, e.g. a UUID). A retry "
+                    "with the same key and the same content within NETRA_IDEMPOTENCY_HOURS returns the "
+                    "first answer (200) and files nothing; the same key with other content is refused "
+                    "(422)."
+                ),
+                "schema": {"type": "string", "minLength": 16, "maxLength": 255},
+            }
+        ],
     }
 
 
