@@ -40,6 +40,9 @@ def test_normalisation_reads_slang_and_maps_back_to_the_post():
         ("#AMINajaDulu 🔥🔥", 1),
         ("gk ada pilihan lain selain 03 💪", 3),
         ("tgl 14 februari jgn lupa coblos 02 ya gaes", 2),
+        ("warga kampung siap memenangkan paslon 03", 3),  # affixed: me- + menang + -kan
+        ("02 02 02!!! ✌️", 2),  # a chant
+        ("siapa lagi kalau bukan Anies? ☝️", 1),
     ],
 )
 def test_support_names_the_contestant_and_why(pilpres, text, number):
@@ -75,6 +78,9 @@ def test_a_negated_call_is_against_and_the_next_call_is_support(pilpres):
         ("aku masih bingung mau pilih siapa, Prabowo atau Ganjar 🤔", "neutral"),
         ("pilih yg mana ya, baju no 2 atau no 5?", "neutral"),
         ("makan siang dulu gaes, ayo semangat 💪", "neutral"),
+        ("sebagai ASN saya wajib netral, no comment soal Prabowo", "neutral"),
+        ("apapun pilihanmu, Anies atau Ganjar, tetap rukun ya", "neutral"),
+        ("Prabowo presiden terpilih, dilantik Oktober", "neutral"),
     ],
 )
 def test_criticism_news_and_chatter_are_not_support(pilpres, text, label):
