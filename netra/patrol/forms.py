@@ -82,3 +82,7 @@ class ContestantAccountForm(forms.Form):
     role = forms.ChoiceField(
         label=_("Jenis akun"), choices=[("official", _("Akun resmi")), ("campaign", _("Akun tim kampanye"))]
     )
+
+
+class RegistryFileForm(forms.Form):
+    file = forms.FileField(label=_("Berkas registri (.json, .yaml)"))

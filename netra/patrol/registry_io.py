@@ -232,8 +232,18 @@ def registry_load_file(path: str | Path) -> Any:
     """The parsed document of a .json, .yaml or .yml file. Raises RegistryFormatError when unreadable."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise RegistryFormatError([f"{path.name}: cannot be read ({exc})"]) from None
+    return registry_parse(data, name=path.name)
+
+
+def registry_parse(data: bytes, *, name: str) -> Any:
+    """The parsed document of an uploaded file's bytes (YAML when `name` ends in .yaml/.yml)."""
+    path = Path(name)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
         raise RegistryFormatError([f"{path.name}: cannot be read ({exc})"]) from None
     if path.suffix.lower() in (".yaml", ".yml"):
         import yaml  # PyYAML, only for YAML files

@@ -8,13 +8,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from netra.core.exceptions import ApplicationError, NotFoundError
 from netra.elections.models import Election
-from netra.patrol.forms import AsnAccountForm, ContestantAccountForm, ProfileForm
+from netra.patrol.forms import AsnAccountForm, ContestantAccountForm, ProfileForm, RegistryFileForm
 from netra.patrol.models import ContestantAccount, ContestantProfile
-from netra.patrol.registry_io import AccountSpec
+from netra.patrol.registry_io import AccountSpec, RegistryFormatError, registry_parse, registry_specs
 from netra.patrol.selectors import (
     asn_account_list_visible_to,
     registry_contestant_editable,
@@ -22,22 +22,61 @@ from netra.patrol.selectors import (
 )
 from netra.patrol.services.accounts import AsnAccountIn, asn_account_create, asn_account_deactivate
 from netra.patrol.services.capture import patrol_refusal
-from netra.patrol.services.registry import TERMS, ProfileIn, account_add, account_remove, profile_set
+from netra.patrol.services.registry import (
+    TERMS,
+    ProfileIn,
+    account_add,
+    account_remove,
+    profile_set,
+    registry_import,
+    registry_import_refusal,
+)
 from netra.patrol.views import _patroller, _viewer, form_error, initial_region
+
+MAX_REGISTRY_BYTES = 2 * 1024 * 1024
 
 
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def registry(request: HttpRequest) -> HttpResponse:
     _viewer(request)
+    posted = request.method == "POST"
+    upload = RegistryFileForm(request.POST if posted else None, request.FILES if posted else None)
+    if posted and upload.is_valid() and _registry_upload(request, upload):
+        return redirect("patrol:registry")
     elections = Election.objects.filter(contestants__isnull=False).distinct().order_by("-voting_day")
     chosen = elections.filter(code=request.GET.get("pemilihan", "")).first() or elections.first()
     contestants = registry_contestants_visible_to(user=request.user, election=chosen) if chosen else []
     return render(
         request,
         "patrol/registry.html",
-        {"elections": elections, "chosen": chosen, "contestants": contestants},
+        {"elections": elections, "chosen": chosen, "contestants": contestants, "upload": upload},
+        status=400 if upload.errors else 200,
     )
+
+
+def _registry_upload(request: HttpRequest, form: RegistryFileForm) -> bool:
+    """Import an uploaded registry file; every problem lands on the form (nothing is written then)."""
+    file = form.cleaned_data["file"]
+    if file.size > MAX_REGISTRY_BYTES:
+        form.add_error("file", _("Berkas lebih dari 2 MB."))
+        return False
+    try:
+        specs = registry_specs(registry_parse(file.read(), name=file.name))
+        refusal = registry_import_refusal(actor=request.user, specs=specs)
+        if refusal:
+            raise RegistryFormatError(refusal)
+        result = registry_import(actor=request.user, specs=specs)
+    except RegistryFormatError as exc:
+        for error in exc.errors[:50]:
+            form.add_error("file", error)
+        return False
+    messages.success(
+        request,
+        _("Registri diimpor: %(created)s peserta baru, %(updated)s diperbarui, %(accounts)s akun.")
+        % {"created": result.created, "updated": result.updated, "accounts": result.accounts},
+    )
+    return True
 
 
 def _editable(request: HttpRequest, pk: int):

@@ -184,6 +184,31 @@ def _import_one(
         result.accounts += 1
 
 
+def registry_import_refusal(*, actor, specs: list[RegistrySpec]) -> list[str]:
+    """Why `actor` may not import these registries from the interface: each race's region must lie in
+    their jurisdiction (the presidency: national offices only), as for editing a contestant."""
+    from netra.core.scoping import registered_rules, scope_for
+
+    scope = scope_for(actor)
+    if scope.is_superuser:
+        return []
+    if registered_rules()[(Contestant, "patrol_edit")](scope) is None:
+        return [_("Anda tidak berwenang mengubah registri peserta.")]
+    inside = scope.region_q("code")
+    problems = []
+    for spec in specs:
+        if not spec.region:
+            allowed = scope.is_national
+        else:
+            allowed = inside is not None and Region.objects.filter(inside, code=spec.region).exists()
+        if not allowed:
+            problems.append(
+                _("%(election)s/%(region)s: di luar wilayah kerja Anda.")
+                % {"election": spec.election, "region": spec.region or "-"}
+            )
+    return problems
+
+
 def registry_import(*, actor, specs: list[RegistrySpec]) -> ImportResult:
     """Write parsed registries: all or nothing. Raises RegistryFormatError with every problem (the
     database's checks first, then the elections app's rules per contestant, each with where it is)."""

@@ -1,14 +1,23 @@
 """The patrol pages: scoped (404 out of scope), forms show the services' errors on their fields, never a 500."""
 
+import json
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from netra.cases.models import Case
 from netra.elections.models import Contestant
-from netra.patrol.models import AsnAccount, ContestantAccount, ItemStatus, LoadBatch, PatrolItem
+from netra.patrol.models import (
+    AsnAccount,
+    ContestantAccount,
+    ContestantProfile,
+    ItemStatus,
+    LoadBatch,
+    PatrolItem,
+)
 from netra.patrol.services.capture import CaptureIn, capture_create
-from netra.patrol.tests.fixtures import screenshot
+from netra.patrol.tests.fixtures import REGISTRY, screenshot
 
 pytestmark = pytest.mark.django_db
 
@@ -160,3 +169,29 @@ def test_queue_page_stays_within_a_query_budget(client, patrol_world, django_ass
     with django_assert_max_num_queries(len(few.captured_queries)):  # 13 items cost what 3 did
         page = client.get(reverse("patrol:queue"))
     assert page.content.decode().count('data-testid="queue-row"') == 13
+
+
+def test_registry_file_upload_in_the_page(client, patrol_world):
+    doc = json.loads(json.dumps(REGISTRY))
+    doc["contestants"][0]["hashtags"] = ["#AndiLagi"]
+    client.force_login(patrol_world["users"]["bpp_officer"])
+    upload = SimpleUploadedFile("registri.json", json.dumps(doc).encode())
+    response = client.post(reverse("patrol:registry"), {"file": upload})
+    assert response.status_code == 302
+    assert ContestantProfile.objects.get(
+        contestant__ballot_number=1, contestant__region_id="64.71"
+    ).hashtags == ["AndiLagi"]
+    # another jurisdiction's race is refused, with every problem on the form, nothing written
+    client.force_login(patrol_world["users"]["pbg_officer"])
+    doc["contestants"][0]["hashtags"] = ["#Diubah"]
+    bad = client.post(
+        reverse("patrol:registry"), {"file": SimpleUploadedFile("r.json", json.dumps(doc).encode())}
+    )
+    assert bad.status_code == 400
+    assert "pilkada-uji-kini/64.71: di luar wilayah kerja Anda." in bad.content.decode()
+    broken = client.post(reverse("patrol:registry"), {"file": SimpleUploadedFile("r.json", b"{")})
+    assert broken.status_code == 400
+    assert "not valid JSON" in broken.content.decode()
+    assert ContestantProfile.objects.get(
+        contestant__ballot_number=1, contestant__region_id="64.71"
+    ).hashtags == ["AndiLagi"]
