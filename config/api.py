@@ -30,6 +30,7 @@ from netra.clocks.api import router as clocks_router  # noqa: E402
 from netra.elections.api import router as elections_router  # noqa: E402
 from netra.intake.api import router as intake_router  # noqa: E402
 from netra.notifications.api import router as notifications_router  # noqa: E402
+from netra.patrol.api import router as patrol_router  # noqa: E402
 from netra.regions.api import router as regions_router  # noqa: E402
 from netra.rules.api import router as rules_router  # noqa: E402
 
@@ -41,6 +42,7 @@ api.add_router("/agencies/", agencies_router)
 api.add_router("/audit/", audit_router)
 api.add_router("/notifications", notifications_router)
 api.add_router("/stats/", analytics_router)
+api.add_router("/patrol/", patrol_router)
 api.add_router("/", cases_router)
 api.add_router("/", intake_router)
 

@@ -135,6 +135,10 @@ from netra.analytics.tests.permission_cases import CASES as _STATS_API_CASES  # 
 
 CASES += _STATS_API_CASES
 
+from netra.patrol.tests.permission_cases import CASES as _PATROL_API_CASES  # noqa: E402
+
+CASES += _PATROL_API_CASES
+
 
 @pytest.fixture
 def api_world(case_world):

@@ -195,3 +195,26 @@ def test_registry_file_upload_in_the_page(client, patrol_world):
     assert ContestantProfile.objects.get(
         contestant__ballot_number=1, contestant__region_id="64.71"
     ).hashtags == ["AndiLagi"]
+
+
+def test_api_lists_the_queue_with_reasons_and_dismisses(client, patrol_world):
+    item = _item(patrol_world)
+    client.force_login(patrol_world["users"]["bpp_officer"])
+    listed = client.get("/api/v1/patrol/items").json()
+    assert [i["id"] for i in listed] == [item.pk]
+    assert listed[0]["url"] == "https://x.com/lurah/status/1"
+    assert {"kind": "hashtag", "text": "#AndiBudiMenang"}.items() <= next(
+        r for r in listed[0]["reasons"] if r["kind"] == "hashtag"
+    ).items()
+    bad = client.post(
+        f"/api/v1/patrol/items/{item.pk}/dismiss", {"reason": "x"}, content_type="application/json"
+    )
+    assert bad.status_code == 400
+    assert bad["Content-Type"].startswith("application/problem+json")
+    done = client.post(
+        f"/api/v1/patrol/items/{item.pk}/dismiss",
+        {"reason": "Bukan dukungan."},
+        content_type="application/json",
+    )
+    assert done.json()["status"] == "dismissed"
+    assert client.get("/api/v1/patrol/items").json() == []
