@@ -44,7 +44,7 @@ PUBLIC = {
     # Signing in, out, and choosing the language.
     "accounts:login",
     "accounts:logout",
-    "admin:login",
+    # (admin:login is not public: /admin/login/ sends everyone to the staff login, netra.accounts)
     "admin:logout",
     "set_language",
     # The API's description (the contract is public) and its public endpoints (auth=None; the API
