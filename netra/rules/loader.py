@@ -139,6 +139,10 @@ def _upsert(
 ) -> set[tuple]:
     tunable = TUNABLE_FIELDS[model.__name__]
     known = frozenset(f.attname for f in model._meta.concrete_fields) | frozenset(key_fields)
+    if model.__module__ != "__fake__":  # the real model: a key it lacks is a typo in the data file
+        unknown = sorted({k for raw in rows for k in raw} - known)
+        if unknown:
+            raise ValueError(f"{model.__name__}: unknown fields {unknown} in the data files")
     existing = {tuple(getattr(obj, k) for k in key_fields): obj for obj in model.objects.all()}
     seen: set[tuple] = set()
     for raw in rows:

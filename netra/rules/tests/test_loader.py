@@ -180,3 +180,14 @@ def test_load_rules_command_reports_kept_values_and_forces():
     call_command("load_rules", "--force", stdout=out)
     assert "1 updated" in out.getvalue()
     assert ViolationType.objects.get(code="D-8").level == Level.BERAT
+
+
+def test_a_misspelt_field_in_the_data_files_is_refused():
+    from django.apps import apps
+
+    from netra.rules.loader import catalogue_models, read_catalogue, sync_catalogue
+
+    data = read_catalogue()
+    data["sanctions"][0] = {**data["sanctions"][0], "nmae_en": "typo"}
+    with pytest.raises(ValueError, match="unknown fields \\['nmae_en'\\]"):
+        sync_catalogue(catalogue_models(apps), data=data)
