@@ -223,20 +223,23 @@ def _sync_election_parties(
 def _sync_contestants(
     models: ElectionModels, entry: dict, election, parties: dict, result: SyncResult
 ) -> None:
-    """Upsert the pairs by ballot number and set their supporting parties when they differ."""
+    """Upsert the pairs by ballot number (the *kolom kosong* of a single-pair region by its flag: it
+    has no number and no names, UU 10/2016 Pasal 54C) and set their supporting parties when they
+    differ. A `source` key is the data's citation, not stored."""
     for c in entry.get("contestants", []):
+        empty_box = bool(c.get("is_empty_box"))
         contestant = _upsert(
             models.contestant,
             {
                 "election": election,
                 "office": c["office"],
                 "region_id": c.get("region"),
-                "ballot_number": c["ballot_number"],
+                "ballot_number": None if empty_box else c["ballot_number"],
+                "is_empty_box": empty_box,
             },
             {
-                "candidate_name": c["candidate_name"],
-                "running_mate_name": c.get("running_mate_name", ""),
-                "is_empty_box": False,  # the reference data holds real pairs only
+                "candidate_name": "" if empty_box else c["candidate_name"],
+                "running_mate_name": "" if empty_box else c.get("running_mate_name", ""),
             },
             result,
             "contestant",

@@ -81,7 +81,10 @@ def test_contest_target_is_checked_against_the_election(case_world):
 
     case = case_world["case"]
     c = client_for(case_world["users"]["bpp_officer"])
-    pair = Contestant.objects.filter(election=case.election).first()
+    from netra.elections.selectors import contestant_list_for_incident
+
+    pairs = contestant_list_for_incident(election=case.election, region_code=case.incident_region_id)
+    pair = next((p for p in pairs if not p.is_empty_box), None)  # a pair standing where it happened
     other = Contestant.objects.exclude(election=case.election).first()
     response = c.post(
         f"/kasus/{case.pk}/ubah/", {"version": case.version, "target_contestant_id": other.pk}, follow=True

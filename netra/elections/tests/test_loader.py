@@ -157,8 +157,43 @@ def test_presidential_pairs(code, pairs):
     assert all(c.office == Contestant.Office.PRESIDEN and c.region_id is None for c in rows)
 
 
-def test_no_real_regional_candidates_are_loaded():
-    assert not Contestant.objects.filter(election__kind="pilkada").exists()
+def test_regional_candidates_are_the_demo_regions_cited_ones():
+    """Issue 10 item 7: Pilkada 2024 pairs of the demo regions (ballot draws of 23 Sep 2024, press
+    reports of KPU's plenaries: see each entry's `source`), and Balikpapan 2020's single pair against the
+    kolom kosong. Nowhere else: no other region's candidates are claimed."""
+    rows = Contestant.objects.filter(election__kind="pilkada").select_related("election")
+    pairs = {
+        (c.election.code, c.region_id, c.ballot_number): (
+            c.candidate_name,
+            c.running_mate_name,
+            c.is_empty_box,
+        )
+        for c in rows
+    }
+    assert pairs == {
+        ("pilkada-2024", "33", 1): ("Andika Perkasa", "Hendrar Prihadi", False),
+        ("pilkada-2024", "33", 2): ("Ahmad Luthfi", "Taj Yasin Maimoen", False),
+        ("pilkada-2024", "64", 1): ("Isran Noor", "Hadi Mulyadi", False),
+        ("pilkada-2024", "64", 2): ("Rudy Mas'ud", "Seno Aji", False),
+        ("pilkada-2024", "64.71", 1): ("Rahmad Mas'ud", "Bagus Susetyo", False),
+        ("pilkada-2024", "64.71", 2): ("Rendi Susiswo Ismail", "Eddy Sunardi Darmawan", False),
+        ("pilkada-2024", "64.71", 3): ("Muhammad Sa'bani", "Syukri Wahid", False),
+        ("pilkada-2020", "64.71", 1): ("Rahmad Mas'ud", "Thohari Aziz", False),
+        ("pilkada-2020", "64.71", None): ("", "", True),
+    }
+    jateng_2 = rows.get(election__code="pilkada-2024", region_id="33", ballot_number=2)
+    assert set(jateng_2.parties.values_list("code", flat=True)) == {
+        "gerindra",
+        "pan",
+        "demokrat",
+        "golkar",
+        "pks",
+        "pkb",
+        "nasdem",
+        "ppp",
+        "psi",
+    }
+    assert str(rows.get(is_empty_box=True)) == "Kolom kosong"
 
 
 def test_pilkada_2020_regions_exist_and_are_attached():

@@ -431,9 +431,10 @@ def test_unknown_party_code(actor, pilkada):
     assert _audit("contestant.create") == []
 
 
-def test_reference_pilkada_2020_accepts_a_balikpapan_pair(actor):
+def test_reference_pilkada_2020_accepts_a_pair_of_its_regions(actor):
     election = Election.objects.get(code="pilkada-2020")
-    contestant_create(actor=actor, **_pair(election))
+    # Kabupaten Purbalingga (33.03) is one of its regions (Balikpapan's pair is in the reference data).
+    contestant_create(actor=actor, **_pair(election, office=Contestant.Office.BUPATI, region_code="33.03"))
     # Kota Bogor elected its mayor in 2018 and 2024, not in 2020.
     with pytest.raises(ApplicationError, match="tidak termasuk"):
         contestant_create(actor=actor, **_pair(election, region_code="32.71"))
