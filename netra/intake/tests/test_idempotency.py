@@ -154,3 +154,18 @@ def test_api_without_a_key_still_files(world):
     assert post_json(Client(), "/api/v1/reports", payload()).status_code == 201
     assert post_json(Client(), "/api/v1/reports", payload()).status_code == 201
     assert Report.objects.count() == 2  # no key: the client asked for no deduplication
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("current_election")
+def test_api_tips_take_the_key_too(world):
+    client = Client()
+    tip = {k: v for k, v in payload().items() if k not in ("reporter", "statement_of_truth")}
+    send = lambda: client.post(  # noqa: E731
+        "/api/v1/tips", data=json.dumps(tip), content_type="application/json", HTTP_IDEMPOTENCY_KEY=KEY
+    )
+    first, again = send(), send()
+
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert again.json()["receipt"] == first.json()["receipt"]
+    assert Report.objects.filter(kind="informasi_awal").count() == 1

@@ -235,3 +235,13 @@ def test_a_report_without_an_office_still_gets_its_receipt_page(client, settings
     assert Report.objects.get().office is None
     assert 'data-testid="receipt"' in html
     assert client.get(reverse("intake:receipt_pdf")).status_code == 200
+
+
+def test_the_error_summary_links_to_each_field_without_javascript(client):
+    html = submit(client, report_data(description="", reporter_nik="123")).content.decode()
+
+    summary = re.search(r'data-testid="error-summary">(.*?)</div>', html, re.S).group(1)
+    assert "Ada 2 isian yang perlu diperbaiki" in summary
+    assert 'href="#id_description"' in summary
+    assert 'href="#id_reporter_nik"' in summary
+    assert 'id="id_description"' in html  # the anchors exist on the page
