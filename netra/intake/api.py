@@ -222,6 +222,8 @@ class ReceiptAuth(APIKeyHeader):
     param_name = "X-Receipt"
 
     def authenticate(self, request, key):
+        if not key:  # no code offered: not a guess, nothing to count
+            return None
         # Same throttle as the web page (netra.intake.receipt_throttle): per address and code prefix.
         refusal = receipt_throttle.receipt_refusal(request, key or "")
         if refusal:

@@ -82,3 +82,13 @@ def test_the_api_follows_the_same_rules(receipt):
     for code in _wrong_codes(receipt, 10, same_prefix=True):
         Client(REMOTE_ADDR=NAT).get("/api/v1/my-report", HTTP_X_RECEIPT=code)
     assert Client(REMOTE_ADDR=NAT).get("/api/v1/my-report", HTTP_X_RECEIPT=receipt).status_code == 429
+
+
+def test_a_call_without_a_code_is_not_a_guess(receipt):
+    for _ in range(30):
+        assert (
+            Client(REMOTE_ADDR=NAT).post("/api/v1/my-report/messages", {}, "application/json").status_code
+            == 401
+        )
+    response = Client(REMOTE_ADDR=NAT).get("/api/v1/my-report", HTTP_X_RECEIPT=receipt)
+    assert response.status_code == 200
