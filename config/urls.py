@@ -27,3 +27,5 @@ admin.site.site_title = "Netra"
 
 # A database that cannot be reached is a 503 page/problem document, other errors the 500 page (issue 13).
 handler500 = "netra.core.errors.server_error"
+# An upload stopped at the size limit while streaming is a 413 that says the limit (issue 13).
+handler400 = "netra.core.errors.bad_request"

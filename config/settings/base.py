@@ -278,6 +278,15 @@ NETRA_REPORTER_NEWS_MIN_MINUTES = env.int("NETRA_REPORTER_NEWS_MIN_MINUTES", def
 NETRA_TRUST_X_FORWARDED_FOR = env.bool("NETRA_TRUST_X_FORWARDED_FOR", default=False)
 NETRA_UPLOAD_MAX_BYTES = env.int("NETRA_UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
 NETRA_UPLOAD_MAX_FILES = env.int("NETRA_UPLOAD_MAX_FILES", default=10)
+# Uploads stop as soon as a file passes NETRA_UPLOAD_MAX_BYTES (netra.evidence.uploads), instead of being
+# spooled in full first; decoded pixels share one budget per process (netra.evidence.decoding).
+FILE_UPLOAD_HANDLERS = [
+    "netra.evidence.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+NETRA_DECODE_PIXEL_BUDGET = env.int("NETRA_DECODE_PIXEL_BUDGET", default=120_000_000)
+NETRA_DECODE_WAIT_SECONDS = env.float("NETRA_DECODE_WAIT_SECONDS", default=20)
 # Prometheus metrics at /metrics (netra.core.metrics): a bearer token and/or networks whose direct
 # clients may scrape (a proxied request never qualifies by address). Neither set: /metrics is a 404.
 NETRA_METRICS_TOKEN = env("NETRA_METRICS_TOKEN", default="")

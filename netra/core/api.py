@@ -183,14 +183,11 @@ def install_problem_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(RequestDataTooBig)
     def _too_big(request, exc):
-        return problem(
-            api,
-            request,
-            status=413,
-            code="payload-too-large",
-            title=_("Isi permintaan terlalu besar (maksimal %(mb)s MB).")
-            % {"mb": settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)},
-        )
+        # An upload stopped while streaming says its own limit (netra.evidence.uploads.UploadTooLarge).
+        title = getattr(exc, "message", "") or _("Isi permintaan terlalu besar (maksimal %(mb)s MB).") % {
+            "mb": settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)
+        }
+        return problem(api, request, status=413, code="payload-too-large", title=title)
 
     @api.exception_handler(Exception)
     def _unexpected(request, exc):

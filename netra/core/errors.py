@@ -63,3 +63,21 @@ def server_error(request, template_name: str = "500.html") -> HttpResponse:
         )
         return HttpResponse(json.dumps(body), status=500, content_type=PROBLEM_CONTENT_TYPE)
     return HttpResponseServerError(loader.get_template(template_name).render({}))
+
+
+def bad_request(request, exception=None, template_name: str = "400.html") -> HttpResponse:
+    """handler400. An upload over the limit (stopped while streaming, netra.evidence.uploads) is a 413
+    that says the limit; anything else keeps Django's 400 page."""
+    from django.core.exceptions import RequestDataTooBig
+    from django.shortcuts import render
+    from django.views.defaults import bad_request as django_bad_request
+
+    if isinstance(exception, RequestDataTooBig):
+        reason = getattr(exception, "message", "") or _("Isi permintaan terlalu besar.")
+        if request.path.startswith("/api/"):
+            from netra.core.api import PROBLEM_CONTENT_TYPE, problem_body
+
+            body = problem_body(request, status=413, code="payload-too-large", title=reason)
+            return HttpResponse(json.dumps(body), status=413, content_type=PROBLEM_CONTENT_TYPE)
+        return render(request, template_name, {"reason": reason}, status=413)
+    return django_bad_request(request, exception, template_name=template_name)

@@ -9,3 +9,12 @@ class EvidenceConfig(AppConfig):
     name = "netra.evidence"
     label = "evidence"
     verbose_name = _("Bukti")
+
+    def ready(self) -> None:
+        # Pillow refuses (DecompressionBombError) above twice this anywhere in the process, and warns
+        # above it: the same per-image limit the evidence check applies (issue 13).
+        from PIL import Image
+
+        from netra.evidence.inspection.images import MAX_IMAGE_PIXELS
+
+        Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS

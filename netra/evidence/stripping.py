@@ -94,6 +94,17 @@ def _image_metadata(im: Image.Image) -> list[str]:
 
 
 def _image_copy(source: BinaryIO, *, fmt: str) -> tuple[BinaryIO, str]:
+    """The copy redrawn from pixels, within the process's decoding budget (netra.evidence.decoding)."""
+    from netra.evidence.decoding import pixels_reserved
+
+    source.seek(0)
+    with Image.open(source, formats=[fmt]) as probe:  # the header only: nothing decoded yet
+        pixels = probe.width * probe.height
+    with pixels_reserved(pixels):
+        return _image_copy_decoded(source, fmt=fmt)
+
+
+def _image_copy_decoded(source: BinaryIO, *, fmt: str) -> tuple[BinaryIO, str]:
     source.seek(0)
     notes: list[str] = []
     with Image.open(source, formats=[fmt]) as im:

@@ -36,6 +36,8 @@ def _camera_trailer(f: BinaryIO, end: int, size: int) -> bool:
 
 
 def check_image(f: BinaryIO, *, fmt: str, size: int) -> None:
+    from netra.evidence.decoding import pixels_reserved
+
     damaged = Refusal(_("gambar rusak atau tidak dapat dibaca."), "damaged")
     try:
         end = IMAGE_END[fmt](f)
@@ -65,9 +67,10 @@ def check_image(f: BinaryIO, *, fmt: str, size: int) -> None:
             frames = getattr(im, "n_frames", 1)
             if frames > MAX_ANIMATION_FRAMES or frames * width * height > MAX_ANIMATION_PIXELS:
                 raise too_big
-            for index in range(frames):
-                im.seek(index)
-                im.load()
+            with pixels_reserved(width * height):  # one frame buffer at a time (netra.evidence.decoding)
+                for index in range(frames):
+                    im.seek(index)
+                    im.load()
     except Refusal:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
