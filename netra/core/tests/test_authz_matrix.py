@@ -19,12 +19,15 @@ For each cell (rule × role × office) the checks are:
   where services check it (`get_scoped_or_404` for the rule, `action_refusal` for named actions).
 """
 
+import datetime as dt
+
 import pytest
 from django.http import Http404
 from django.test import Client
 
 from netra.agencies.roles import ROLE_PERMISSIONS
 from netra.core.scoping import action_refusal, get_scoped_or_404, registered_actions, registered_rules
+from netra.patrol.tests.fixtures import patrol_world  # noqa: F401 (a fixture the matrix world builds on)
 
 # Rules anonymous users may use: public reference data (the law, regions, elections). Any other rule
 # that lets anonymous reach an object fails the matrix.
@@ -66,6 +69,7 @@ def _detail_doors():
     from netra.cases.models import Case, Person
     from netra.elections.models import Election
     from netra.intake.models import Report
+    from netra.patrol.models import LoadBatch, PatrolItem
     from netra.regions.models import Region
     from netra.rules.models import ViolationType
 
@@ -82,6 +86,8 @@ def _detail_doors():
             lambda o: f"/api/v1/rules/violations/{o.code}",
         ],
         Election: [lambda o: f"/api/v1/elections/{o.code}"],
+        PatrolItem: [lambda o: f"/patroli/butir/{o.pk}/"],
+        LoadBatch: [lambda o: f"/patroli/muat/{o.pk}/"],
     }
 
 
@@ -105,6 +111,19 @@ NO_DOOR = {
     ("analytics", "subjectfact"): "counted, never opened: every dashboard, export and stats endpoint "
     "aggregates restrict(SubjectFact) (netra/analytics/tests/permission_cases.py)",
     ("rules", "routingrule"): "read through /api/v1/rules/routing's answer, not as rows",
+    (
+        "patrol",
+        "asnaccount",
+    ): "listed on /patroli/akun-asn/ (an HTML page over restrict(); netra/patrol/tests)",
+    ("patrol", "capture"): "opened through its queue item (/patroli/butir/<pk>/, a door above)",
+    ("elections", "contestant"): "no 'view' rule of its own here: the patrol's registry rules "
+    "(patrol_view, patrol_edit) are checked as cells",
+}
+
+# Rules whose reach is deliberately the same for every office of the family (no jurisdiction).
+SHARED_BY_DESIGN = {
+    ("elections", "contestant", "patrol_view"): "every supervisor reads the election registry "
+    "(netra/patrol/permissions.py)",
 }
 
 
@@ -116,8 +135,39 @@ def _rule_key(model, action) -> tuple[str, str, str]:
     return (*_label(model), action)
 
 
+def _patrol_objects(world: dict, capture_on_commit) -> None:
+    """A capture (with its queue item) in Balikpapan and in Purbalingga, and a bulk load."""
+    from django.utils import timezone
+
+    from netra.patrol.services.capture import CaptureIn, capture_create
+    from netra.patrol.services.loads import LoadIn, load_start
+    from netra.patrol.tests.test_services import CSV
+
+    users = world["users"]
+    for user, region in ((users["bpp_officer"], "64.71"), (users["pbg_officer"], "33.03")):
+        data = CaptureIn(
+            url=f"https://www.instagram.com/p/MATRIX{region.replace('.', '')}/",
+            region_code=region,
+            text="Mari dukung Bang Andi nomor 1 #AndiBudiMenang",
+            author_handle="@lurah.fiktif",
+            election_code="pilkada-uji-kini",
+        )
+        with capture_on_commit(execute=True):
+            capture_create(actor=user, data=data, now=timezone.now())
+    t = (timezone.now() - dt.timedelta(days=1)).isoformat()
+    load = LoadIn(
+        name="ekspor.csv",
+        data=CSV.format(t=t).encode(),
+        region_code="64.71",
+        platform="instagram",
+        election_code="pilkada-uji-kini",
+    )
+    with capture_on_commit(execute=True):
+        load_start(actor=users["bpp_officer"], load=load)
+
+
 @pytest.fixture
-def matrix_world(door_world, django_capture_on_commit_callbacks):
+def matrix_world(door_world, request, django_capture_on_commit_callbacks):
     """The scoping doors' world (cases in Balikpapan and Purbalingga, one forwarded to BKN and
     recommended to Pemkot Balikpapan), its facts and notifications, and one user per role per office."""
     from netra.agencies.tests.factories import UserFactory
@@ -125,6 +175,8 @@ def matrix_world(door_world, django_capture_on_commit_callbacks):
     from netra.notifications.services import notify_users
 
     world = door_world
+    request.getfixturevalue("patrol_world")  # the election registry and an ASN account, on the same world
+    _patrol_objects(world, django_capture_on_commit_callbacks)
     facts_rebuild()
     agencies = world["agencies"]
     matrix = {}
@@ -281,6 +333,8 @@ def test_authorization_matrix(matrix_world, capsys):
                 if action == "view":
                     _check_doors(model, user, clients[(office, role)], reach[office], all_ids, stats)
             if _rule_key(model, action) in PERSONAL_RULES:
+                continue
+            if _rule_key(model, action) in SHARED_BY_DESIGN:
                 continue
             baseline = _scoped_ids(model, matrix_world["matrix"][(None, role)], action)
             both = (reach["bpp"] & reach["pbg"]) - baseline - shared.get(_label(model), set())

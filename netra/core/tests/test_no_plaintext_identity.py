@@ -8,7 +8,7 @@ The reporter's name, NIK, phone (as typed and normalised) and e-mail must appear
 `pg_dump` of the database (real binary; bytea columns searched in hex too), the captured logs, the
 error pages, the exports (PDF text extracted), every stored file, the backup archive (its dump turned
 back into SQL by `pg_restore`) and the Redis database the cache and broker use. Witnesses are checked the
-same way in their own test, expected to fail until witness sealing lands.
+same way in their own test (sealed since intake migration 0008-0010).
 """
 
 import datetime as dt
@@ -399,10 +399,5 @@ def test_no_reporter_identity_anywhere(realistic_run, capsys):
     assert leaks == [], f"reporter identity in plaintext: {leaks}"
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="witness names and contacts are still stored in plain text until witness sealing (issue 13, "
-    "another engineer's item) lands",
-)
 def test_no_witness_identity_anywhere(realistic_run):
     assert _leaks(realistic_run, WITNESS_SECRETS) == []
