@@ -2,13 +2,25 @@
 codes. Now failures count per (address, code prefix), per prefix and per address (a generous
 ceiling): strangers sharing an address are not locked out, guessing one receipt still is."""
 
+import time
+
 import pytest
+import time_machine
 from django.test import Client
 
 from netra.intake import submission as intake_submission
 from netra.intake.tests.conftest import NOW, make_submission
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _mid_window():
+    """The limits count in one-hour windows: start each test mid-window so none straddles a boundary."""
+    now = time.time()
+    with time_machine.travel(now - now % 3600 + 1800, tick=True):
+        yield
+
 
 NAT = "36.72.0.1"  # one carrier-grade NAT address for many phones
 
