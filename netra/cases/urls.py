@@ -28,6 +28,7 @@ urlpatterns = [
     path("<int:case_id>/ringkasan.pdf", views_summary.case_summary_pdf, name="summary"),
     path("<int:case_id>/langkah/<slug:name>/", views.case_transition, name="transition"),
     path("<int:case_id>/catatan/", views.case_note, name="note"),
+    path("<int:case_id>/petugas/", views.case_assign_officer, name="assign"),
     path("<int:case_id>/ubah/", views.case_edit, name="edit"),
     path("<int:case_id>/perpanjang/", views.case_extend, name="extend"),
     path("<int:case_id>/terlapor/", views_subjects.subject_add, name="subject_add"),

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from netra.cases import workflow
 from netra.cases.services import transitions as transition_services
 from netra.cases.services.edits import (
+    case_assign,
     case_deadline_extend,
     case_note_add,
     case_update,
@@ -115,4 +116,18 @@ def case_edit(request: HttpRequest, case_id: int) -> HttpResponse:
             case_id=case_id, user=request.user, data=data, expected_version=_version(request)
         ),
         _("Data kasus tersimpan."),
+    )
+
+
+@login_required
+@require_POST
+def case_assign_officer(request: HttpRequest, case_id: int) -> HttpResponse:
+    """Assign an officer of the reader's office to the case (the service checks who may)."""
+    _case_or_404(request, case_id)
+    raw = request.POST.get("assignee_id", "")
+    return _run(
+        request,
+        case_id,
+        lambda: case_assign(case_id=case_id, user=request.user, assignee_id=int(raw) if raw.isdigit() else 0),
+        _("Petugas ditugaskan."),
     )

@@ -11,7 +11,7 @@ from django.utils import timezone
 from netra.agencies.models import Agency, AgencyFamily
 from netra.agencies.selectors import employer_choices
 from netra.cases import workflow
-from netra.cases.models import Case, ClarificationRole, DecisionOutcome, PositionCategory
+from netra.cases.models import Case, ClarificationRole, DecisionOutcome, ParticipantRole, PositionCategory
 from netra.cases.selectors.casefile import case_file_for
 from netra.cases.selectors.cases import case_timeline
 from netra.cases.selectors.chain import case_chain
@@ -80,6 +80,7 @@ def _detail_context(request: HttpRequest, case: Case) -> dict:
         "subject_gaps_any": any(s.gaps for s in subjects),
         "can_extend": action_refusal(user, Case, "extend_deadline", case) is None,
         "can_classify": action_refusal(user, Case, "classify", case) is None,
+        **_assignment_context(user, case, scope),
         "moves": _moves(transitions, case),
         "conducts": conduct_list(),
         "employers": employer_choices(),
@@ -90,6 +91,25 @@ def _detail_context(request: HttpRequest, case: Case) -> dict:
     }
     context.update(_area_context(request, case))
     return context
+
+
+def _assignment_context(user, case: Case, scope) -> dict:
+    """Who is assigned to the case, and (for whoever may assign) the officers of the reader's office."""
+    from netra.agencies.models import User
+
+    assigned = [
+        p.user
+        for p in case.participants.filter(role=ParticipantRole.ASSIGNEE, active=True, user__isnull=False)
+        .select_related("user")
+        .order_by("added_at")
+    ]
+    can_assign = case.is_open and action_refusal(user, Case, "assign", case) is None
+    officers = (
+        list(User.objects.filter(agency_id__in=scope.agency_ids, is_active=True).order_by("username"))
+        if can_assign and scope.agency_ids
+        else []
+    )
+    return {"assignees": assigned, "can_assign": can_assign and bool(officers), "assignable": officers}
 
 
 def _moves(transitions: list[workflow.Transition], case: Case) -> list[dict]:

@@ -128,3 +128,22 @@ def test_the_summary_pdf_is_the_case_for_a_meeting(case_world):
     assert "saat ini" in text
     assert AuditLogEntry.objects.filter(action="case.summary_print", object_id=str(case.pk)).count() == 1
     assert client_for(u["pbg_head"]).get(f"/kasus/{case.pk}/ringkasan.pdf").status_code == 404
+
+
+def test_an_officer_is_assigned_from_the_case_page(case_world):
+    case, u = case_world["case"], case_world["users"]
+    head = client_for(u["bpp_head"])
+    page = head.get(f"/kasus/{case.pk}/").content.decode()
+    assert 'data-testid="form-assign"' in page
+    response = head.post(f"/kasus/{case.pk}/petugas/", {"assignee_id": u["bpp_officer"].pk})
+    assert response.status_code == 302
+    page = head.get(f"/kasus/{case.pk}/").content.decode()
+    assignees = page[page.index('data-testid="assignees"') :].split("</dd>")[0]
+    assert str(u["bpp_officer"]) in assignees
+    assert AuditLogEntry.objects.filter(action="case.assign", object_id=str(case.pk)).count() == 1
+    # An officer of another office is refused on the field; a viewer gets no form; out of scope is 404.
+    refused = head.post(f"/kasus/{case.pk}/petugas/", {"assignee_id": u["pbg_head"].pk}, follow=True)
+    assert "Petugas tidak ditemukan di kantor Anda." in refused.content.decode()
+    viewer = client_for(u["bpp_viewer"])
+    assert 'data-testid="form-assign"' not in viewer.get(f"/kasus/{case.pk}/").content.decode()
+    assert client_for(u["pbg_head"]).post(f"/kasus/{case.pk}/petugas/", {"assignee_id": 1}).status_code == 404
