@@ -4,6 +4,8 @@ poppler-utils). The world is the case fixture with the offices' letter settings 
 fixed so the renders only change when a template does."""
 
 import datetime as dt
+import io
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -11,6 +13,7 @@ from pathlib import Path
 import pytest
 import time_machine
 from django.conf import settings
+from pypdf import PdfReader
 
 from netra.cases.models import DocumentKind
 from netra.cases.services.documents import clarification_minutes_template, status_notice_send
@@ -18,6 +21,8 @@ from netra.cases.tests.fixtures import NOW, WITA, classify_subjects, days
 from netra.cases.tests.test_documents import committed
 
 OUT = Path(settings.BASE_DIR) / "docs" / "letters"
+# A word (of letters, three or more) said twice in a row, whatever its case.
+DOUBLED = re.compile(r"\b([^\W\d_]{3,})\s+\1\b", re.IGNORECASE)
 
 
 def _png(pdf: bytes, name: str, tmp_path: Path) -> Path:
@@ -173,6 +178,10 @@ def test_page_one_of_every_letter_is_rendered_into_the_docs(case_world, tmp_path
         )
         renders[DocumentKind.RECOMMENDATION] = _read(case.documents.get(kind=DocumentKind.RECOMMENDATION))
 
+    # No letter says a word twice in a row ("dugaan pelanggaran Pelanggaran …", issue 14).
+    for kind, pdf in renders.items():
+        text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
+        assert not DOUBLED.findall(text), (kind, DOUBLED.findall(text))
     written = [_png(pdf, kind, tmp_path) for kind, pdf in renders.items()]
     assert len(written) == 6
     for path in written:
