@@ -163,3 +163,39 @@ def test_the_home_page_puts_the_three_public_actions_first(page: Page, world):  
     for path in ("/lapor/", "/lapor/laporan/", "/lapor/cek/", "/lapor/privasi/", "/lapor/kontak/"):
         page.goto(path)
         _no_sideways_scroll(page)
+
+
+def _serious_violations(page: Page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in Axe().run(page).response["violations"]
+        if v.get("impact") in ("serious", "critical")
+    ]
+
+
+def test_the_new_public_pages_have_no_serious_accessibility_violations(page: Page, clocks):
+    """axe-core on the phone: the home page, privacy, contacts, the stepper with its error summary, the
+    receipt and the status page with its timeline (WCAG 2.1 AA contrast and labels)."""
+    found = {}
+    for path in ("/", "/lapor/privasi/", "/lapor/kontak/", "/lapor/laporan/"):
+        page.goto(path)
+        found[path] = _serious_violations(page)
+    for _ in range(3):
+        next_step(page)
+    page.get_by_label("NIK").fill("123")
+    page.get_by_role("button", name="Kirim laporan").click()
+    expect(page.get_by_test_id("error-summary")).to_be_visible()
+    found["error summary"] = _serious_violations(page)
+    _fill_tip(page)
+    page.get_by_role("button", name="Kirim informasi").click()
+    receipt = page.get_by_test_id("receipt").inner_text()
+    found["receipt"] = _serious_violations(page)
+    page.goto("/lapor/cek/")
+    page.get_by_label("Kode tanda terima").fill(receipt)
+    page.get_by_role("button", name="Buka laporan").click()
+    expect(page.get_by_test_id("timeline")).to_be_visible()
+    found["status"] = _serious_violations(page)
+    problems = {where: v for where, v in found.items() if v}
+    assert not problems, problems
