@@ -32,7 +32,7 @@ class StaffLoginView(auth_views.LoginView):
         if ratelimit.exceeded(
             "staff-login-ip", ratelimit.client_key(request), limit=settings.NETRA_LOGIN_FAILURES_PER_IP_HOUR
         ):
-            return lockout_response(request)
+            return lockout_response(request, per_address=True)
         return super().post(request, *args, **kwargs)
 
     def form_invalid(self, form):
@@ -57,10 +57,12 @@ class StaffLogoutView(auth_views.LogoutView):
         return super().post(request, *args, **kwargs)
 
 
-def lockout_response(request, *args, **kwargs) -> HttpResponse:
-    """django-axes' answer once a username is locked (AXES_LOCKOUT_CALLABLE)."""
-    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    response = render(request, "accounts/locked.html", {"minutes": minutes}, status=429)
+def lockout_response(request, *args, per_address: bool = False, **kwargs) -> HttpResponse:
+    """django-axes' answer once a username is locked (AXES_LOCKOUT_CALLABLE), and the per-address
+    ceiling's (one hour)."""
+    minutes = 60 if per_address else int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    context = {"minutes": minutes, "per_address": per_address}
+    response = render(request, "accounts/locked.html", context, status=429)
     response["Retry-After"] = str(minutes * 60)
     return response
 

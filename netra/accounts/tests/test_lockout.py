@@ -76,5 +76,7 @@ def _spray():
     client = fresh_client()
     names = [f"u-{k}" for k in ("ri", "kaltim", "bpp", "jateng", "pbg", "bkn", "pemkot", "bkpsdm")]
     assert {sign_in(client, name, "Password123!").status_code for name in names} == {200}
-    assert sign_in(client, "u-inspektorat", "Password123!").status_code == 429
+    refused = sign_in(client, "u-inspektorat", "Password123!")
+    assert refused.status_code == 429
+    assert "dari alamat jaringan ini" in refused.content.decode()
     assert sign_in(fresh_client(), "u-inspektorat").status_code == 302  # another address: fine
