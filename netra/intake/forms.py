@@ -16,6 +16,7 @@ from netra.core.exceptions import ApplicationError
 from netra.core.identifiers import nip_digits, nip_is_valid
 from netra.elections.selectors import election_list
 from netra.intake import submission as intake_submission
+from netra.intake import validation
 from netra.intake.form_fields import LinksMixin, MultipleFileField, date_field
 from netra.intake.models import EMPLOYMENT_TYPE_CHOICES, ReportKind
 from netra.regions.selectors import region_list
@@ -408,7 +409,7 @@ class SubmissionForms:
         """Check the evidence files even when other fields have errors, so that every error shows at once."""
         if self.is_valid() or self.main.has_error("files"):
             return
-        problem = intake_submission.files_problem(self.main.files.getlist("files"))
+        problem = validation.files_problem(self.main.files.getlist("files"))
         if problem:
             self.main.add_error("files", problem)
 

@@ -27,7 +27,7 @@ from netra.intake.models import (
     Witness,
 )
 from netra.intake.signals import reporter_message_received, reporter_news
-from netra.intake.submission import check_file_count
+from netra.intake.validation import check_file_count
 
 MIN_REVEAL_REASON = 20
 

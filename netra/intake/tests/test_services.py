@@ -8,7 +8,7 @@ from netra.agencies.roles import Role
 from netra.agencies.tests.factories import UserFactory
 from netra.audit.models import AuditLogEntry
 from netra.core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
-from netra.intake import crypto, services
+from netra.intake import crypto, services, validation
 from netra.intake import submission as intake_submission
 from netra.intake.models import IdentityReveal, Message, Report, ReporterIdentity, ReportStatus, Witness
 from netra.intake.selectors import election_for_incident, same_reporter_count
@@ -133,8 +133,8 @@ def test_impossible_birth_date_is_refused_on_its_field(world, birth_date, messag
 
 def test_plausible_birth_dates_are_accepted(world):
     today = NOW.date()
-    assert intake_submission.birth_date_problem("1900-01-01", today=today) == ""
-    assert intake_submission.birth_date_problem(today.isoformat(), today=today) == ""
+    assert validation.birth_date_problem("1900-01-01", today=today) == ""
+    assert validation.birth_date_problem(today.isoformat(), today=today) == ""
     identity = intake_submission.IdentityIn(
         name="Budi Santoso", nik="6471012345670001", birth_date="1980-12-31"
     )
