@@ -25,7 +25,9 @@ SERVICE = "redis"
 class ResilientRedisCache(RedisCacheReusingClients):
     def __init__(self, server, params):
         super().__init__(server, params)
-        self._local = LocMemCache(f"netra-fallback-{id(self)}", {"OPTIONS": {"MAX_ENTRIES": 100_000}})
+        # One store per process and location: Django makes a cache object per thread, LocMemCache shares
+        # its storage between objects of the same name.
+        self._local = LocMemCache(f"netra-fallback:{server}", {"OPTIONS": {"MAX_ENTRIES": 100_000}})
         self._local.key_prefix = self.key_prefix
         self._local.version = self.version
 
