@@ -266,7 +266,11 @@ NETRA_RECEIPT_ARGON2 = {
 }
 # Abuse limits for the public channel (per client address, cache-backed).
 NETRA_INTAKE_RATE_PER_HOUR = env.int("NETRA_INTAKE_RATE_PER_HOUR", default=30)
+# Wrong receipt codes (netra.intake.receipt_throttle): per (address, code prefix); per prefix from any
+# address (that receipt is under attack); and a generous ceiling per address (carrier NAT shares one).
 NETRA_RECEIPT_FAILURES_PER_HOUR = env.int("NETRA_RECEIPT_FAILURES_PER_HOUR", default=10)
+NETRA_RECEIPT_PREFIX_FAILURES_PER_HOUR = env.int("NETRA_RECEIPT_PREFIX_FAILURES_PER_HOUR", default=30)
+NETRA_RECEIPT_ADDRESS_FAILURES_PER_HOUR = env.int("NETRA_RECEIPT_ADDRESS_FAILURES_PER_HOUR", default=300)
 # A submission retried with the same Idempotency-Key (API) or one-time form token (web) within this many
 # hours returns the first report instead of filing a second (netra.intake.idempotency).
 NETRA_IDEMPOTENCY_HOURS = env.int("NETRA_IDEMPOTENCY_HOURS", default=24)
