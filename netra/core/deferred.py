@@ -26,6 +26,10 @@ class DeferrableTask(Task):
     ):
         if self.app.conf.task_always_eager:
             return super().apply_async(args, kwargs, task_id, producer, link, link_error, **options)
+        if not outages.should_try("redis"):
+            # Redis failed moments ago (the cache or a publish): keep the task without waiting for
+            # kombu's connection retries, so a request during the outage is not slowed by them.
+            return defer(self.name, args=args, kwargs=kwargs, options=_storable(options))
         try:
             result = super().apply_async(args, kwargs, task_id, producer, link, link_error, **options)
         except outages.broker_errors() as exc:
