@@ -18,6 +18,17 @@ from netra.notifications.models import Notification
 from .test_case_chain import DESKTOP, WITA, chain_offices, classify, login, logout, pdf_text, state_is, step
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def _sessions_outlast_the_moved_clock(settings):
+    """This journey moves the clock ahead by hours and days while the officers stay signed in; staff
+    session expiry (30 min idle, 12 h absolute) is tested in netra/accounts, not here."""
+    settings.NETRA_STAFF_SESSION_IDLE_SECONDS = 400 * 86400
+    settings.NETRA_STAFF_SESSION_ABSOLUTE_SECONDS = 400 * 86400
+    settings.SESSION_COOKIE_AGE = 400 * 86400
+
+
 NIP = "198001012005011003"
 
 

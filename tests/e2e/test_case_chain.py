@@ -31,6 +31,16 @@ from netra.rules.loader import catalogue_models, sync_catalogue
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+
+@pytest.fixture(autouse=True)
+def _sessions_outlast_the_moved_clock(settings):
+    """This journey moves the clock ahead by hours and days while the officers stay signed in; staff
+    session expiry (30 min idle, 12 h absolute) is tested in netra/accounts, not here."""
+    settings.NETRA_STAFF_SESSION_IDLE_SECONDS = 400 * 86400
+    settings.NETRA_STAFF_SESSION_ABSOLUTE_SECONDS = 400 * 86400
+    settings.SESSION_COOKIE_AGE = 400 * 86400
+
+
 WITA = "Asia/Makassar"
 PASSWORD = "kata-sandi-uji-123"
 DESKTOP = {"width": 1280, "height": 900}
