@@ -16,6 +16,7 @@ import datetime as dt
 import zoneinfo
 from dataclasses import dataclass
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from netra.agencies.models import Agency
@@ -109,6 +110,28 @@ def _late_step(report: Report) -> NextStep | None:
     )
 
 
+def _no_election_step(report: Report) -> NextStep | None:
+    """Issue 10 item 7: a report about a region and day with no election running in Netra's election data
+    is told so, not silently routed (the office still reads it and decides where it belongs)."""
+    if report.election_id is not None or report.incident_region_id is None:
+        return None
+    tz = zoneinfo.ZoneInfo(getattr(report.office, "timezone", None) or WIB)
+    on = report.incident_date or report.known_date or report.received_at.astimezone(tz).date()
+    text = _(
+        "Menurut data pemilihan Netra, tidak ada Pemilu atau Pilkada yang tahapannya berlangsung di %(region)s "
+        "pada %(date)s. Laporan Anda tetap diterima dan dibaca %(office)s. Bila kejadiannya tidak terkait "
+        "pemilihan, pengawas pemilu tidak berwenang memutusnya: pelanggaran netralitas ASN di luar tahapan "
+        "pemilihan dapat Anda sampaikan kepada BKN atau instansi tempat ASN tersebut bekerja."
+    ) % {
+        "region": report.incident_region.name,
+        "date": date_format(on, "j F Y"),
+        "office": _office(report),
+    }
+    return NextStep(
+        _("Tidak ada pemilihan di wilayah dan tanggal ini"), text, "UU 7/2017 Pasal 93; UU 10/2016 Pasal 22B"
+    )
+
+
 def _decision_step(report: Report) -> NextStep:
     days, extended = _amount("follow_up", report), _amount("follow_up_extended", report)
     if days and extended:
@@ -173,7 +196,7 @@ def next_steps_for(*, report: Report, office: Agency | None = None) -> list[Next
         return _tip_steps(report)
     received = report.counted_received_at or report.received_at
     review_due = _due("initial_review", received, report)
-    steps = [s for s in (_late_step(report),) if s]
+    steps = [s for s in (_no_election_step(report), _late_step(report)) if s]
     steps.append(_review_step(report, review_due))
     completion = _completion_step(report, review_due)
     if completion:
