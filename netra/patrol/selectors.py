@@ -42,14 +42,14 @@ def terms_for(contestant: Contestant) -> ContestantTerms:
         taglines=tuple(profile.taglines + profile.slogans) if profile else (),
         hashtags=tuple(normalise_hashtag(h) for h in profile.hashtags) if profile else (),
         gestures=tuple(profile.gestures) if profile else (),
-        handles=tuple(a.handle for a in contestant.patrol_accounts.all()),  # type: ignore[attr-defined]
+        handles=tuple(a.handle for a in contestant.patrol_accounts.all()),  # type: ignore[attr-defined, unused-ignore]
         is_empty_box=contestant.is_empty_box,
     )
 
 
 def _has_profile(contestant: Contestant) -> bool:
     try:
-        contestant.patrol_profile  # type: ignore[attr-defined]  # noqa: B018 (raises when there is none)
+        contestant.patrol_profile  # type: ignore[attr-defined, unused-ignore]  # noqa: B018 (raises when there is none)
     except ContestantProfile.DoesNotExist:
         return False
     return True

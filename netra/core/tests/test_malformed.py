@@ -93,3 +93,16 @@ def test_cache_clear_leaves_other_prefixes_alone(settings):
     assert cache.get("mine") is None
     assert raw.get("someone-else:1:counter") == b"7"
     raw.delete("someone-else:1:counter")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("field", ["election_code", "description", "incident_place"])
+def test_a_nul_in_a_json_string_is_a_clear_400_not_a_500(client, field):
+    """Schemathesis found `{"election_code": "\\u0000ç"}` on POST /api/v1/reports: PostgreSQL refuses NUL
+    in text, and the lookup raised a 500."""
+    import json
+
+    body = json.dumps({"description": "x", "statement_of_truth": True, field: "a\x00b"})
+    response = client.post("/api/v1/reports", data=body, content_type="application/json")
+    assert response.status_code == 400
+    assert "NUL" in response.json()["title"]

@@ -101,8 +101,8 @@ def _word_tokens(word: str) -> list[str]:
             or not (digits == "2" or (digits in _LEET and len(base) >= 4))
         ):
             return [base, digits]
-        if digits == "2" and len(base) >= 2:
-            return [base]
+        if digits == "2":  # "hati2" is a reduplication; "a2", "x2" read as a letter and a number
+            return [base] if len(base) >= 2 else [base, digits]
         return [_SQUEEZE.sub(r"\1", stem + _LEET[digits])]
     return [_SQUEEZE.sub(r"\1", word)]
 

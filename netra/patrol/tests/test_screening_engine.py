@@ -175,3 +175,11 @@ def test_any_text_is_screened_and_every_reason_quotes_it(parts):
     assert 0.0 <= result.score <= 1.0
     for evidence in result.evidence:
         assert evidence.text in text
+
+
+def test_a_short_word_glued_to_a_2_reads_as_a_letter_and_a_number():
+    """Hypothesis found "a2": a reduplication mark needs a word of two letters or more ("hati2")."""
+    from netra.patrol.screening.normalize import normalize
+
+    assert normalize("a2").text.split() == ["a", "2"]
+    assert normalize("hati2").text.split() == ["hati"]
