@@ -10,9 +10,10 @@ one from the other). Never a name, an NIP, an agency's case list or any reporter
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, F, Q
+from django.db.models import Count
 
 from netra.analytics.models import WAITING_STAGES, SubjectFact
+from netra.analytics.selectors import clocks_within_time, ended_clocks
 from netra.analytics.suppression import (
     ALL,
     complete_table,
@@ -104,14 +105,9 @@ def public_within_time() -> list[dict]:
     where at least `NETRA_PUBLIC_MIN_CELL` ended (no totals are published, so nothing to subtract).
     Live cases only: imported history has no clocks."""
     threshold = int(getattr(settings, "NETRA_PUBLIC_MIN_CELL", 5))
-    from netra.cases.models import Deadline, DeadlineState
+    from netra.cases.models import Deadline
 
-    ended = Deadline.objects.exclude(state=DeadlineState.CANCELLED).filter(
-        Q(met_at__isnull=False) | Q(breached_at__isnull=False), agency__isnull=False
-    )
-    rows = ended.values("kind", "agency__name").annotate(
-        n=Count("pk"), within=Count("pk", filter=Q(met_at__isnull=False, met_at__lte=F("due_at")))
-    )
+    rows = clocks_within_time(ended_clocks(Deadline.objects.filter(agency__isnull=False)))
     kinds = dict(Deadline._meta.get_field("kind").flatchoices)
     out = [
         {

@@ -21,7 +21,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Q, Sum
 
 from netra.analytics.models import EmployerCube, FactCube, SubjectFact, WaitingCube
 from netra.core.scoping import reach
@@ -233,8 +233,6 @@ def weighted_quantile(pairs: list[tuple[float, int]], fraction: float) -> float 
 
 def waiting_from_cube(cube, *, stages, today: dt.date) -> dict[str, dict]:
     """Per waiting stage: n, median, p90 and longest days since the stage began."""
-    from django.db.models import Sum
-
     rows = (
         cube.filter(stage__in=stages, n__gt=0)
         .values("stage", "waiting_since")

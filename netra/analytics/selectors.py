@@ -356,14 +356,11 @@ def stats_within_time(*, user, filters: StatsFilter) -> list[dict]:
     """Per legal clock and per office or agency that answered for it: how many ran out, how many were
     met within their due time, the share, and median/p90 days taken (clocks of live cases only:
     imported history has no clocks)."""
-    from netra.cases.models import Deadline, DeadlineState
+    from netra.cases.models import Deadline
 
     cases = facts_for(user=user, filters=filters).filter(case__isnull=False).values("case_id")
-    done = Deadline.objects.filter(case_id__in=cases).exclude(state=DeadlineState.CANCELLED)
-    done = done.filter(Q(met_at__isnull=False) | Q(breached_at__isnull=False))
-    rows = done.values("kind", "agency_id", "agency__name").annotate(
-        n=Count("pk"), within=Count("pk", filter=Q(met_at__isnull=False, met_at__lte=F("due_at")))
-    )
+    done = ended_clocks(Deadline.objects.filter(case_id__in=cases))
+    rows = clocks_within_time(done)
     taken = _deadline_days(done)
     out = []
     for r in rows:
@@ -378,6 +375,21 @@ def stats_within_time(*, user, filters: StatsFilter) -> list[dict]:
         )
     out.sort(key=lambda r: (r["kind"], r["share"] if r["share"] is not None else 1.0))
     return out
+
+
+def ended_clocks(deadlines: QuerySet) -> QuerySet:
+    """The legal clocks that ended (met or ran out), cancelled ones left out."""
+    from netra.cases.models import DeadlineState
+
+    ended = deadlines.exclude(state=DeadlineState.CANCELLED)
+    return ended.filter(Q(met_at__isnull=False) | Q(breached_at__isnull=False))
+
+
+def clocks_within_time(ended: QuerySet) -> QuerySet:
+    """Per clock kind and agency: how many ended (`n`) and how many were met by their due time."""
+    return ended.values("kind", "agency_id", "agency__name").annotate(
+        n=Count("pk"), within=Count("pk", filter=Q(met_at__isnull=False, met_at__lte=F("due_at")))
+    )
 
 
 def _deadline_days(qs) -> dict[tuple, dict]:

@@ -153,15 +153,13 @@ def tables(request: HttpRequest, form: StatsFilterForm) -> dict[str, list[dict]]
 def dashboard(request: HttpRequest) -> HttpResponse:
     form = StatsFilterForm(request.GET or None)
     data = tables(request, form)
+    elections = trend_elections(data["trend"])
     chart = {
         "funnel": [[str(r["label"]), r["n"]] for r in data["funnel"]],
         "waiting": [[str(r["label"]), r["n"]] for r in data["waiting"]],
         "trend": {
-            "elections": trend_elections(data["trend"]),
-            "rows": [
-                [r["name"] or r["key"], *(r[e] for e in trend_elections(data["trend"]))]
-                for r in data["trend"][:12]
-            ],
+            "elections": elections,
+            "rows": [[r["name"] or r["key"], *(r[e] for e in elections)] for r in data["trend"][:12]],
         },
     }
     sections = [(key, columns_for(key, data[key]), data[key]) for key in COLUMNS]

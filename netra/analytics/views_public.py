@@ -61,31 +61,36 @@ def public_page(request: HttpRequest) -> HttpResponse:
     return response
 
 
+def _open_data_response(
+    *, name: str, fmt: str, rows: list[dict], fields: list[str], about: dict
+) -> HttpResponse:
+    """One dataset as CSV (a suppressed or missing value is an empty cell) or JSON (`about`, then the
+    rows; null where suppressed)."""
+    if fmt == "json":
+        body = {"schema": "docs/open-data.md", "licence": LICENCE, **about, "rows": rows}
+        response = HttpResponse(json.dumps(body, ensure_ascii=False), content_type="application/json")
+    else:
+        text = io.StringIO()
+        writer = csv.DictWriter(text, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows({k: "" if v is None else v for k, v in r.items()} for r in rows)
+        response = HttpResponse(text.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="netra-{name}.{fmt}"'
+    return response
+
+
 @require_GET
 def open_data(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt not in ("csv", "json"):
         raise Http404
     table = public_table()
-    rows = table.rows()
-    if fmt == "json":
-        body = {
-            "schema": "docs/open-data.md",
-            "licence": LICENCE,
-            "unit": "ASN terlapor (one per case)",
-            "suppressed_below": table.threshold,
-            "rows": rows,
-        }
-        response = HttpResponse(json.dumps(body, ensure_ascii=False), content_type="application/json")
-    else:
-        text = io.StringIO()
-        writer = csv.DictWriter(text, fieldnames=["province", "election", "asn_alleged"])
-        writer.writeheader()
-        writer.writerows(
-            {**r, "asn_alleged": "" if r["asn_alleged"] is None else r["asn_alleged"]} for r in rows
-        )
-        response = HttpResponse(text.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="netra-asn-terlapor.{fmt}"'
-    return response
+    return _open_data_response(
+        name="asn-terlapor",
+        fmt=fmt,
+        rows=table.rows(),
+        fields=["province", "election", "asn_alleged"],
+        about={"unit": "ASN terlapor (one per case)", "suppressed_below": table.threshold},
+    )
 
 
 def _waiting_rows() -> list[dict]:
@@ -117,18 +122,7 @@ def open_dataset(request: HttpRequest, dataset: str, fmt: str) -> HttpResponse:
     if dataset not in DATASETS or fmt not in ("csv", "json"):
         raise Http404
     build, fields, unit = DATASETS[dataset]
-    rows = build()
-    if fmt == "json":
-        body = {"schema": "docs/open-data.md", "licence": LICENCE, "unit": unit, "rows": rows}
-        response = HttpResponse(json.dumps(body, ensure_ascii=False), content_type="application/json")
-    else:
-        text = io.StringIO()
-        writer = csv.DictWriter(text, fieldnames=fields)
-        writer.writeheader()
-        writer.writerows({k: "" if v is None else v for k, v in r.items()} for r in rows)
-        response = HttpResponse(text.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="netra-{dataset}.{fmt}"'
-    return response
+    return _open_data_response(name=dataset, fmt=fmt, rows=build(), fields=fields, about={"unit": unit})
 
 
 urlpatterns = [
