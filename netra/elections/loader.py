@@ -224,7 +224,8 @@ def _sync_contestants(
     models: ElectionModels, entry: dict, election, parties: dict, result: SyncResult
 ) -> None:
     """Upsert the pairs by ballot number (the *kolom kosong* of a single-pair region by its flag: it
-    has no number and no names, UU 10/2016 Pasal 54C) and set their supporting parties when they
+    has no number and no names, UU 10/2016 Pasal 54C; the single pair it faces has no number either, and
+    is keyed by the empty number and the flag) and set their supporting parties when they
     differ. A `source` key is the data's citation, not stored."""
     for c in entry.get("contestants", []):
         empty_box = bool(c.get("is_empty_box"))
@@ -234,7 +235,8 @@ def _sync_contestants(
                 "election": election,
                 "office": c["office"],
                 "region_id": c.get("region"),
-                "ballot_number": None if empty_box else c["ballot_number"],
+                # None also for the single pair facing the kolom kosong (UU 10/2016 Pasal 54C ayat (2))
+                "ballot_number": None if empty_box else c.get("ballot_number"),
                 "is_empty_box": empty_box,
             },
             {

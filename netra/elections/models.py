@@ -228,8 +228,8 @@ class Contestant(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    models.Q(is_empty_box=True, candidate_name="", running_mate_name="")
-                    | models.Q(is_empty_box=False, ballot_number__isnull=False)
+                    models.Q(is_empty_box=True, candidate_name="", running_mate_name="", ballot_number=None)
+                    | models.Q(is_empty_box=False)
                 ),
                 name="contestant_empty_box_has_no_names",
             ),
@@ -246,4 +246,5 @@ class Contestant(models.Model):
             if self.running_mate_name
             else self.candidate_name
         )
-        return f"{self.ballot_number}. {pair}"
+        # A single pair facing the kolom kosong has no nomor urut (UU 10/2016 Pasal 54C ayat (2)).
+        return f"{self.ballot_number}. {pair}" if self.ballot_number is not None else pair

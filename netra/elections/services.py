@@ -6,7 +6,12 @@ Kolom kosong (the empty box), as implemented here (UU 10/2016 Pasal 54C; Putusan
   at most one empty box; so the pair is recorded first, then the box, and no second pair can join a
   race that has a box;
 - the box has no names, no nomor urut (the ballot shows the single pair beside an empty column) and no
-  supporting parties.
+  supporting parties;
+- the single pair itself may have no nomor urut either: the ballot has two columns, the pair's photo and
+  an empty one (UU 10/2016 Pasal 54C ayat (2)), and KPU draws only the columns' places, not numbers
+  [SECONDARY: KPU Kota Balikpapan 2020, kaltim.antaranews.com 24-09-2020 "tidak ada nomor urut"]. A pair
+  without a number is therefore accepted only while it is the only pair of its race; every pair of a
+  race with two or more pairs needs its number (and the presidency always does).
 
 Office and region must match: presiden → no region; gubernur → a province; bupati → a kabupaten;
 wali_kota → a kota. Two regions have no such election at all: the Governor of DIY is not elected
@@ -285,7 +290,9 @@ def _ballot_problems(spec: ContestantSpec) -> list[str]:
         if spec.ballot_number is not None:
             problems.append(_("Kolom kosong tidak memiliki nomor urut."))
         return problems
-    if not spec.ballot_number:
+    if spec.ballot_number is not None and spec.ballot_number < 1:
+        problems.append(_("Nomor urut dimulai dari 1."))
+    if spec.ballot_number is None and spec.office == Office.PRESIDEN:
         problems.append(_("Pasangan calon harus memiliki nomor urut."))
     if not spec.candidate_name.strip() or not spec.running_mate_name.strip():
         problems.append(_("Nama calon dan calon wakil wajib diisi."))
@@ -318,6 +325,13 @@ def race_problems(*, contestants: Sequence[ContestantSpec]) -> list[str]:
         problems.append(
             _("Nomor urut %(numbers)s dipakai lebih dari satu pasangan calon.")
             % {"numbers": ", ".join(str(n) for n in duplicated)}
+        )
+    if len(pairs) > 1 and any(c.ballot_number is None for c in pairs):
+        problems.append(
+            _(
+                "Setiap pasangan calon harus memiliki nomor urut bila ada lebih dari satu pasangan; hanya "
+                "calon tunggal yang melawan kolom kosong tanpa nomor urut (UU 10/2016 Pasal 54C ayat (2))."
+            )
         )
     if len(boxes) > 1:
         problems.append(_("Satu pemilihan hanya dapat memiliki satu kolom kosong."))

@@ -112,7 +112,11 @@ def _late_step(report: Report) -> NextStep | None:
 
 def _no_election_step(report: Report) -> NextStep | None:
     """Issue 10 item 7: a report about a region and day with no election running in Netra's election data
-    is told so, not silently routed (the office still reads it and decides where it belongs)."""
+    is told so, not silently routed (the office still reads it and decides where it belongs).
+
+    Basis: election supervisors receive reports "pada setiap tahapan penyelenggaraan Pemilihan" (UU 1/2015
+    Pasal 134 ayat (1), read in the validated text of Perpu 1/2014) and supervise the stages of the Pemilu
+    (UU 7/2017 Pasal 93); outside any stage the matter is the civil-service oversight's alone."""
     if report.election_id is not None or report.incident_region_id is None:
         return None
     tz = zoneinfo.ZoneInfo(getattr(report.office, "timezone", None) or WIB)
@@ -128,7 +132,9 @@ def _no_election_step(report: Report) -> NextStep | None:
         "office": _office(report),
     }
     return NextStep(
-        _("Tidak ada pemilihan di wilayah dan tanggal ini"), text, "UU 7/2017 Pasal 93; UU 10/2016 Pasal 22B"
+        _("Tidak ada pemilihan di wilayah dan tanggal ini"),
+        text,
+        "UU 7/2017 Pasal 93; UU 1/2015 Pasal 134 ayat (1)",
     )
 
 

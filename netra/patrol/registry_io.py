@@ -10,7 +10,7 @@ batch CLI and the benchmark can read a registry without a database.
       "contestants": [
         {
           "office": "wali_kota",           # presiden | gubernur | bupati | wali_kota
-          "ballot_number": 1,              # absent/null only for the kolom kosong
+          "ballot_number": 1,              # absent/null only for the kolom kosong and the single pair facing it
           "candidate": "Rahmad Mas'ud",
           "running_mate": "Bagus Susetyo",
           "empty_box": false,
@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -84,10 +85,13 @@ class RegistrySpec:
     contestants: tuple[ContestantSpecIn, ...] = field(default=())
 
 
-def contestant_key(election: str, region: str, ballot_number: int | None) -> str:
+def contestant_key(election: str, region: str, ballot_number: int | None, *, empty_box: bool = False) -> str:
     """The stable key of a contestant in screenings and the review queue: "pilkada-2024/64.71/2"
-    ("-" for a national race, "kosong" for the kolom kosong). The same for a file and the database."""
-    return f"{election}/{region or '-'}/{ballot_number if ballot_number is not None else 'kosong'}"
+    ("-" for a national race, "kosong" for the kolom kosong, "tunggal" for the single pair facing it, which
+    has no number either: UU 10/2016 Pasal 54C ayat (2)). The same for a file and the database."""
+    if ballot_number is not None:
+        return f"{election}/{region or '-'}/{ballot_number}"
+    return f"{election}/{region or '-'}/{'kosong' if empty_box else 'tunggal'}"
 
 
 def normalise_handle(raw: str) -> str:
@@ -134,9 +138,7 @@ def _ballot(raw: dict, where: str, errors: list[str]) -> int | None:
     if not isinstance(empty, bool):
         errors.append(f"{where}.empty_box: must be true or false")
     if number is None:
-        if not empty:
-            errors.append(f"{where}.ballot_number: required (only the kolom kosong has none)")
-        return None
+        return None  # the kolom kosong, or a single pair facing it: checked per race in _one_registry
     if isinstance(number, bool) or not isinstance(number, int) or not 0 < number < 100:
         errors.append(f"{where}.ballot_number: must be a whole number from 1 to 99")
         return None
@@ -199,11 +201,17 @@ def _one_registry(raw: Any, where: str, errors: list[str]) -> RegistrySpec | Non
         errors.append(f"{prefix}contestants: must be a non-empty list")
         return None
     specs = [_contestant(c, f"{prefix}contestants[{i}]", errors) for i, c in enumerate(contestants)]
-    seen: set[tuple[str, int | None]] = set()
+    seen: set[tuple[str, int | None, bool]] = set()
+    pairs_per_office = Counter(s.office for s in specs if s is not None and not s.empty_box)
     for i, spec in enumerate(specs):
         if spec is None:
             continue
-        ident = (spec.office, spec.ballot_number)
+        if spec.ballot_number is None and not spec.empty_box and pairs_per_office[spec.office] > 1:
+            errors.append(
+                f"{prefix}contestants[{i}].ballot_number: required when more than one pair stands (only a "
+                "single pair facing the kolom kosong has none, UU 10/2016 Pasal 54C)"
+            )
+        ident = (spec.office, spec.ballot_number, spec.empty_box)
         if ident in seen:
             errors.append(
                 f"{prefix}contestants[{i}]: {spec.office} number {spec.ballot_number} appears twice"
@@ -264,9 +272,12 @@ def terms_of(spec: ContestantSpecIn, *, election: str, region: str) -> Contestan
     """The screening engine's view of one contestant."""
     names = tuple(n for n in (spec.candidate, spec.running_mate) if n)
     pair = " – ".join(names)
-    label = "Kolom kosong" if spec.empty_box else f"{spec.ballot_number}. {pair}"
+    if spec.empty_box:
+        label = "Kolom kosong"
+    else:
+        label = f"{spec.ballot_number}. {pair}" if spec.ballot_number is not None else pair
     return ContestantTerms(
-        key=spec.key or contestant_key(election, region, spec.ballot_number),
+        key=spec.key or contestant_key(election, region, spec.ballot_number, empty_box=spec.empty_box),
         label=label,
         names=names,
         nicknames=spec.nicknames,

@@ -22,7 +22,12 @@ from netra.patrol.screening.types import ContestantTerms, Registry
 
 def key_of(contestant: Contestant) -> str:
     """The contestant's key in screenings (the registry file's default key, see registry_io)."""
-    return contestant_key(contestant.election.code, contestant.region_id or "", contestant.ballot_number)
+    return contestant_key(
+        contestant.election.code,
+        contestant.region_id or "",
+        contestant.ballot_number,
+        empty_box=contestant.is_empty_box,
+    )
 
 
 def terms_for(contestant: Contestant) -> ContestantTerms:

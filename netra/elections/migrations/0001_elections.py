@@ -153,7 +153,10 @@ class Migration(migrations.Migration):
                 'verbose_name': 'peserta (pasangan calon)',
                 'verbose_name_plural': 'peserta (pasangan calon)',
                 'ordering': ['election', 'office', 'region_id', 'ballot_number'],
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('candidate_name', ''), ('is_empty_box', True), ('running_mate_name', '')), models.Q(('ballot_number__isnull', False), ('is_empty_box', False)), _connector='OR'), name='contestant_empty_box_has_no_names'), models.UniqueConstraint(fields=('election', 'office', 'region', 'ballot_number'), name='contestant_ballot_unique')],
+                # The check is created in its current form (0006): the reference-data migrations 0002-0005
+                # load today's elections.json, whose single pair facing the kolom kosong has no nomor urut
+                # (UU 10/2016 Pasal 54C ayat (2)); 0006 replaces the earlier form on databases built before.
+                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('ballot_number', None), ('candidate_name', ''), ('is_empty_box', True), ('running_mate_name', '')), ('is_empty_box', False), _connector='OR'), name='contestant_empty_box_has_no_names'), models.UniqueConstraint(fields=('election', 'office', 'region', 'ballot_number'), name='contestant_ballot_unique')],
             },
         ),
     ]

@@ -163,7 +163,7 @@ def test_regional_candidates_are_the_demo_regions_cited_ones():
     kolom kosong. Nowhere else: no other region's candidates are claimed."""
     rows = Contestant.objects.filter(election__kind="pilkada").select_related("election")
     pairs = {
-        (c.election.code, c.region_id, c.ballot_number): (
+        (c.election.code, c.region_id, c.ballot_number, c.is_empty_box): (
             c.candidate_name,
             c.running_mate_name,
             c.is_empty_box,
@@ -171,15 +171,17 @@ def test_regional_candidates_are_the_demo_regions_cited_ones():
         for c in rows
     }
     assert pairs == {
-        ("pilkada-2024", "33", 1): ("Andika Perkasa", "Hendrar Prihadi", False),
-        ("pilkada-2024", "33", 2): ("Ahmad Luthfi", "Taj Yasin Maimoen", False),
-        ("pilkada-2024", "64", 1): ("Isran Noor", "Hadi Mulyadi", False),
-        ("pilkada-2024", "64", 2): ("Rudy Mas'ud", "Seno Aji", False),
-        ("pilkada-2024", "64.71", 1): ("Rahmad Mas'ud", "Bagus Susetyo", False),
-        ("pilkada-2024", "64.71", 2): ("Rendi Susiswo Ismail", "Eddy Sunardi Darmawan", False),
-        ("pilkada-2024", "64.71", 3): ("Muhammad Sa'bani", "Syukri Wahid", False),
-        ("pilkada-2020", "64.71", 1): ("Rahmad Mas'ud", "Thohari Aziz", False),
-        ("pilkada-2020", "64.71", None): ("", "", True),
+        ("pilkada-2024", "33", 1, False): ("Andika Perkasa", "Hendrar Prihadi", False),
+        ("pilkada-2024", "33", 2, False): ("Ahmad Luthfi", "Taj Yasin Maimoen", False),
+        ("pilkada-2024", "64", 1, False): ("Isran Noor", "Hadi Mulyadi", False),
+        ("pilkada-2024", "64", 2, False): ("Rudy Mas'ud", "Seno Aji", False),
+        ("pilkada-2024", "64.71", 1, False): ("Rahmad Mas'ud", "Bagus Susetyo", False),
+        ("pilkada-2024", "64.71", 2, False): ("Rendi Susiswo Ismail", "Eddy Sunardi Darmawan", False),
+        ("pilkada-2024", "64.71", 3, False): ("Muhammad Sa'bani", "Syukri Wahid", False),
+        # The single pair facing the kolom kosong has no nomor urut (UU 10/2016 Pasal 54C ayat (2);
+        # kaltim.antaranews.com 24-09-2020: "tidak ada nomor urut").
+        ("pilkada-2020", "64.71", None, False): ("Rahmad Mas'ud", "Thohari Aziz", False),
+        ("pilkada-2020", "64.71", None, True): ("", "", True),
     }
     jateng_2 = rows.get(election__code="pilkada-2024", region_id="33", ballot_number=2)
     assert set(jateng_2.parties.values_list("code", flat=True)) == {
@@ -194,6 +196,20 @@ def test_regional_candidates_are_the_demo_regions_cited_ones():
         "psi",
     }
     assert str(rows.get(is_empty_box=True)) == "Kolom kosong"
+    balikpapan_2020 = rows.get(election__code="pilkada-2020", is_empty_box=False)
+    assert str(balikpapan_2020) == "Rahmad Mas'ud – Thohari Aziz"
+    # The eight parties that nominated the pair with 40 of the 45 DPRD seats (nomorsatukaltim 13-09-2020:
+    # Golkar 11, PDI-P 8, Gerindra 6, PKS 6, Demokrat 4, PPP 3, PKB 1, Perindo 1 = 40).
+    assert set(balikpapan_2020.parties.values_list("code", flat=True)) == {
+        "golkar",
+        "pdi-p",
+        "gerindra",
+        "pks",
+        "demokrat",
+        "ppp",
+        "pkb",
+        "perindo",
+    }
 
 
 def test_pilkada_2020_regions_exist_and_are_attached():

@@ -317,10 +317,47 @@ def test_unknown_region_code(actor, pilkada):
     assert exc.value.code == "unknown-region"
 
 
-def test_pair_needs_a_ballot_number_and_both_names(actor, pilkada):
+def test_pair_needs_both_names_and_a_number_from_one(actor, pilkada):
     with pytest.raises(ApplicationError) as exc:
-        contestant_create(actor=actor, **_pair(pilkada, ballot_number=None, running_mate_name="  "))
-    assert len(exc.value.extra["errors"]) == 2
+        contestant_create(actor=actor, **_pair(pilkada, ballot_number=0, running_mate_name="  "))
+    assert exc.value.extra["errors"] == [
+        "Nomor urut dimulai dari 1.",
+        "Nama calon dan calon wakil wajib diisi.",
+    ]
+
+
+def test_single_pair_facing_the_empty_box_has_no_number(actor, pilkada):
+    """UU 10/2016 Pasal 54C ayat (2): the single pair's ballot has two columns and no numbers (KPU Kota
+    Balikpapan 2020 drew only the columns' places). A pair without a number is accepted while it is the
+    only pair of its race; a second pair then needs a number, and so does the first."""
+    single = contestant_create(actor=actor, **_pair(pilkada, ballot_number=None))
+    box = contestant_create(
+        actor=actor,
+        election=pilkada,
+        office=Contestant.Office.WALI_KOTA,
+        region_code="64.71",
+        is_empty_box=True,
+    )
+    assert (single.ballot_number, str(single)) == (None, "Calon Fiktif A – Wakil Fiktif A")
+    assert (box.ballot_number, str(box)) == (None, "Kolom kosong")
+    box.delete()
+    with pytest.raises(ApplicationError, match="Setiap pasangan calon harus memiliki nomor urut"):
+        contestant_create(
+            actor=actor,
+            **_pair(pilkada, ballot_number=2, candidate_name="Calon B", running_mate_name="Wakil B"),
+        )
+    # A second race may have its own single pair without a number.
+    contestant_create(
+        actor=actor, **_pair(pilkada, ballot_number=None, office=Contestant.Office.GUBERNUR, region_code="64")
+    )
+
+
+def test_presidential_pair_always_has_a_number(actor, pemilu):
+    with pytest.raises(ApplicationError, match="harus memiliki nomor urut"):
+        contestant_create(
+            actor=actor,
+            **_pair(pemilu, office=Contestant.Office.PRESIDEN, region_code=None, ballot_number=None),
+        )
 
 
 def test_ballot_number_is_unique_within_a_race(actor, pilkada):

@@ -151,7 +151,7 @@ def _existing(election: Election, region: Region | None, c: ContestantSpecIn) ->
     qs = Contestant.objects.filter(election=election, office=c.office, region=region)
     if c.empty_box:
         return qs.filter(is_empty_box=True).first()
-    return qs.filter(ballot_number=c.ballot_number).first()
+    return qs.filter(is_empty_box=False, ballot_number=c.ballot_number).first()
 
 
 def _import_one(

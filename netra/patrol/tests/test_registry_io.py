@@ -51,6 +51,8 @@ def test_every_problem_is_reported_with_where_and_why():
             {"office": "bupati", "ballot_number": 2, "candidate": "Y", "hashtags": "oops"},
             {"office": "bupati", "ballot_number": 2, "candidate": "Z",
              "accounts": [{"platform": "myspace", "handle": "a b"}]},
+            {"office": "bupati", "candidate": "W"},
+            {"office": "bupati", "ballot_number": 3, "candidate": "V"},
         ],
     }  # fmt: skip
     with pytest.raises(RegistryFormatError) as exc:
@@ -59,10 +61,32 @@ def test_every_problem_is_reported_with_where_and_why():
     assert "election: required (the election's code, e.g. pilkada-2024)" in errors
     assert "region: '6471' is not a Kemendagri code such as 64.71" in errors
     assert any(e.startswith("contestants[0].office: 'camat'") for e in errors)
-    assert "contestants[0].ballot_number: required (only the kolom kosong has none)" in errors
+    assert (
+        "contestants[3].ballot_number: required when more than one pair stands (only a single pair facing "
+        "the kolom kosong has none, UU 10/2016 Pasal 54C)"
+    ) in errors
     assert "contestants[1].hashtags: must be a list of texts" in errors
     assert any(e.startswith("contestants[2].accounts[0].platform: 'myspace'") for e in errors)
     assert any(e.startswith("contestants[2].accounts[0].handle:") for e in errors)
+
+
+def test_single_pair_facing_the_empty_box_needs_no_number():
+    """UU 10/2016 Pasal 54C ayat (2): a single pair's ballot carries no numbers (Balikpapan 2020)."""
+    doc = {
+        "election": "pilkada-2020",
+        "region": "64.71",
+        "contestants": [
+            {"office": "wali_kota", "candidate": "Rahmad Mas'ud", "running_mate": "Thohari Aziz"},
+            {"office": "wali_kota", "empty_box": True},
+        ],
+    }
+    pair, box = registry_from_json(doc).contestants
+    assert (pair.key, pair.label, pair.ballot_number) == (
+        "pilkada-2020/64.71/tunggal",
+        "Rahmad Mas'ud – Thohari Aziz",
+        None,
+    )
+    assert (box.key, box.label) == ("pilkada-2020/64.71/kosong", "Kolom kosong")
 
 
 def test_files_json_yaml_and_broken(tmp_path):
