@@ -7,8 +7,9 @@ Used by the data migration `0002_reference_elections` (with the migration's hist
 Upsert rules (the JSON is the source of truth only for what it lists):
 - elections and parties by `code`; stages by (election, kind); party entries by (election, party);
   presidential pairs by (election, office, ballot number);
-- regions listed for a non-nationwide election are *added*, never removed: Pilkada 2020 lists only
-  part of its 270 regions, and an administrator may add the rest without the next load undoing it;
+- regions listed for a non-nationwide election are *added*, never removed (an administrator's
+  additions survive the next load); `regions_expect` ({kind: count}) checks the list itself, so Pilkada
+  2020's 270 codes must be 9 provinces, 224 kabupaten and 37 kota or the load fails;
 - `regions_derived` instead derives the list from the region table: every active province and
   kab/kota except the listed codes, checked against the expected count per kind (Pilkada 2024: 37
   provinces, 415 kabupaten, 93 kota; a region table that yields other numbers fails the load);
@@ -170,10 +171,16 @@ def _sync_regions(models: ElectionModels, entry: dict, election, result: SyncRes
         codes += derive_region_codes(models.region, entry["regions_derived"], label=entry["code"])
     if not codes:
         return
-    found = set(models.region.objects.filter(code__in=codes).values_list("code", flat=True))
-    missing = sorted(set(codes) - found)
+    kinds = dict(models.region.objects.filter(code__in=codes).values_list("code", "kind"))
+    missing = sorted(set(codes) - set(kinds))
     if missing:
         raise ValueError(f"{entry['code']}: unknown region codes {missing}")
+    expect = {str(k): int(v) for k, v in entry.get("regions_expect", {}).items()}
+    listed = dict(Counter(kinds[c] for c in set(codes)))
+    if expect and listed != expect:
+        raise ValueError(
+            f"{entry['code']}: listed regions {dict(sorted(listed.items()))} != expected {expect}"
+        )
     linked = set(election.regions.values_list("code", flat=True))
     new = [c for c in codes if c not in linked]
     if new:

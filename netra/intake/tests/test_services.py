@@ -169,6 +169,21 @@ def test_election_is_inferred_from_region_and_date():
     assert election_for_incident(region_code="64.71", on=dt.date(2022, 6, 1)) is None
 
 
+@pytest.mark.parametrize(
+    ("region_code", "expected"),
+    [
+        ("64.72.01", "pilkada-2020"),  # a kecamatan of Kota Samarinda: the mayor's race
+        ("65.71", "pilkada-2020"),  # Kota Tarakan voted in 2018, but Kaltara's governor race covers it
+        ("64.09", None),  # Penajam Paser Utara: no 2020 race at either level (Kaltim 9 of 10)
+        ("75.05", None),  # Gorontalo Utara voted in 2018; Gorontalo had no governor race in 2020
+    ],
+)
+def test_pilkada_2020_is_found_in_its_270_regions_only(region_code, expected):
+    """Issue 10 item 7a: the full list decides whether a 2020 report meets an election (campaign day)."""
+    election = election_for_incident(region_code=region_code, on=dt.date(2020, 11, 1))
+    assert (election.code if election else None) == expected
+
+
 def test_messages_between_reporter_and_office(world):
     report = intake_submission.report_submit(submission=make_submission(), now=NOW).report
     services.message_from_reporter(report=report, body="Saya punya video tambahan.")
