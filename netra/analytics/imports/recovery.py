@@ -34,7 +34,7 @@ def stall_after() -> dt.timedelta:
 def imports_resume_stalled(*, now: dt.datetime) -> list[int]:
     """Queue again every batch silent for too long (its file kept); fail the ones whose file is gone.
     Returns the ids queued."""
-    from netra.analytics.imports.service import _error, _fail
+    from netra.analytics.imports.service import batch_fail, row_error
     from netra.analytics.tasks import import_run_task
 
     cutoff = now - stall_after()
@@ -45,7 +45,7 @@ def imports_resume_stalled(*, now: dt.datetime) -> list[int]:
             continue
         if not stored_path(batch).exists():
             why = _g("Berkas unggahan tidak ditemukan lagi; unggah ulang.")
-            _fail(batch=batch, errors=[_error(0, "", why)], user=batch.created_by)
+            batch_fail(batch=batch, errors=[row_error(0, "", why)], user=batch.created_by)
             continue
         with transaction.atomic():
             ImportBatch.objects.filter(pk=batch.pk).update(status=ImportBatch.Status.PENDING, progress_at=now)

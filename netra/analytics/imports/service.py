@@ -110,14 +110,15 @@ class ImportCheck:
     errors: list[dict[str, Any]] = field(default_factory=list)  # {"row", "column", "why"}
 
 
-def _error(row: int, column: str, why: str) -> dict[str, Any]:
+def row_error(row: int, column: str, why: str) -> dict[str, Any]:
+    """One problem of an import, as stored on the batch and shown on its page (row 0: the file itself)."""
     return {"row": row, "column": column, "why": why}
 
 
 def import_check(*, table: Table, user, on_progress: Callable[[int], None] | None = None) -> ImportCheck:
     """Check every row (writes nothing): the facts to write, or every problem found."""
     check = ImportCheck(total=len(table.rows))
-    check.errors = [_error(1, column, why) for column, why in header_problems(table)]
+    check.errors = [row_error(1, column, why) for column, why in header_problems(table)]
     if check.errors:
         return check
     refs = references_load(today=timezone.localdate())
@@ -135,7 +136,7 @@ def import_check(*, table: Table, user, on_progress: Callable[[int], None] | Non
                     "sama persis dengan baris %(n)s; bila ini ASN yang berbeda, bedakan dengan kolom rujukan"
                 ) % {"n": first}
                 problems = [("rujukan", why)]
-        check.errors += [_error(number, column, why) for column, why in problems]
+        check.errors += [row_error(number, column, why) for column, why in problems]
         if on_progress is not None and (done % step == 0 or done == check.total):
             on_progress(done)
     if check.errors:
@@ -164,10 +165,11 @@ def _progress(batch: ImportBatch, **fields) -> None:
         setattr(batch, name, value)
 
 
-def _fail(*, batch: ImportBatch, errors: list[dict[str, Any]], user) -> ImportBatch:
+def batch_fail(*, batch: ImportBatch, errors: list[dict[str, Any]], user) -> ImportBatch:
+    """Mark the batch failed with its (first MAX_ERRORS) problems; also used by recovery for a lost file."""
     kept = errors[:MAX_ERRORS]
     if len(errors) > MAX_ERRORS:
-        kept.append(_error(0, "", _g("… dan %(n)s kesalahan lain") % {"n": len(errors) - MAX_ERRORS}))
+        kept.append(row_error(0, "", _g("… dan %(n)s kesalahan lain") % {"n": len(errors) - MAX_ERRORS}))
     with transaction.atomic():
         batch.status = ImportBatch.Status.FAILED
         batch.errors = kept
@@ -252,7 +254,7 @@ def import_run(
         _progress(batch, status=ImportBatch.Status.RUNNING, rows_total=total, rows_done=0)
         refusal = import_refusal(user)
         if refusal is not None:
-            return _fail(batch=batch, errors=[_error(0, "", refusal)], user=user)
+            return batch_fail(batch=batch, errors=[row_error(0, "", refusal)], user=user)
 
         def progress(done: int) -> None:
             _progress(batch, rows_done=done)
@@ -261,7 +263,7 @@ def import_run(
 
         check = import_check(table=rows_source, user=user, on_progress=progress)
         if check.errors:
-            return _fail(batch=batch, errors=check.errors, user=user)
+            return batch_fail(batch=batch, errors=check.errors, user=user)
         return _write(batch=batch, rows=check.rows, user=user)
 
 
@@ -340,11 +342,11 @@ def _run_guarded(*, batch: ImportBatch, run: Callable[[], Any]) -> ImportBatch:
         try:
             run()
         except ImportFileError as exc:
-            _fail(batch=batch, errors=[_error(0, "", str(exc))], user=batch.created_by)
+            batch_fail(batch=batch, errors=[row_error(0, "", str(exc))], user=batch.created_by)
         except Exception:
             logger.exception("import batch %s failed", batch.pk)
             why = _g("Kesalahan sistem saat mengimpor; tidak ada data yang ditulis. Hubungi administrator.")
-            _fail(batch=batch, errors=[_error(0, "", why)], user=batch.created_by)
+            batch_fail(batch=batch, errors=[row_error(0, "", why)], user=batch.created_by)
     return batch
 
 
