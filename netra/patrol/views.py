@@ -19,6 +19,7 @@ from netra.core.exceptions import ApplicationError, NotFoundError, PermissionDen
 from netra.core.scoping import action_refusal
 from netra.patrol.forms import CaptureForm, DismissForm, FindingForm, LoadForm
 from netra.patrol.models import ItemStatus, PatrolItem
+from netra.patrol.reasons import reasons_for_display
 from netra.patrol.selectors import batch_list_visible_to, queue_item_get, queue_list_visible_to
 from netra.patrol.services.capture import CaptureIn, capture_create, patrol_refusal
 from netra.patrol.services.loads import COLUMNS, LoadIn, load_start
@@ -98,6 +99,7 @@ def _item_page(request: HttpRequest, item: PatrolItem, *, dismiss=None, finding=
         {
             "item": item,
             "highlighted": highlight(item.text, item.reasons),
+            "reasons": reasons_for_display(item.reasons),
             "dismiss_form": dismiss or DismissForm(),
             "finding_form": finding or FindingForm(),
             "may_dismiss": action_refusal(request.user, PatrolItem, "dismiss", item) is None,

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -43,6 +44,22 @@ def test_queue_and_item_pages_are_scoped(client, patrol_world):
     assert reverse("patrol:item", args=[item.pk]) not in client.get(reverse("patrol:queue")).content.decode()
     client.force_login(patrol_world["users"]["bkpsdm"])  # an employer's admin: not a supervisor
     assert client.get(reverse("patrol:queue")).status_code == 403
+
+
+def test_item_reasons_are_named_in_the_readers_language(client, patrol_world):
+    """The engine's codes ("hashtag", "call_to_vote") are kept beside words the reviewer reads."""
+    item = _item(patrol_world)
+    kinds = {r["kind"] for r in item.reasons}
+    assert {"hashtag", "call_to_vote"} <= kinds
+    client.force_login(patrol_world["users"]["bpp_officer"])
+    url = reverse("patrol:item", args=[item.pk])
+    page = client.get(url).content.decode()
+    assert "tagar kampanye <code>hashtag</code>" in page
+    assert "ajakan memilih <code>call_to_vote</code>" in page
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # what the language picker sets
+    english = client.get(url).content.decode()
+    assert "campaign hashtag <code>hashtag</code>" in english
+    assert "call to vote <code>call_to_vote</code>" in english
 
 
 def test_dismiss_and_finding_through_the_pages(client, patrol_world):
