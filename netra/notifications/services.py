@@ -141,19 +141,24 @@ def reporter_news_email_send(*, report_id: int) -> bool:
     """Tell a reporter who opted in that their report has news: "ada pembaruan pada laporan Anda", the
     handling office's name and where to look. Never the report's content, number or status (an inbox
     is read by others too). At most one e-mail per report per NETRA_REPORTER_NEWS_MIN_MINUTES: the
-    status page shows everything that happened meanwhile. Returns whether an e-mail went."""
+    status page shows everything that happened meanwhile. Returns whether an e-mail went.
+
+    The sealed identity is opened only when the rate gate lets an e-mail through, and every e-mail sent
+    leaves an audit row (`report.reporter_notified`, no address in it): opening a reporter's identity is
+    always on the record, even when a machine does it for the reporter's own request."""
     from netra.intake.crypto import IdentityKeyUnavailableError
     from netra.intake.notices import reporter_notice_for
 
+    gate = f"notifications:reporter-news:{report_id}"
+    if not cache.add(gate, 1, timeout=settings.NETRA_REPORTER_NEWS_MIN_MINUTES * 60):
+        return False
     try:
         notice = reporter_notice_for(report_id=report_id)
     except IdentityKeyUnavailableError:
+        cache.delete(gate)  # a worker with the key may still send it
         logger.warning("reporter news for report %s: this worker holds no identity key", report_id)
         return False
     if notice is None:
-        return False
-    gate = f"notifications:reporter-news:{report_id}"
-    if not cache.add(gate, 1, timeout=settings.NETRA_REPORTER_NEWS_MIN_MINUTES * 60):
         return False
     site = settings.NETRA_SITE_URL.rstrip("/")
     try:
@@ -178,6 +183,14 @@ def reporter_news_email_send(*, report_id: int) -> bool:
     except OSError:
         cache.delete(gate)  # the task retries; the gate must not swallow the retry
         raise
+    with transaction.atomic():
+        audit_record(
+            actor=None,
+            action="report.reporter_notified",
+            object_type="intake.report",
+            object_id=str(report_id),
+            after={"channel": "email", "identity_opened": True, "office": notice.office_name},
+        )
     return True
 
 

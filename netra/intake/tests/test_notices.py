@@ -5,6 +5,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from netra.audit.models import AuditLogEntry
 from netra.intake import services
 from netra.intake.models import Report, ReportStatus
 from netra.intake.tests.test_views import (  # noqa: F401 (fixtures)
@@ -54,6 +55,21 @@ def test_without_opting_in_no_email_is_sent(client, django_capture_on_commit_cal
     report = _file(client)
     _registered(report, django_capture_on_commit_callbacks)
     assert mail.outbox == []
+    assert not AuditLogEntry.objects.filter(action="report.reporter_notified").exists()
+
+
+def test_opening_the_identity_to_send_the_news_is_on_the_record(client, django_capture_on_commit_callbacks):
+    """The worker opens the sealed identity to learn the address: one audit row per e-mail sent, naming
+    the report and the channel, never the address."""
+    report = _file(client, notify_by_email="on")
+    _registered(report, django_capture_on_commit_callbacks)
+    rows = list(AuditLogEntry.objects.filter(action="report.reporter_notified"))
+    assert len(mail.outbox) == 1
+    assert [(r.object_type, r.object_id, r.actor_id) for r in rows] == [
+        ("intake.report", str(report.pk), None)
+    ]
+    assert rows[0].after["channel"] == "email"
+    assert "budi.santoso@contoh.id" not in str(rows[0].after)
 
 
 def test_an_officer_message_is_news_but_not_twice_within_the_hour(
