@@ -25,6 +25,7 @@ from netra.core.exceptions import ApplicationError
 from netra.intake import idempotency, next_steps, receipt_render, selectors
 from netra.intake.forms import SubmissionForms
 from netra.intake.models import Report, ReportChannel, ReportKind, ReportStatus
+from netra.intake.receipt_session import receipt_seal, receipt_unseal
 from netra.regions.selectors import region_list
 
 # --- public: choosing, filing, receipt ---------------------------------------------------------------
@@ -153,7 +154,7 @@ def _receipt_redirect(request: HttpRequest, result) -> HttpResponse:
     redirect to the receipt page: the receipt never appears in a URL."""
     request.session[RECEIPT_SESSION_KEY] = {
         "report_id": result.report.pk,
-        "receipt": result.receipt,
+        "receipt": receipt_seal(result.receipt),  # encrypted: see receipt_session
         "until": (timezone.now() + dt.timedelta(minutes=settings.NETRA_RECEIPT_SHOW_MINUTES)).isoformat(),
     }
     return redirect("intake:receipt")
@@ -166,8 +167,12 @@ def _session_receipt(request: HttpRequest) -> tuple[Report, str] | None:
     if dt.datetime.fromisoformat(shown["until"]) < timezone.now():
         request.session.pop(RECEIPT_SESSION_KEY, None)
         return None
+    code = receipt_unseal(shown.get("receipt", ""))
+    if code is None:
+        request.session.pop(RECEIPT_SESSION_KEY, None)
+        return None
     report = selectors.report_for_reporter_session(report_id=shown["report_id"])
-    return None if report is None else (report, shown["receipt"])
+    return None if report is None else (report, code)
 
 
 @never_cache

@@ -235,6 +235,22 @@ def test_valid_report_shows_the_receipt_once_and_stores_the_identity_sealed(clie
     assert refused.wsgi_request.sensitive_post_parameters == "__ALL__"
 
 
+def test_the_session_keeps_the_receipt_encrypted_and_refuses_an_altered_one(client, offices):
+    """Whoever reads the session store sees a Fernet token, not the code (netra/intake/receipt_session.py)."""
+    receipt = receipt_of(submit(client, report_data()))
+    stored = client.session["intake_receipt"]
+    assert receipt not in str(stored)
+    assert receipt.replace("-", "") not in str(stored).replace("-", "")
+    assert client.get(reverse("intake:receipt")).templates[0].name == "intake/receipt.html"  # reload works
+
+    session = client.session
+    session["intake_receipt"] = {**stored, "receipt": stored["receipt"][:-4] + "AAAA"}
+    session.save()
+    gone = client.get(reverse("intake:receipt"))
+    assert gone.templates[0].name == "intake/receipt_gone.html"
+    assert "intake_receipt" not in client.session
+
+
 def test_receipt_shows_the_filing_deadline_and_whether_the_report_is_timely(client, offices):
     today = timezone.localdate()
     election = ElectionFactory(code="pilkada-uji", voting_day=today + dt.timedelta(days=20))
