@@ -107,6 +107,15 @@ def _notes(entry: dict) -> str:
     return "\n\n".join(p for p in parts if p)
 
 
+def _check_kind_counts(kinds: list[str], expect: dict, *, label: str, what: str) -> None:
+    """Raise ValueError unless the regions' kinds count exactly as `expect` ({kind: count}; empty: no
+    check), so an election is never silently stored with the wrong regions."""
+    expect = {str(k): int(v) for k, v in expect.items()}
+    counts = Counter(kinds)
+    if expect and dict(counts) != expect:
+        raise ValueError(f"{label}: {what} regions {dict(sorted(counts.items()))} != expected {expect}")
+
+
 def derive_region_codes(region_model, rule: dict, *, label: str) -> list[str]:
     """Active provinces and kab/kota (levels 1–2) minus `rule["exclude"]`, checked against
     `rule["expect"]` ({kind: count}). Raises ValueError when the counts differ (e.g. a region table from
@@ -119,11 +128,7 @@ def derive_region_codes(region_model, rule: dict, *, label: str) -> list[str]:
         )
         if code not in exclude
     ]
-    expect = {str(k): int(v) for k, v in rule.get("expect", {}).items()}
-    if expect:
-        counts = Counter(kind for _, kind in rows)
-        if dict(counts) != expect:
-            raise ValueError(f"{label}: derived regions {dict(sorted(counts.items()))} != expected {expect}")
+    _check_kind_counts([kind for _, kind in rows], rule.get("expect", {}), label=label, what="derived")
     return sorted(code for code, _ in rows)
 
 
@@ -175,12 +180,9 @@ def _sync_regions(models: ElectionModels, entry: dict, election, result: SyncRes
     missing = sorted(set(codes) - set(kinds))
     if missing:
         raise ValueError(f"{entry['code']}: unknown region codes {missing}")
-    expect = {str(k): int(v) for k, v in entry.get("regions_expect", {}).items()}
-    listed = dict(Counter(kinds[c] for c in set(codes)))
-    if expect and listed != expect:
-        raise ValueError(
-            f"{entry['code']}: listed regions {dict(sorted(listed.items()))} != expected {expect}"
-        )
+    _check_kind_counts(
+        [kinds[c] for c in set(codes)], entry.get("regions_expect", {}), label=entry["code"], what="listed"
+    )
     linked = set(election.regions.values_list("code", flat=True))
     new = [c for c in codes if c not in linked]
     if new:
