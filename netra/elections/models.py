@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from netra.core.models import TimeStampedModel
+from netra.elections.ballot import pair_label
 
 
 class ElectionKind(models.TextChoices):
@@ -241,10 +242,4 @@ class Contestant(models.Model):
     def __str__(self) -> str:
         if self.is_empty_box:
             return str(_("Kolom kosong"))
-        pair = (
-            f"{self.candidate_name} – {self.running_mate_name}"
-            if self.running_mate_name
-            else self.candidate_name
-        )
-        # A single pair facing the kolom kosong has no nomor urut (UU 10/2016 Pasal 54C ayat (2)).
-        return f"{self.ballot_number}. {pair}" if self.ballot_number is not None else pair
+        return pair_label(self.ballot_number, self.candidate_name, self.running_mate_name)

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from netra.elections.ballot import pair_label
 from netra.patrol.screening.types import ContestantTerms, Registry
 
 OFFICES = ("presiden", "gubernur", "bupati", "wali_kota")
@@ -271,11 +272,11 @@ def registry_parse(data: bytes, *, name: str) -> Any:
 def terms_of(spec: ContestantSpecIn, *, election: str, region: str) -> ContestantTerms:
     """The screening engine's view of one contestant."""
     names = tuple(n for n in (spec.candidate, spec.running_mate) if n)
-    pair = " – ".join(names)
-    if spec.empty_box:
-        label = "Kolom kosong"
-    else:
-        label = f"{spec.ballot_number}. {pair}" if spec.ballot_number is not None else pair
+    label = (
+        "Kolom kosong"
+        if spec.empty_box
+        else pair_label(spec.ballot_number, spec.candidate, spec.running_mate)
+    )
     return ContestantTerms(
         key=spec.key or contestant_key(election, region, spec.ballot_number, empty_box=spec.empty_box),
         label=label,
